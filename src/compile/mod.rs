@@ -1,0 +1,636 @@
+//! Compile: a loaded [`Pack`] → immutable [`Rules`], every automaton and regex built.
+//!
+//! Compiling checks what the pack means: every `@reference` resolves, every regex is
+//! valid, every capture names an output field of its rule's `emit`, ids are unique,
+//! settings name lexicons that exist. All problems are collected before failing.
+//! Nothing compiles lazily afterwards: [`Rules`] is `Send + Sync` and shared by every
+//! extraction thread.
+
+mod lexicon;
+pub(crate) mod pattern;
+
+use std::collections::{HashMap, HashSet};
+
+use regex::{Regex, RegexBuilder};
+
+use crate::diagnostics::{Diagnostic, PackError};
+use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
+pub use lexicon::Lexicon;
+use pattern::Pieces;
+
+/// A compiled rule pack, ready to extract from any number of documents.
+#[derive(Debug)]
+pub struct Rules {
+    pub(crate) name: String,
+    pub(crate) lexicons: Vec<Lexicon>,
+    /// Rules in the order they are tried: higher priority first, then pack order.
+    pub(crate) rules: Vec<Rule>,
+    pub(crate) quotes: Option<QuoteSettings>,
+    pub(crate) speakers: Option<SpeakerSettings>,
+    pub(crate) numbers: Option<NumberSettings>,
+    pub(crate) abbreviations: Option<usize>,
+}
+
+/// One compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// `pack/id`, as written in every output record.
+    pub id: String,
+    pub emit: Emit,
+    pub scope: Scope,
+    pub kind: Option<String>,
+    pub regex: Regex,
+    pub priority: i32,
+    pub confidence: f64,
+    pub span_group: Option<String>,
+    pub unit: Option<String>,
+    pub vague: bool,
+    pub constraints: Vec<(String, CompiledConstraint)>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug)]
+pub enum CompiledConstraint {
+    In(usize),
+    NotIn(usize),
+    NoWordIn(usize),
+}
+
+#[derive(Debug)]
+pub struct QuoteSettings {
+    /// (family name, open mark, close mark)
+    pub marks: Vec<(String, String, String)>,
+    pub not_quote: Vec<Regex>,
+    pub direct_before: Option<Regex>,
+    pub run_on_paragraphs: bool,
+    pub max_length: usize,
+    pub matcher: crate::quotes::MarkMatcher,
+}
+
+#[derive(Debug)]
+pub struct SpeakerSettings {
+    pub pronouns: usize,
+    pub titles: usize,
+    pub not_speakers: usize,
+    pub organisations: Vec<usize>,
+    pub roles: usize,
+    pub person_name: Regex,
+    pub inherit_in_paragraph: bool,
+    pub inherit_across_paragraphs: bool,
+}
+
+#[derive(Debug)]
+pub struct NumberSettings {
+    pub words: usize,
+    pub article: Option<usize>,
+    pub joiners: Option<usize>,
+    pub scales: usize,
+    pub ordinals: Option<usize>,
+    pub fractions: Option<usize>,
+    pub multipliers: Option<usize>,
+    pub units: Vec<usize>,
+    pub irregular_plurals: Option<usize>,
+    pub plural_suffixes: Vec<(String, String)>,
+    pub not_nouns: Option<usize>,
+}
+
+/// Output fields each kind of rule may capture.
+fn allowed_captures(emit: Emit) -> &'static [&'static str] {
+    match emit {
+        Emit::Claim => &["content", "speaker", "role", "cue"],
+        Emit::Attribution => &["speaker", "role", "cue"],
+        Emit::Figure => &[
+            "value",
+            "low",
+            "high",
+            "scale",
+            "low_scale",
+            "unit",
+            "noun",
+            "currency",
+            "hedge",
+            "hedge_after",
+            "fraction",
+        ],
+        Emit::None => &[],
+    }
+}
+
+const CLAIM_KINDS: &[&str] = &["direct", "partial", "indirect"];
+const FIGURE_KINDS: &[&str] = &[
+    "count", "measure", "money", "percent", "range", "year", "date", "ordinal", "number",
+];
+
+impl Rules {
+    /// Compiles a loaded pack, reporting every problem at once.
+    pub fn compile(pack: Pack) -> Result<Rules, PackError> {
+        Compiler::default().run(pack)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub(crate) fn lexicon(&self, i: usize) -> &Lexicon {
+        &self.lexicons[i]
+    }
+}
+
+#[derive(Default)]
+struct Compiler {
+    diags: Vec<Diagnostic>,
+}
+
+impl Compiler {
+    fn run(mut self, pack: Pack) -> Result<Rules, PackError> {
+        let name = pack.name.clone();
+        // Lexicons first: everything else refers to them.
+        let mut lexicons = Vec::new();
+        let mut lexicon_ids: HashMap<String, usize> = HashMap::new();
+        for def in pack.lexicons {
+            if lexicon_ids.contains_key(&def.name) {
+                self.err(
+                    "duplicate-lexicon",
+                    &def.origin,
+                    format!("lexicon `{}` is declared twice", def.name),
+                );
+                continue;
+            }
+            match Lexicon::build(def.name.clone(), def.case_sensitive, def.entries) {
+                Ok(lex) => {
+                    lexicon_ids.insert(def.name.clone(), lexicons.len());
+                    lexicons.push(lex);
+                }
+                Err(e) => self.err(
+                    "bad-lexicon",
+                    &def.origin,
+                    format!("lexicon `{}` cannot be compiled: {e}", def.name),
+                ),
+            }
+        }
+        let mut pieces = Pieces {
+            lexicons: HashMap::new(),
+            defines: HashMap::new(),
+        };
+        for lex in &lexicons {
+            pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
+        }
+        for d in &pack.defines {
+            if pieces.lexicons.contains_key(d.name.as_str())
+                || pieces.defines.contains_key(d.name.as_str())
+            {
+                self.err(
+                    "duplicate-name",
+                    &d.origin,
+                    format!("`{}` is already the name of a lexicon or define", d.name),
+                );
+            } else {
+                pieces.defines.insert(d.name.as_str(), d.pattern.as_str());
+            }
+        }
+        // Every define must expand and compile on its own, so its errors point at it.
+        for d in &pack.defines {
+            self.pattern(&pieces, &d.pattern, &d.origin, "", "");
+        }
+
+        let mut rules = Vec::new();
+        let mut ids = HashSet::new();
+        for def in &pack.rules {
+            if let Some(rule) = self.rule(&name, def, &pieces, &lexicon_ids, &mut ids) {
+                rules.push(rule);
+            }
+        }
+        // Stable: equal priorities keep pack order.
+        rules.sort_by(|a: &Rule, b: &Rule| b.priority.cmp(&a.priority));
+
+        let quotes = pack
+            .quotes
+            .as_ref()
+            .and_then(|(q, o)| self.quotes(q, o, &pieces));
+        let speakers = pack
+            .speakers
+            .as_ref()
+            .and_then(|(s, o)| self.speakers(s, o, &pieces, &lexicon_ids));
+        let numbers = pack
+            .numbers
+            .as_ref()
+            .and_then(|(n, o)| self.numbers(n, o, &lexicon_ids));
+        let abbreviations = pack.segment.as_ref().and_then(|(s, o)| {
+            self.lexicon_ref(&lexicon_ids, &s.abbreviations, &o.child("abbreviations"))
+        });
+
+        let needs = |emit: Emit| rules.iter().any(|r| r.emit == emit);
+        let manifest_origin = pack.rules.first().map(|r| r.origin.clone());
+        if let Some(at) = &manifest_origin {
+            if (needs(Emit::Claim) || needs(Emit::Attribution)) && pack.speakers.is_none() {
+                self.err(
+                    "missing-section",
+                    at,
+                    "claim rules need a `speakers:` section".into(),
+                );
+            }
+            if needs(Emit::Figure) && pack.numbers.is_none() {
+                self.err(
+                    "missing-section",
+                    at,
+                    "figure rules need a `numbers:` section".into(),
+                );
+            }
+        }
+        if !self.diags.is_empty() {
+            return Err(PackError {
+                diagnostics: self.diags,
+            });
+        }
+        Ok(Rules {
+            name,
+            lexicons,
+            rules,
+            quotes,
+            speakers,
+            numbers,
+            abbreviations,
+        })
+    }
+
+    fn err(&mut self, code: &'static str, at: &Origin, message: String) {
+        self.diags
+            .push(Diagnostic::at(code, at.location(), message));
+    }
+
+    /// Expands and compiles a pattern, wrapped as `prefix(?:…)suffix`.
+    fn pattern(
+        &mut self,
+        pieces: &Pieces,
+        pattern: &str,
+        at: &Origin,
+        prefix: &str,
+        suffix: &str,
+    ) -> Option<Regex> {
+        let mut used = Vec::new();
+        let expanded = match pieces.expand(pattern, &mut used) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(Diagnostic::at(
+                    "unknown-reference",
+                    at.location_inside(e.range),
+                    e.message,
+                ));
+                return None;
+            }
+        };
+        let full = format!("{prefix}(?:{expanded}){suffix}");
+        match RegexBuilder::new(&full)
+            .size_limit(64 << 20)
+            .dfa_size_limit(32 << 20)
+            .build()
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let detail = match &e {
+                    regex::Error::Syntax(s) => s
+                        .lines()
+                        .last()
+                        .unwrap_or(s)
+                        .trim_start_matches("error: ")
+                        .to_string(),
+                    other => other.to_string(),
+                };
+                self.diags.push(
+                    Diagnostic::at("invalid-regex", at.location(), format!("invalid regex: {detail}"))
+                        .with_help("patterns use the syntax of Rust's regex crate; `@name` refers to a lexicon or define"),
+                );
+                None
+            }
+        }
+    }
+
+    fn lexicon_ref(
+        &mut self,
+        ids: &HashMap<String, usize>,
+        name: &str,
+        at: &Origin,
+    ) -> Option<usize> {
+        let found = ids.get(name).copied();
+        if found.is_none() {
+            self.err("unknown-lexicon", at, format!("unknown lexicon `{name}`"));
+        }
+        found
+    }
+
+    fn rule(
+        &mut self,
+        pack: &str,
+        def: &pack::RuleDef,
+        pieces: &Pieces,
+        lexicons: &HashMap<String, usize>,
+        ids: &mut HashSet<String>,
+    ) -> Option<Rule> {
+        let spec = &def.spec;
+        let at = &def.origin;
+        let mut ok = true;
+        if spec.id.is_empty()
+            || !spec
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/')
+        {
+            self.err(
+                "bad-id",
+                &at.child("id"),
+                format!(
+                    "rule id `{}` must be lowercase words joined by `-` or `/`",
+                    spec.id
+                ),
+            );
+            ok = false;
+        }
+        if !ids.insert(spec.id.clone()) {
+            self.err(
+                "duplicate-id",
+                &at.child("id"),
+                format!("rule id `{}` is used twice", spec.id),
+            );
+            ok = false;
+        }
+        let scope = match (spec.emit, spec.scope) {
+            (Emit::Attribution, None) => {
+                self.err("missing-field", at, "an attribution rule needs `scope: after-quote | before-quote | paragraph-before`".into());
+                return None;
+            }
+            (
+                Emit::Attribution,
+                Some(s @ (Scope::AfterQuote | Scope::BeforeQuote | Scope::ParagraphBefore)),
+            ) => s,
+            (Emit::Claim, None) => Scope::Sentence,
+            (Emit::Claim, Some(s @ (Scope::Sentence | Scope::Text))) => s,
+            (Emit::Figure | Emit::None, None) => Scope::Text,
+            (Emit::Figure | Emit::None, Some(s @ (Scope::Sentence | Scope::Text))) => s,
+            (emit, Some(s)) => {
+                self.err(
+                    "bad-scope",
+                    &at.child("scope"),
+                    format!("scope `{s:?}` does not fit `emit: {emit:?}`").to_lowercase(),
+                );
+                return None;
+            }
+        };
+        let kinds: &[&str] = match spec.emit {
+            Emit::Claim => &["indirect"],
+            Emit::Figure => FIGURE_KINDS,
+            _ => &[],
+        };
+        match (&spec.kind, spec.emit) {
+            (None, Emit::Claim | Emit::Figure) => {
+                self.err(
+                    "missing-field",
+                    at,
+                    format!("this rule needs `kind:` ({})", kinds.join(", ")),
+                );
+                ok = false;
+            }
+            (Some(k), _) if !kinds.contains(&k.as_str()) => {
+                let what = if kinds.is_empty() {
+                    "this rule takes no `kind`".to_string()
+                } else {
+                    format!("expected one of {}", kinds.join(", "))
+                };
+                self.err(
+                    "unknown-kind",
+                    &at.child("kind"),
+                    format!("unknown kind `{k}`: {what}"),
+                );
+                ok = false;
+            }
+            _ => {}
+        }
+        let _ = CLAIM_KINDS;
+        let (prefix, suffix) = match scope {
+            Scope::AfterQuote => ("^", ""),
+            Scope::BeforeQuote | Scope::ParagraphBefore => ("", r"\s*$"),
+            _ => ("", ""),
+        };
+        let regex = self.pattern(pieces, &spec.pattern, &at.child("pattern"), prefix, suffix)?;
+        let allowed = allowed_captures(spec.emit);
+        for name in regex.capture_names().flatten() {
+            if !allowed.contains(&name) {
+                let loc = match pattern::find_group(&spec.pattern, name) {
+                    Some(r) => at.child("pattern").location_inside(r),
+                    None => at.child("pattern").location(),
+                };
+                let help = if allowed.is_empty() {
+                    "a rule that emits nothing captures nothing".to_string()
+                } else {
+                    format!("this rule may capture: {}", allowed.join(", "))
+                };
+                self.diags.push(
+                    Diagnostic::at("unknown-field", loc, format!("unknown capture `{name}`"))
+                        .with_help(help),
+                );
+                ok = false;
+            }
+        }
+        let has = |n: &str| regex.capture_names().flatten().any(|c| c == n);
+        match spec.emit {
+            Emit::Claim if !has("content") => {
+                self.err(
+                    "missing-capture",
+                    &at.child("pattern"),
+                    "a claim rule must capture `(?<content>…)`".into(),
+                );
+                ok = false;
+            }
+            Emit::Attribution if !has("speaker") => {
+                self.err(
+                    "missing-capture",
+                    &at.child("pattern"),
+                    "an attribution rule must capture `(?<speaker>…)`".into(),
+                );
+                ok = false;
+            }
+            _ => {}
+        }
+        if let Some(g) = &spec.span {
+            if !has(g) {
+                self.err(
+                    "unknown-field",
+                    &at.child("span"),
+                    format!("`span: {g}` names no capture of the pattern"),
+                );
+                ok = false;
+            }
+        }
+        let mut constraints = Vec::new();
+        for (group, c) in &spec.constraints {
+            let cat = at.child("where").child(group);
+            if !has(group) {
+                self.err(
+                    "unknown-field",
+                    &cat,
+                    format!("`where: {group}` names no capture of the pattern"),
+                );
+                ok = false;
+                continue;
+            }
+            for (lex, make) in [
+                (
+                    &c.in_lexicon,
+                    CompiledConstraint::In as fn(usize) -> CompiledConstraint,
+                ),
+                (&c.not_in, CompiledConstraint::NotIn),
+                (&c.no_word_in, CompiledConstraint::NoWordIn),
+            ] {
+                if let Some(name) = lex {
+                    match self.lexicon_ref(lexicons, name, &cat) {
+                        Some(i) => constraints.push((group.clone(), make(i))),
+                        None => ok = false,
+                    }
+                }
+            }
+        }
+        let confidence = spec.confidence.unwrap_or(0.8);
+        if !(0.0..=1.0).contains(&confidence) {
+            self.err(
+                "bad-value",
+                &at.child("confidence"),
+                "confidence must lie between 0 and 1".into(),
+            );
+            ok = false;
+        }
+        if !ok {
+            return None;
+        }
+        Some(Rule {
+            id: format!("{pack}/{}", spec.id),
+            emit: spec.emit,
+            scope,
+            kind: spec.kind.clone(),
+            regex,
+            priority: spec.priority,
+            confidence,
+            span_group: spec.span.clone(),
+            unit: spec.unit.clone(),
+            vague: spec.vague,
+            constraints,
+            examples: spec.examples.clone(),
+        })
+    }
+
+    fn quotes(
+        &mut self,
+        q: &pack::QuotesConfig,
+        at: &Origin,
+        pieces: &Pieces,
+    ) -> Option<QuoteSettings> {
+        let mut marks = Vec::new();
+        for (i, m) in q.marks.iter().enumerate() {
+            if m.open.is_empty() || m.close.is_empty() {
+                self.err(
+                    "bad-value",
+                    &at.child("marks").child(i),
+                    format!(
+                        "quote family `{}` needs non-empty `open` and `close`",
+                        m.name
+                    ),
+                );
+                continue;
+            }
+            marks.push((m.name.clone(), m.open.clone(), m.close.clone()));
+        }
+        let not_quote: Vec<Regex> = q
+            .not_quote
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| self.pattern(pieces, p, &at.child("not-quote").child(i), "", ""))
+            .collect();
+        let direct_before = match &q.direct_before {
+            Some(p) => Some(self.pattern(pieces, p, &at.child("direct-before"), "", r"\s*$")?),
+            None => None,
+        };
+        let matcher = crate::quotes::MarkMatcher::new(&marks);
+        Some(QuoteSettings {
+            marks,
+            not_quote,
+            direct_before,
+            run_on_paragraphs: q.run_on_paragraphs,
+            max_length: q.max_length,
+            matcher,
+        })
+    }
+
+    fn speakers(
+        &mut self,
+        s: &pack::SpeakersConfig,
+        at: &Origin,
+        pieces: &Pieces,
+        ids: &HashMap<String, usize>,
+    ) -> Option<SpeakerSettings> {
+        let pronouns = self.lexicon_ref(ids, &s.pronouns, &at.child("pronouns"));
+        let titles = self.lexicon_ref(ids, &s.titles, &at.child("titles"));
+        let not_speakers = self.lexicon_ref(ids, &s.not_speakers, &at.child("not-speakers"));
+        let roles = self.lexicon_ref(ids, &s.roles, &at.child("roles"));
+        let organisations: Vec<Option<usize>> = s
+            .organisations
+            .iter()
+            .enumerate()
+            .map(|(i, n)| self.lexicon_ref(ids, n, &at.child("organisations").child(i)))
+            .collect();
+        let person_name = self.pattern(pieces, &s.person_name, &at.child("person-name"), "", "");
+        Some(SpeakerSettings {
+            pronouns: pronouns?,
+            titles: titles?,
+            not_speakers: not_speakers?,
+            organisations: organisations.into_iter().collect::<Option<Vec<_>>>()?,
+            roles: roles?,
+            person_name: person_name?,
+            inherit_in_paragraph: s.inherit_in_paragraph,
+            inherit_across_paragraphs: s.inherit_across_paragraphs,
+        })
+    }
+
+    fn numbers(
+        &mut self,
+        n: &pack::NumbersConfig,
+        at: &Origin,
+        ids: &HashMap<String, usize>,
+    ) -> Option<NumberSettings> {
+        let opt = |c: &mut Self, v: &Option<String>, key: &str| -> Result<Option<usize>, ()> {
+            match v {
+                None => Ok(None),
+                Some(name) => c.lexicon_ref(ids, name, &at.child(key)).map(Some).ok_or(()),
+            }
+        };
+        let article = opt(self, &n.article, "article");
+        let joiners = opt(self, &n.joiners, "joiners");
+        let ordinals = opt(self, &n.ordinals, "ordinals");
+        let fractions = opt(self, &n.fractions, "fractions");
+        let multipliers = opt(self, &n.multipliers, "multipliers");
+        let irregular = opt(self, &n.irregular_plurals, "irregular-plurals");
+        let not_nouns = opt(self, &n.not_nouns, "not-nouns");
+        let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
+        let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
+        let units: Vec<Option<usize>> = n
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| self.lexicon_ref(ids, u, &at.child("units").child(i)))
+            .collect();
+        Some(NumberSettings {
+            words: words?,
+            article: article.ok()?,
+            joiners: joiners.ok()?,
+            scales: scales?,
+            ordinals: ordinals.ok()?,
+            fractions: fractions.ok()?,
+            multipliers: multipliers.ok()?,
+            units: units.into_iter().collect::<Option<Vec<_>>>()?,
+            irregular_plurals: irregular.ok()?,
+            plural_suffixes: n.plural_suffixes.clone(),
+            not_nouns: not_nouns.ok()?,
+        })
+    }
+}

@@ -1,0 +1,112 @@
+//! Patterns: regexes that may name lexicons and defined pieces as `@name`.
+//!
+//! `@cue-verb` expands to the alternation of the lexicon's entries, `@speaker` to the
+//! (recursively expanded) text of `define: { speaker: … }`. A `\@` is a literal `@`.
+//! Expansion reports the byte range of an unknown or cyclic reference inside the
+//! pattern as written, so the diagnostic underlines it in the YAML.
+
+use std::collections::HashMap;
+
+/// A reference that could not be expanded.
+#[derive(Debug)]
+pub struct ExpandError {
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+}
+
+/// Named pieces a pattern may refer to.
+pub struct Pieces<'a> {
+    pub lexicons: HashMap<&'a str, String>,
+    pub defines: HashMap<&'a str, &'a str>,
+}
+
+impl Pieces<'_> {
+    /// Expands every `@name` in `pattern`; `used` collects the names referred to.
+    pub fn expand(&self, pattern: &str, used: &mut Vec<String>) -> Result<String, ExpandError> {
+        self.expand_inner(pattern, used, &mut Vec::new())
+    }
+
+    fn expand_inner(
+        &self,
+        pattern: &str,
+        used: &mut Vec<String>,
+        stack: &mut Vec<String>,
+    ) -> Result<String, ExpandError> {
+        let mut out = String::with_capacity(pattern.len());
+        let bytes = pattern.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c == b'\\' && i + 1 < bytes.len() {
+                // Keep escapes whole, so `\@` stays a literal.
+                let ch_len = pattern[i + 1..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&pattern[i..i + 1 + ch_len]);
+                i += 1 + ch_len;
+                continue;
+            }
+            if c == b'@' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_lowercase() {
+                let end = i
+                    + 1
+                    + pattern[i + 1..]
+                        .bytes()
+                        .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
+                        .count();
+                // A trailing hyphen belongs to the regex, not the name (`@unit-`).
+                let end = if pattern[..end].ends_with('-') {
+                    end - 1
+                } else {
+                    end
+                };
+                let name = &pattern[i + 1..end];
+                let range = i..end;
+                used.push(name.to_string());
+                if let Some(alt) = self.lexicons.get(name) {
+                    out.push_str(alt);
+                } else if let Some(def) = self.defines.get(name) {
+                    if stack.iter().any(|s| s == name) {
+                        return Err(ExpandError {
+                            range,
+                            message: format!(
+                                "`@{name}` refers to itself (through {})",
+                                stack.join(" → ")
+                            ),
+                        });
+                    }
+                    stack.push(name.to_string());
+                    let inner = self
+                        .expand_inner(def, used, stack)
+                        .map_err(|e| ExpandError {
+                            range: range.clone(),
+                            message: format!("in `@{name}`: {}", e.message),
+                        })?;
+                    stack.pop();
+                    out.push_str("(?:");
+                    out.push_str(&inner);
+                    out.push(')');
+                } else {
+                    return Err(ExpandError {
+                        range,
+                        message: format!("unknown lexicon or define `@{name}`"),
+                    });
+                }
+                i = end;
+                continue;
+            }
+            let ch_len = pattern[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&pattern[i..i + ch_len]);
+            i += ch_len;
+        }
+        Ok(out)
+    }
+}
+
+/// The byte range of the group named `name` in a pattern as written, for diagnostics.
+pub fn find_group(pattern: &str, name: &str) -> Option<std::ops::Range<usize>> {
+    for open in ["(?<", "(?P<"] {
+        let needle = format!("{open}{name}>");
+        if let Some(i) = pattern.find(&needle) {
+            return Some(i..i + needle.len());
+        }
+    }
+    None
+}

@@ -1,0 +1,205 @@
+//! Problems found in a rule pack, each pointing at the user's file.
+//!
+//! The loader and the compiler never stop at the first problem: they collect every
+//! [`Diagnostic`] of a pack and return them together as a [`PackError`]. A diagnostic
+//! knows its file, 1-based line and column, and the byte range it underlines, so it
+//! renders in the style of rustc (through `annotate-snippets`) and serialises to JSON
+//! for tools.
+
+use std::fmt;
+use std::sync::Arc;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// A file of a rule pack, kept whole so diagnostics can quote it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user would type it (or `<builtin>/en/pack.yaml`).
+    pub path: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Line and column (both 1-based, column in characters) of a byte offset.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let before = &self.text[..byte];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Where in a pack file a problem lies: a byte range of that file.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub file: Arc<SourceFile>,
+    pub range: std::ops::Range<usize>,
+}
+
+/// One problem in a rule pack.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// A stable code, e.g. `unknown-reference` or `invalid-regex`.
+    pub code: &'static str,
+    pub message: String,
+    /// The file the problem is in, as the user would type it.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// What the underline says, if anything beyond the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip)]
+    location: Option<Location>,
+}
+
+impl Diagnostic {
+    /// A problem at a place in a pack file.
+    pub fn at(code: &'static str, location: Location, message: impl Into<String>) -> Self {
+        let (line, column) = location.file.line_col(location.range.start);
+        Diagnostic {
+            code,
+            message: message.into(),
+            file: location.file.path.clone(),
+            line,
+            column,
+            label: None,
+            help: None,
+            location: Some(location),
+        }
+    }
+
+    /// A problem with a whole file (one that cannot be read, say).
+    pub fn in_file(
+        code: &'static str,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            file: file.into(),
+            line: 0,
+            column: 0,
+            label: None,
+            help: None,
+            location: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the diagnostic rustc-style, with colour when `styled`.
+    pub fn render(&self, styled: bool) -> String {
+        let title = format!("{} [{}]", self.message, self.code);
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut message = Level::Error.title(&title);
+        if let Some(loc) = &self.location {
+            let end = loc
+                .range
+                .end
+                .max(loc.range.start + 1)
+                .min(loc.file.text.len());
+            let start = loc.range.start.min(end);
+            let mut annotation = Level::Error.span(start..end);
+            if let Some(label) = &self.label {
+                annotation = annotation.label(label);
+            }
+            message = message.snippet(
+                Snippet::source(&loc.file.text)
+                    .origin(&loc.file.path)
+                    .fold(true)
+                    .annotation(annotation),
+            );
+        } else {
+            return format!(
+                "error: {title}\n  --> {}{}",
+                self.file,
+                self.help
+                    .as_ref()
+                    .map(|h| format!("\n  = help: {h}"))
+                    .unwrap_or_default()
+            );
+        }
+        if let Some(help) = &self.help {
+            message = message.footer(Level::Help.title(help));
+        }
+        let rendered = renderer.render(message).to_string();
+        rendered
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// One line: `file:line:column: message [code]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(
+                f,
+                "{}:{}:{}: {} [{}]",
+                self.file, self.line, self.column, self.message, self.code
+            )
+        } else {
+            write!(f, "{}: {} [{}]", self.file, self.message, self.code)
+        }
+    }
+}
+
+/// Every problem found in a rule pack; loading or compiling failed.
+#[derive(Debug, Clone)]
+pub struct PackError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PackError {
+    /// All diagnostics rendered rustc-style, one after another.
+    pub fn render(&self, styled: bool) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&d.render(styled));
+            out.push_str("\n\n");
+        }
+        out.push_str(&format!(
+            "error: the rule pack has {} problem{}",
+            self.diagnostics.len(),
+            if self.diagnostics.len() == 1 { "" } else { "s" }
+        ));
+        out
+    }
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PackError {}

@@ -1,0 +1,303 @@
+//! Claims: quotations with their attribution, and indirect (reported) claims.
+//!
+//! A quote is attributed by the first rule, in priority order, that matches next to
+//! it: `after-quote` rules on the text after its closing mark, `before-quote` rules on
+//! its sentence before the opening mark, `paragraph-before` rules on the paragraph
+//! before one that opens with the quote. A quote no rule attributes takes the speaker
+//! of the quote before it in the same paragraph (a split quote), or of the paragraph
+//! before when that ended in an attributed quote (a quote running on), each with lower
+//! confidence. Indirect claims come from `claim` rules on each sentence; a reported
+//! clause that is mostly quotation is left to the quote.
+
+use std::ops::Range;
+
+use super::{constraints_hold, floor_boundary, trim_range, Claim, ClaimKind, Doc};
+use crate::compile::Rule;
+use crate::pack::{Emit, Scope};
+use crate::quotes::Quote;
+
+/// How far past a closing mark an attribution is looked for, in bytes.
+const AFTER_WINDOW: usize = 300;
+/// How much of the paragraph before a quote is read for `X said:`, in bytes.
+const PARAGRAPH_WINDOW: usize = 400;
+/// Confidence kept when a speaker is carried over from another quote.
+const INHERITED: f64 = 0.75;
+
+/// A speaker, role and cue found by an attribution rule.
+struct Found<'r> {
+    speaker: Range<usize>,
+    role: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+    rule: &'r Rule,
+}
+
+pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        let found = attribute(doc, quotes, i);
+        let kind = if q.continues.is_some() || is_direct(doc, quotes, i) {
+            ClaimKind::Direct
+        } else {
+            ClaimKind::Partial
+        };
+        let mut claim = Claim {
+            kind,
+            content: trim_range(doc.text, q.content.clone(), &[]),
+            speaker: None,
+            role_span: None,
+            cue: None,
+            rule: format!("{}/quote", doc.rules.name()),
+            confidence: 0.5,
+            figures: Vec::new(),
+        };
+        match found {
+            Some(f) => {
+                claim.speaker = Some(super::speakers::mention(f.speaker));
+                claim.role_span = f.role;
+                claim.cue = f.cue;
+                claim.rule = f.rule.id.clone();
+                claim.confidence = f.rule.confidence;
+            }
+            None => {
+                if let Some(from) = inherit_from(doc, quotes, &claims, i) {
+                    let src = &claims[from];
+                    claim.speaker = src.speaker.clone();
+                    claim.role_span = src.role_span.clone();
+                    claim.cue = src.cue.clone();
+                    claim.rule = src.rule.clone();
+                    claim.confidence = src.confidence * INHERITED;
+                }
+            }
+        }
+        claims.push(claim);
+    }
+    // A quote running over several paragraphs has one speaker: parts without their own
+    // take the attributed part's, backwards as well as forwards.
+    for i in (0..quotes.len()).rev() {
+        if let Some(prev) = quotes[i].continues {
+            if claims[prev].speaker.is_none() && claims[i].speaker.is_some() {
+                let (speaker, cue, rule, role, confidence) = (
+                    claims[i].speaker.clone(),
+                    claims[i].cue.clone(),
+                    claims[i].rule.clone(),
+                    claims[i].role_span.clone(),
+                    claims[i].confidence,
+                );
+                let c = &mut claims[prev];
+                c.speaker = speaker;
+                c.cue = cue;
+                c.rule = rule;
+                c.role_span = role;
+                c.confidence = confidence * INHERITED;
+            }
+        }
+    }
+    claims
+}
+
+/// The claim a quote with no attribution of its own takes its speaker from.
+fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Option<usize> {
+    let settings = doc.rules.speakers.as_ref()?;
+    let q = &quotes[i];
+    let prev = i.checked_sub(1)?;
+    if claims[prev].speaker.is_none() {
+        return None;
+    }
+    if quotes[prev].paragraph == q.paragraph {
+        return settings.inherit_in_paragraph.then_some(prev);
+    }
+    let opens_paragraph = doc.text[doc.segments.paragraphs[q.paragraph].start..q.open.start]
+        .trim()
+        .is_empty();
+    (settings.inherit_across_paragraphs
+        && opens_paragraph
+        && (q.continues == Some(prev) || quotes[prev].paragraph + 1 == q.paragraph))
+        .then_some(prev)
+}
+
+/// A quote is direct when the text before it in its sentence matches the pack's
+/// `direct-before` pattern and nothing but punctuation or an attribution follows it.
+fn is_direct(doc: &Doc, quotes: &[Quote], i: usize) -> bool {
+    let Some(settings) = &doc.rules.quotes else {
+        return false;
+    };
+    let q = &quotes[i];
+    let before = sentence_before(doc, quotes, i);
+    let prefix_ok = match &settings.direct_before {
+        Some(re) => re.is_match(&doc.text[before]),
+        None => true,
+    };
+    if !prefix_ok {
+        return false;
+    }
+    let content = doc.text[q.content.clone()].trim_end();
+    let ends_clause = content.ends_with(|c: char| ".,!?…—–-:;".contains(c));
+    ends_clause
+        || q.close.as_ref().is_none_or(|c| {
+            let after = doc.text[c.end..doc.segments.paragraphs[q.paragraph].end].trim_start();
+            after.is_empty() || after.starts_with(|c: char| !c.is_alphanumeric())
+        })
+}
+
+/// The text of the quote's sentence before its opening mark, starting after any
+/// earlier quote of the same paragraph.
+fn sentence_before(doc: &Doc, quotes: &[Quote], i: usize) -> Range<usize> {
+    let q = &quotes[i];
+    let sentence_start = doc
+        .segments
+        .sentence_at(q.open.start)
+        .map_or(q.open.start, |s| doc.segments.sentences[s].range.start);
+    let mut start = sentence_start.min(q.open.start);
+    if let Some(prev) = i.checked_sub(1).map(|p| &quotes[p]) {
+        if prev.paragraph == q.paragraph {
+            if let Some(c) = &prev.close {
+                start = start.max(c.end).min(q.open.start);
+            }
+        }
+    }
+    start..q.open.start
+}
+
+fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
+    let q = &quotes[i];
+    let para = doc.segments.paragraphs[q.paragraph].clone();
+    let rules = || {
+        doc.rules
+            .rules
+            .iter()
+            .filter(|r| r.emit == Emit::Attribution)
+    };
+    if let Some(close) = &q.close {
+        let end = floor_boundary(doc.text, (close.end + AFTER_WINDOW).min(para.end));
+        let window = close.end..end;
+        if let Some(f) = rules()
+            .filter(|r| r.scope == Scope::AfterQuote)
+            .find_map(|r| try_rule(doc, r, window.clone()))
+        {
+            return Some(f);
+        }
+    }
+    let before = sentence_before(doc, quotes, i);
+    if let Some(f) = rules()
+        .filter(|r| r.scope == Scope::BeforeQuote)
+        .find_map(|r| try_rule(doc, r, before.clone()))
+    {
+        return Some(f);
+    }
+    let opens_paragraph = doc.text[para.start..q.open.start].trim().is_empty();
+    if opens_paragraph && q.continues.is_none() && q.paragraph > 0 {
+        let prev = doc.segments.paragraphs[q.paragraph - 1].clone();
+        // Only a paragraph that does not itself end inside a quotation introduces one.
+        let prev_ends_in_quote =
+            i > 0 && quotes[i - 1].paragraph == q.paragraph - 1 && quotes[i - 1].close.is_none();
+        if !prev_ends_in_quote {
+            let start = floor_boundary(
+                doc.text,
+                prev.end.saturating_sub(PARAGRAPH_WINDOW).max(prev.start),
+            );
+            let window = start..prev.end;
+            return rules()
+                .filter(|r| r.scope == Scope::ParagraphBefore)
+                .find_map(|r| try_rule(doc, r, window.clone()));
+        }
+    }
+    None
+}
+
+/// Runs one attribution rule on a window of the text.
+fn try_rule<'r>(doc: &Doc<'r>, rule: &'r Rule, window: Range<usize>) -> Option<Found<'r>> {
+    if window.is_empty() {
+        return None;
+    }
+    let hay = &doc.text[window.clone()];
+    let caps = rule.regex.captures(hay)?;
+    if !constraints_hold(doc.rules, rule, &caps) {
+        return None;
+    }
+    let abs = |name: &str| {
+        caps.name(name)
+            .map(|m| window.start + m.start()..window.start + m.end())
+    };
+    let speaker = super::speakers::clean(doc, abs("speaker")?)?;
+    Some(Found {
+        speaker,
+        role: abs("role").map(|r| trim_range(doc.text, r, &[','])),
+        cue: abs("cue"),
+        rule,
+    })
+}
+
+pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
+    let rules: Vec<&Rule> = doc
+        .rules
+        .rules
+        .iter()
+        .filter(|r| r.emit == Emit::Claim)
+        .collect();
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut quote_at = 0;
+    for sentence in &doc.segments.sentences {
+        let window = sentence.range.clone();
+        while quote_at < quotes.len() && quotes[quote_at].content.end <= window.start {
+            quote_at += 1;
+        }
+        let hay = &doc.text[window.clone()];
+        for rule in &rules {
+            let Some(caps) = rule.regex.captures(hay) else {
+                continue;
+            };
+            if !constraints_hold(doc.rules, rule, &caps) {
+                continue;
+            }
+            let abs = |name: &str| {
+                caps.name(name)
+                    .map(|m| window.start + m.start()..window.start + m.end())
+            };
+            let Some(content) = abs("content") else {
+                continue;
+            };
+            let content = trim_range(doc.text, content, &[',', ';', ':', '.']);
+            if content.len() < 3 || mostly_quoted(&content, &quotes[quote_at..]) {
+                continue;
+            }
+            let speaker = match abs("speaker") {
+                Some(s) => match super::speakers::clean(doc, s) {
+                    Some(s) => Some(super::speakers::mention(s)),
+                    None => continue,
+                },
+                None => None,
+            };
+            out.push(Claim {
+                kind: ClaimKind::Indirect,
+                content,
+                speaker,
+                role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
+                cue: abs("cue"),
+                rule: rule.id.clone(),
+                confidence: rule.confidence,
+                figures: Vec::new(),
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Whether half or more of `span` lies inside quotations.
+fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
+    let mut inside = 0;
+    for q in quotes {
+        if q.open.start >= span.end {
+            break;
+        }
+        let lo = span.start.max(q.open.start);
+        let hi = span
+            .end
+            .min(q.close.as_ref().map_or(q.content.end, |c| c.end));
+        inside += hi.saturating_sub(lo);
+    }
+    inside * 2 >= span.len()
+}

@@ -1,0 +1,210 @@
+//! Figures: numbers with their value, range, unit and hedge.
+//!
+//! Every `figure` and `none` rule runs over the document; each match becomes a
+//! candidate. Overlaps are settled by one policy: the longest match wins, then the
+//! higher priority, then the earlier start. A `none` rule that wins leaves its span
+//! without a figure (`Boeing 737`). The winners are normalised with the pack's number
+//! lexicons: value times scale times the unit's `factor`, units to their canonical
+//! form, counted nouns to their lemma, the hedge kept as written outside the span.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::numbers;
+use super::{constraints_hold, trim_range, Doc, Figure};
+use crate::compile::{NumberSettings, Rule, Rules};
+use crate::pack::Emit;
+
+struct Candidate<'r> {
+    whole: Range<usize>,
+    rule: &'r Rule,
+    figure: Option<Figure>,
+}
+
+pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
+    let rules = doc.rules;
+    let Some(n) = &rules.numbers else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| matches!(r.emit, Emit::Figure | Emit::None))
+    {
+        for caps in rule.regex.captures_iter(doc.text) {
+            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+            if whole.is_empty() || !constraints_hold(rules, rule, &caps) {
+                continue;
+            }
+            let figure = match rule.emit {
+                Emit::None => None,
+                _ => match build(rules, n, rule, &caps, doc.text) {
+                    Some(f) => Some(f),
+                    None => continue,
+                },
+            };
+            candidates.push(Candidate {
+                whole,
+                rule,
+                figure,
+            });
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.whole
+            .len()
+            .cmp(&a.whole.len())
+            .then(b.rule.priority.cmp(&a.rule.priority))
+            .then(a.whole.start.cmp(&b.whole.start))
+    });
+    // Accepted spans by start, to test overlap in O(log n).
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for c in candidates {
+        let overlaps_before = taken
+            .range(..c.whole.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > c.whole.start);
+        if overlaps_before {
+            continue;
+        }
+        taken.insert(c.whole.start, c.whole.end);
+        if let Some(f) = c.figure {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end));
+    out
+}
+
+/// Normalises one match into a figure, or None if its numbers do not parse.
+fn build(
+    rules: &Rules,
+    n: &NumberSettings,
+    rule: &Rule,
+    caps: &regex::Captures,
+    text: &str,
+) -> Option<Figure> {
+    let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    let scale = match get("scale") {
+        Some(s) => numbers::parse(rules, n, s).or_else(|| scale_value(rules, n, s))?,
+        None => 1.0,
+    };
+    let low_scale = match get("low_scale") {
+        Some(s) => scale_value(rules, n, s)?,
+        None => scale,
+    };
+    // The unit: a fixed one, a unit or currency word, or a counted noun's lemma.
+    let mut factor = 1.0;
+    let unit = if let Some(u) = &rule.unit {
+        Some(u.clone())
+    } else if let Some(u) = get("currency").or_else(|| get("unit")) {
+        match canonical_unit(rules, n, u) {
+            Some((canonical, f)) => {
+                factor = f;
+                Some(canonical)
+            }
+            None => Some(numbers::lemma(
+                rules,
+                n,
+                u.split_whitespace().last().unwrap_or(u),
+            )),
+        }
+    } else {
+        get("noun")
+            .map(|noun| numbers::lemma(rules, n, noun.split_whitespace().last().unwrap_or(noun)))
+    };
+    let fraction = match get("fraction") {
+        Some(f) => Some(
+            n.fractions
+                .and_then(|l| rules.lexicon(l).lookup(f))
+                .and_then(|e| e.canonical.as_deref()?.parse::<f64>().ok())?,
+        ),
+        None => None,
+    };
+    let parse = |s: &str| numbers::parse(rules, n, s);
+    let (mut value, mut low, mut high) = (None, None, None);
+    if rule.vague {
+        // No exact value: "hundreds of", "billions of dollars".
+    } else if let (Some(l), Some(h)) = (get("low"), get("high")) {
+        low = Some(round(parse(l)? * low_scale * factor));
+        high = Some(round(parse(h)? * scale * factor));
+    } else if let Some(v) = get("value") {
+        let v = parse(v)?;
+        value = Some(round(v * fraction.unwrap_or(1.0) * scale * factor));
+    } else if let Some(f) = fraction {
+        value = Some(round(f));
+    } else {
+        return None;
+    }
+    let kind = rule.kind.clone().unwrap_or_else(|| "number".into());
+    let hedges: Vec<&str> = ["hedge", "hedge_after"]
+        .iter()
+        .filter_map(|h| get(h))
+        .map(str::trim)
+        .collect();
+    let approx = (!hedges.is_empty()).then(|| hedges.join(" "));
+    let span = output_span(rule, caps, text);
+    Some(Figure {
+        span,
+        kind,
+        value,
+        low,
+        high,
+        unit,
+        approx,
+        rule: rule.id.clone(),
+    })
+}
+
+/// The figure's span: the `span` capture, or the match less a hedge at either edge.
+fn output_span(rule: &Rule, caps: &regex::Captures, text: &str) -> Range<usize> {
+    if let Some(m) = rule.span_group.as_deref().and_then(|g| caps.name(g)) {
+        return m.range();
+    }
+    let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+    let mut span = whole.clone();
+    if let Some(h) = caps.name("hedge") {
+        if h.start() == span.start {
+            span.start = h.end();
+        }
+    }
+    if let Some(h) = caps.name("hedge_after") {
+        if h.end() == span.end {
+            span.end = h.start();
+        }
+    }
+    let span = if span.start < span.end { span } else { whole };
+    trim_range(text, span, &[])
+}
+
+fn scale_value(rules: &Rules, n: &NumberSettings, s: &str) -> Option<f64> {
+    rules
+        .lexicon(n.scales)
+        .lookup(s)?
+        .canonical
+        .as_deref()?
+        .parse()
+        .ok()
+}
+
+/// A unit or currency's canonical form and value factor, from the pack's unit lexicons.
+fn canonical_unit(rules: &Rules, n: &NumberSettings, unit: &str) -> Option<(String, f64)> {
+    n.units.iter().find_map(|&l| {
+        let e = rules.lexicon(l).lookup(unit)?;
+        let canonical = e.canonical.clone().unwrap_or_else(|| e.surface.clone());
+        let factor = e.tag("factor").and_then(|f| f.parse().ok()).unwrap_or(1.0);
+        Some((canonical, factor))
+    })
+}
+
+/// Rounds away binary noise (`0.1 * 3`), keeping 12 significant digits.
+fn round(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 12 - v.abs().log10().ceil() as i32;
+    let p = 10f64.powi(digits.clamp(-300, 300));
+    (v * p).round() / p
+}

@@ -1,0 +1,168 @@
+//! Match and resolve: one document's text → its claims and figures (byte offsets).
+//!
+//! The stages, in order: [`segment`](crate::segment) the text, pair its
+//! [`quotes`](crate::quotes), attribute each quote and find indirect claims
+//! ([`claims`]), resolve speakers to names ([`speakers`]), find figures
+//! ([`figures`]), and link each figure to the claim it stands in. Everything here
+//! reads the compiled [`Rules`] and allocates per document, never per token.
+
+mod claims;
+mod figures;
+pub(crate) mod numbers;
+mod speakers;
+
+use std::ops::Range;
+
+use crate::compile::Rules;
+use crate::segment::{self, Segments};
+
+/// What a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimKind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Partial => "partial",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Who a speaker is, as far as the rules can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerClass {
+    Person,
+    Organisation,
+    Unnamed,
+    Pronoun,
+}
+
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    /// The mention as written.
+    pub mention: Range<usize>,
+    /// The resolved full name (for a pronoun, the name it refers to).
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub class: SpeakerClass,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub content: Range<usize>,
+    pub speaker: Option<Speaker>,
+    /// The span of the role phrase captured with the speaker, if any.
+    pub role_span: Option<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    pub rule: String,
+    pub confidence: f64,
+    pub figures: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub span: Range<usize>,
+    pub kind: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub unit: Option<String>,
+    pub approx: Option<String>,
+    pub rule: String,
+}
+
+/// Everything extracted from one document, offsets in bytes of its text.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub figures: Vec<Figure>,
+}
+
+/// The shared inputs of every stage for one document.
+pub(crate) struct Doc<'a> {
+    pub rules: &'a Rules,
+    pub text: &'a str,
+    pub segments: Segments,
+}
+
+/// Runs the whole pipeline over one text.
+pub fn extract(rules: &Rules, text: &str) -> Extraction {
+    let segments = segment::segment(text, rules.abbreviations.map(|i| rules.lexicon(i)));
+    let doc = Doc {
+        rules,
+        text,
+        segments,
+    };
+    let quotes = match &rules.quotes {
+        Some(settings) => crate::quotes::find_quotes(text, &doc.segments, settings),
+        None => Vec::new(),
+    };
+    let mut claims = claims::quote_claims(&doc, &quotes);
+    claims.extend(claims::indirect_claims(&doc, &quotes));
+    claims.sort_by_key(|c| (c.content.start, c.content.end));
+    speakers::resolve(&doc, &mut claims);
+    let figures = figures::find(&doc);
+    link(&mut claims, &figures);
+    Extraction { claims, figures }
+}
+
+/// Gives each claim the indices of the figures inside its content.
+fn link(claims: &mut [Claim], figures: &[Figure]) {
+    for claim in claims.iter_mut() {
+        let first = figures.partition_point(|f| f.span.start < claim.content.start);
+        claim.figures = (first..figures.len())
+            .take_while(|&i| figures[i].span.start < claim.content.end)
+            .filter(|&i| figures[i].span.end <= claim.content.end)
+            .collect();
+    }
+}
+
+/// Trims white space and the given characters from both ends of a range of `text`.
+pub(crate) fn trim_range(text: &str, range: Range<usize>, extra: &[char]) -> Range<usize> {
+    let s = &text[range.clone()];
+    let trimmed_start = s.trim_start_matches(|c: char| c.is_whitespace() || extra.contains(&c));
+    let start = range.start + (s.len() - trimmed_start.len());
+    let trimmed = trimmed_start.trim_end_matches(|c: char| c.is_whitespace() || extra.contains(&c));
+    start..start + trimmed.len()
+}
+
+/// The largest char boundary of `text` at or before `i`.
+pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether every constraint of a rule holds for a match.
+pub(crate) fn constraints_hold(
+    rules: &Rules,
+    rule: &crate::compile::Rule,
+    caps: &regex::Captures,
+) -> bool {
+    use crate::compile::CompiledConstraint as C;
+    rule.constraints.iter().all(|(group, c)| {
+        let Some(m) = caps.name(group) else {
+            return true;
+        };
+        let text = m.as_str();
+        match *c {
+            C::In(l) => rules.lexicon(l).lookup(text).is_some(),
+            C::NotIn(l) => rules.lexicon(l).lookup(text).is_none(),
+            C::NoWordIn(l) => {
+                let lex = rules.lexicon(l);
+                !text
+                    .split(|c: char| c.is_whitespace())
+                    .any(|w| lex.lookup(w).is_some())
+            }
+        }
+    })
+}

@@ -1,0 +1,663 @@
+//! Load: a rule pack's YAML and lexicon files → a typed [`Pack`], every part of it
+//! remembering where in the user's files it was written.
+//!
+//! A pack is a folder with a `pack.yaml` manifest. The manifest names the pack, declares
+//! its lexicons (each a text file, see [`lexicon`]) and lists the YAML files it
+//! `include`s; every YAML file may hold `define`s (named regex pieces), `rules`, and
+//! the engine settings (`quotes`, `speakers`, `numbers`, `segment`). Loading checks the
+//! shape of the files only; [`crate::compile`] checks what they mean.
+
+pub mod lexicon;
+mod positions;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Location, PackError, SourceFile};
+pub use positions::PositionIndex;
+
+/// A place in a pack file: the file, its node index and the YAML path of a node.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: Arc<SourceFile>,
+    pub index: Arc<PositionIndex>,
+    pub path: String,
+}
+
+impl Origin {
+    fn root(file: Arc<SourceFile>, index: Arc<PositionIndex>) -> Origin {
+        Origin {
+            file,
+            index,
+            path: String::new(),
+        }
+    }
+
+    /// The node under this one at `key` (a mapping key or a list index).
+    pub fn child(&self, key: impl std::fmt::Display) -> Origin {
+        let path = if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}/{key}", self.path)
+        };
+        Origin {
+            file: self.file.clone(),
+            index: self.index.clone(),
+            path,
+        }
+    }
+
+    /// Where the node lies in its file (its nearest written ancestor if it is absent).
+    pub fn location(&self) -> Location {
+        let range = match self.index.find(&self.path) {
+            Some(s) => s.start..s.end,
+            None => 0..0,
+        };
+        Location {
+            file: self.file.clone(),
+            range,
+        }
+    }
+
+    /// The exact place of bytes `range` inside this scalar, falling back to the scalar.
+    pub fn location_inside(&self, range: std::ops::Range<usize>) -> Location {
+        match self.index.find_inside(&self.path, range) {
+            Some(r) => Location {
+                file: self.file.clone(),
+                range: r,
+            },
+            None => self.location(),
+        }
+    }
+
+    /// A byte range of this file (for files that are not YAML, such as lexicons).
+    pub fn range(&self, range: std::ops::Range<usize>) -> Location {
+        Location {
+            file: self.file.clone(),
+            range,
+        }
+    }
+}
+
+/// Where a pack's files come from: a folder on disk, or the copy built into the binary.
+#[derive(Debug, Clone)]
+pub enum PackSource {
+    Dir(PathBuf),
+    Embedded {
+        name: &'static str,
+        files: &'static [(&'static str, &'static str)],
+    },
+}
+
+impl PackSource {
+    /// The path shown to the user for a file of the pack.
+    fn display(&self, rel: &str) -> String {
+        match self {
+            PackSource::Dir(d) => d.join(rel).display().to_string(),
+            PackSource::Embedded { name, .. } => format!("<builtin>/{name}/{rel}"),
+        }
+    }
+
+    fn read(&self, rel: &str) -> Result<SourceFile, Diagnostic> {
+        let path = self.display(rel);
+        match self {
+            PackSource::Dir(d) => match std::fs::read(d.join(rel)) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => Ok(SourceFile { path, text }),
+                    Err(e) => Err(Diagnostic::in_file(
+                        "not-utf8",
+                        path,
+                        format!(
+                            "file is not UTF-8 (invalid byte at offset {})",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    )),
+                },
+                Err(e) => Err(Diagnostic::in_file(
+                    "unreadable-file",
+                    path,
+                    format!("cannot read file: {e}"),
+                )),
+            },
+            PackSource::Embedded { files, .. } => files
+                .iter()
+                .find(|(p, _)| *p == rel)
+                .map(|(_, text)| SourceFile {
+                    path: path.clone(),
+                    text: text.to_string(),
+                })
+                .ok_or_else(|| {
+                    Diagnostic::in_file(
+                        "unreadable-file",
+                        path,
+                        "no such file in the built-in pack",
+                    )
+                }),
+        }
+    }
+}
+
+/// A whole rule pack, read and shape-checked, not yet compiled.
+#[derive(Debug)]
+pub struct Pack {
+    pub name: String,
+    pub lexicons: Vec<LexiconDef>,
+    pub defines: Vec<Define>,
+    pub rules: Vec<RuleDef>,
+    pub quotes: Option<(QuotesConfig, Origin)>,
+    pub speakers: Option<(SpeakersConfig, Origin)>,
+    pub numbers: Option<(NumbersConfig, Origin)>,
+    pub segment: Option<(SegmentConfig, Origin)>,
+}
+
+#[derive(Debug)]
+pub struct LexiconDef {
+    pub name: String,
+    pub case_sensitive: bool,
+    pub entries: Vec<lexicon::Entry>,
+    /// Where the lexicon is declared in the YAML.
+    pub origin: Origin,
+}
+
+#[derive(Debug)]
+pub struct Define {
+    pub name: String,
+    pub pattern: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug)]
+pub struct RuleDef {
+    pub spec: RuleSpec,
+    pub origin: Origin,
+}
+
+// ---- The YAML shapes -------------------------------------------------------------
+
+/// One YAML file of a pack. The manifest (`pack.yaml`) also has `pack`, `include`
+/// and `lexicons`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PackFile {
+    pack: Option<String>,
+    description: Option<String>,
+    version: Option<serde_yaml::Value>,
+    #[serde(default)]
+    include: Vec<String>,
+    #[serde(default)]
+    lexicons: BTreeMap<String, LexiconDecl>,
+    #[serde(default)]
+    define: BTreeMap<String, String>,
+    #[serde(default)]
+    rules: Vec<RuleSpec>,
+    quotes: Option<QuotesConfig>,
+    speakers: Option<SpeakersConfig>,
+    numbers: Option<NumbersConfig>,
+    segment: Option<SegmentConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LexiconDecl {
+    /// A lexicon file, relative to the pack folder.
+    file: Option<String>,
+    /// Entries written inline, in the lexicon line format.
+    entries: Option<Vec<String>>,
+    #[serde(default)]
+    case: Case,
+    #[allow(dead_code)]
+    description: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default, Clone, Copy, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum Case {
+    #[default]
+    Insensitive,
+    Sensitive,
+}
+
+/// What a rule produces.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Emit {
+    /// A claim whose content the pattern captures (indirect speech).
+    Claim,
+    /// The speaker (and cue, role) of a quotation, found next to its marks.
+    Attribution,
+    /// A numeric figure.
+    Figure,
+    /// Nothing: the span is claimed so that no figure is made there (identifiers).
+    None,
+}
+
+/// Which text a rule's pattern is matched against.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// The text after a quotation's closing mark, to the end of its paragraph;
+    /// the pattern is anchored at the mark.
+    AfterQuote,
+    /// The text of the sentence before a quotation's opening mark; the pattern
+    /// must end at the mark (spaces aside).
+    BeforeQuote,
+    /// The paragraph before one that opens with a quotation; the pattern must end
+    /// at that paragraph's end (`Wei continued:`).
+    ParagraphBefore,
+    /// Each sentence.
+    Sentence,
+    /// The whole document.
+    Text,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleSpec {
+    pub id: String,
+    pub emit: Emit,
+    pub scope: Option<Scope>,
+    /// Claim kind (`indirect`) or figure kind (`count`, `money`, …).
+    pub kind: Option<String>,
+    pub pattern: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub priority: i32,
+    pub confidence: Option<f64>,
+    /// The capture whose extent is the output span (default: the whole match, less
+    /// a hedge at either edge).
+    pub span: Option<String>,
+    /// A fixed unit for every figure of the rule (`x`, `%`).
+    pub unit: Option<String>,
+    /// The figure has no exact value (`hundreds of`): value is null.
+    #[serde(default)]
+    pub vague: bool,
+    /// Constraints on captures: `unit: { not-in: not-counted-noun }`.
+    #[serde(default, rename = "where")]
+    pub constraints: BTreeMap<String, Constraint>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Constraint {
+    /// The captured text must be an entry of this lexicon.
+    #[serde(rename = "in")]
+    pub in_lexicon: Option<String>,
+    /// The captured text must not be an entry of this lexicon.
+    pub not_in: Option<String>,
+    /// No word of the captured text may be an entry of this lexicon.
+    pub no_word_in: Option<String>,
+}
+
+/// A rule's example: text it must match (with the expected span marked ⟦…⟧) or not.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Example {
+    /// Text the rule must match; `⟦…⟧` marks the expected output span.
+    #[serde(rename = "match")]
+    pub matches: Option<String>,
+    /// Text the rule must not match.
+    #[serde(rename = "no-match")]
+    pub no_match: Option<String>,
+    /// Expected fields of the output: `speaker`, `cue`, `value`, `unit`, `approx`, …
+    #[serde(default)]
+    pub expect: BTreeMap<String, serde_yaml::Value>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuotesConfig {
+    /// Quotation-mark families; an opening mark is closed only by its own family.
+    pub marks: Vec<MarkFamily>,
+    /// Patterns whose matches contain marks that are not quotation marks (apostrophes
+    /// in `China's`, `'90s`, primes in `6'2"`): marks inside a match are ignored.
+    #[serde(default)]
+    pub not_quote: Vec<String>,
+    /// Pattern on the sentence text before an opening mark that makes the quotation
+    /// `direct` (a whole utterance) rather than `partial`.
+    pub direct_before: Option<String>,
+    /// A quotation left open at a paragraph's end runs on when the next paragraph
+    /// opens with a mark of the same family.
+    #[serde(default = "yes")]
+    pub run_on_paragraphs: bool,
+    /// Longest quotation, in characters; an opening mark not closed within it is stray.
+    #[serde(default = "default_max_quote")]
+    pub max_length: usize,
+}
+
+fn yes() -> bool {
+    true
+}
+fn default_max_quote() -> usize {
+    5000
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MarkFamily {
+    pub name: String,
+    pub open: String,
+    pub close: String,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SpeakersConfig {
+    /// Lexicon of pronouns, canonical form naming what they refer to
+    /// (`person`, `organisation`, `group`).
+    pub pronouns: String,
+    /// Lexicon of titles written before names; stripped from `name`.
+    pub titles: String,
+    /// Lexicon of words that are never (the start of) a speaker.
+    pub not_speakers: String,
+    /// Lexicons whose entries mark a speaker as an organisation.
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// Lexicon of role nouns: a speaker headed by one is unnamed (`a senior official`).
+    pub roles: String,
+    /// Pattern for a person's name anywhere in the text, used to resolve surnames and
+    /// pronouns (`(?<name>…)` capture).
+    pub person_name: String,
+    /// A quotation with no attribution of its own takes the speaker of the quotation
+    /// before it in the same paragraph.
+    #[serde(default = "yes")]
+    pub inherit_in_paragraph: bool,
+    /// A paragraph that opens with an unattributed quotation takes the speaker of the
+    /// paragraph before, when that one ended with a quotation.
+    #[serde(default = "yes")]
+    pub inherit_across_paragraphs: bool,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NumbersConfig {
+    /// Lexicon of cardinal words with values (`twenty => 20`, `hundred => 100`).
+    pub words: String,
+    /// Lexicon of words worth one before a scale word (`a billion`).
+    pub article: Option<String>,
+    /// Lexicon of words that join number words (`and`, `-`).
+    pub joiners: Option<String>,
+    /// Lexicon of scale words with multipliers (`million => 1000000`).
+    pub scales: String,
+    pub ordinals: Option<String>,
+    pub fractions: Option<String>,
+    pub multipliers: Option<String>,
+    /// Lexicons that turn a captured `unit` or `currency` into its canonical form,
+    /// tried in order; a `factor=` tag scales the value (`cents => USD factor=0.01`).
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// Lexicon of irregular plurals for counted nouns (`people => person`).
+    pub irregular_plurals: Option<String>,
+    /// Suffix rewrites that turn a plural counted noun into its lemma, tried in order:
+    /// `[ies, y]` turns `countries` into `country`.
+    #[serde(default)]
+    pub plural_suffixes: Vec<(String, String)>,
+    /// Lexicon of words that are never a counted noun's lemma.
+    pub not_nouns: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SegmentConfig {
+    /// Lexicon of abbreviations whose period does not end a sentence.
+    pub abbreviations: String,
+}
+
+// ---- Loading ---------------------------------------------------------------------
+
+impl Pack {
+    /// Reads the pack at `source`: its manifest, the files it includes and its lexicons.
+    pub fn load(source: &PackSource) -> Result<Pack, PackError> {
+        let mut diags = Vec::new();
+        let manifest_rel = "pack.yaml";
+        let Some((manifest, origin)) = read_yaml(source, manifest_rel, &mut diags) else {
+            return Err(PackError { diagnostics: diags });
+        };
+        let name = match &manifest.pack {
+            Some(n) => n.clone(),
+            None => {
+                diags.push(Diagnostic::at(
+                    "missing-field",
+                    origin.location(),
+                    "the manifest needs `pack: NAME`",
+                ));
+                "pack".to_string()
+            }
+        };
+        let mut pack = Pack {
+            name,
+            lexicons: Vec::new(),
+            defines: Vec::new(),
+            rules: Vec::new(),
+            quotes: None,
+            speakers: None,
+            numbers: None,
+            segment: None,
+        };
+        let includes: Vec<(String, Origin)> = manifest
+            .include
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.clone(), origin.child("include").child(i)))
+            .collect();
+        pack.absorb(source, manifest, origin, true, &mut diags);
+        for (rel, at) in includes {
+            if source_has(source, &rel) {
+                if let Some((file, origin)) = read_yaml(source, &rel, &mut diags) {
+                    pack.absorb(source, file, origin, false, &mut diags);
+                }
+            } else {
+                diags.push(Diagnostic::at(
+                    "missing-file",
+                    at.location(),
+                    format!("included file `{rel}` does not exist"),
+                ));
+            }
+        }
+        if diags.is_empty() {
+            Ok(pack)
+        } else {
+            Err(PackError { diagnostics: diags })
+        }
+    }
+
+    /// Adds one file's contents to the pack.
+    fn absorb(
+        &mut self,
+        source: &PackSource,
+        file: PackFile,
+        origin: Origin,
+        manifest: bool,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if !manifest {
+            for (key, present) in [
+                ("pack", file.pack.is_some()),
+                ("include", !file.include.is_empty()),
+                ("lexicons", !file.lexicons.is_empty()),
+            ] {
+                if present {
+                    diags.push(Diagnostic::at(
+                        "misplaced-field",
+                        origin.child(key).location(),
+                        format!("`{key}` belongs in pack.yaml, not in an included file"),
+                    ));
+                }
+            }
+        }
+        let _ = (&file.description, &file.version);
+        for (name, decl) in file.lexicons {
+            let at = origin.child("lexicons").child(&name);
+            let case_sensitive = decl.case == Case::Sensitive;
+            let entries = match (&decl.file, &decl.entries) {
+                (Some(rel), None) => match source.read(rel) {
+                    Ok(f) => {
+                        let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
+                        lexicon::parse(&f, case_sensitive, diags)
+                    }
+                    Err(_) => {
+                        diags.push(Diagnostic::at(
+                            "missing-file",
+                            at.child("file").location(),
+                            format!("lexicon file `{rel}` cannot be read"),
+                        ));
+                        Vec::new()
+                    }
+                },
+                (None, Some(lines)) => {
+                    let text = lines.join("\n");
+                    let f = SourceFile {
+                        path: format!("{} (lexicon {name})", origin.file.path),
+                        text,
+                    };
+                    let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
+                    lexicon::parse(&f, case_sensitive, diags)
+                }
+                _ => {
+                    diags.push(Diagnostic::at(
+                        "bad-lexicon",
+                        at.location(),
+                        format!("lexicon `{name}` needs exactly one of `file` and `entries`"),
+                    ));
+                    Vec::new()
+                }
+            };
+            self.lexicons.push(LexiconDef {
+                name,
+                case_sensitive,
+                entries,
+                origin: at,
+            });
+        }
+        for (name, pattern) in file.define {
+            let origin = origin.child("define").child(&name);
+            self.defines.push(Define {
+                name,
+                pattern,
+                origin,
+            });
+        }
+        for (i, spec) in file.rules.into_iter().enumerate() {
+            self.rules.push(RuleDef {
+                spec,
+                origin: origin.child("rules").child(i),
+            });
+        }
+        set_once(&mut self.quotes, file.quotes, &origin, "quotes", diags);
+        set_once(
+            &mut self.speakers,
+            file.speakers,
+            &origin,
+            "speakers",
+            diags,
+        );
+        set_once(&mut self.numbers, file.numbers, &origin, "numbers", diags);
+        set_once(&mut self.segment, file.segment, &origin, "segment", diags);
+    }
+}
+
+fn set_once<T>(
+    slot: &mut Option<(T, Origin)>,
+    value: Option<T>,
+    origin: &Origin,
+    key: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(v) = value {
+        let at = origin.child(key);
+        if slot.is_some() {
+            diags.push(Diagnostic::at(
+                "duplicate-section",
+                at.location(),
+                format!("`{key}` is set in more than one file"),
+            ));
+        } else {
+            *slot = Some((v, at));
+        }
+    }
+}
+
+fn source_has(source: &PackSource, rel: &str) -> bool {
+    match source {
+        PackSource::Dir(d) => d.join(rel).is_file(),
+        PackSource::Embedded { files, .. } => files.iter().any(|(p, _)| *p == rel),
+    }
+}
+
+/// Reads and deserialises one YAML file, indexing its node positions.
+fn read_yaml(
+    source: &PackSource,
+    rel: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(PackFile, Origin)> {
+    let file = match source.read(rel) {
+        Ok(f) => Arc::new(f),
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let index = Arc::new(PositionIndex::build(&file.text));
+    let origin = Origin::root(file.clone(), index);
+    if file.text.trim().is_empty() {
+        return Some((PackFile::default(), origin));
+    }
+    match serde_yaml::from_str::<PackFile>(&file.text) {
+        Ok(f) => Some((f, origin)),
+        Err(e) => {
+            let range = match e.location() {
+                Some(l) => l.index()..l.index() + 1,
+                None => 0..0,
+            };
+            // serde_yaml's message ends with "at line L column C"; the snippet says that.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            diags.push(Diagnostic::at(
+                "invalid-yaml",
+                Location { file, range },
+                msg,
+            ));
+            None
+        }
+    }
+}
+
+/// Finds the pack folder for `--rules DIR`: DIR itself when it has a `pack.yaml`,
+/// else its one subfolder that has one.
+pub fn find_pack_dir(dir: &Path) -> Result<PathBuf, String> {
+    if dir.join("pack.yaml").is_file() {
+        return Ok(dir.to_path_buf());
+    }
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: cannot read rule folder: {e}", dir.display()))?;
+    let mut packs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("pack.yaml").is_file())
+        .collect();
+    packs.sort();
+    match packs.len() {
+        1 => Ok(packs.remove(0)),
+        0 => Err(format!(
+            "{}: no pack.yaml here or in a subfolder",
+            dir.display()
+        )),
+        _ => Err(format!(
+            "{}: several packs ({}); name one folder, e.g. --rules {}",
+            dir.display(),
+            packs
+                .iter()
+                .map(|p| p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            packs[0].display()
+        )),
+    }
+}

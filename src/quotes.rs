@@ -1,0 +1,192 @@
+//! Quotes: pairs the quotation marks of each paragraph into quoted spans.
+//!
+//! The mark families come from the pack (`quotes.marks`). A mark can open a quote
+//! when it is left-flanking (not followed by white space, and preceded by the start of
+//! the paragraph, white space, an opening bracket or dash, or another mark) and can
+//! close one when it is right-flanking (preceded by a non-space, followed by the end,
+//! white space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes,
+//! primes) are ignored. An opening mark is closed only by its own family; a closing
+//! mark of an outer family also closes any unclosed inner quote, so a stray mark never
+//! spoils the rest of the paragraph. A quote still open at the end of its paragraph
+//! runs on when the next paragraph opens with the same family, and is dropped
+//! otherwise. Each paragraph is scanned once: linear in the text.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::compile::QuoteSettings;
+use crate::segment::Segments;
+
+/// One quoted span: the words inside the marks.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub content: Range<usize>,
+    pub open: Range<usize>,
+    /// None when the quote runs on into the next paragraph.
+    pub close: Option<Range<usize>>,
+    pub paragraph: usize,
+    /// The index of the part this one continues (a quote re-opened in a new paragraph).
+    pub continues: Option<usize>,
+}
+
+/// The mark automaton built once per pack.
+#[derive(Debug)]
+pub struct MarkMatcher {
+    automaton: AhoCorasick,
+    /// For each pattern of the automaton: the families it opens and closes.
+    roles: Vec<(Vec<usize>, Vec<usize>)>,
+    /// The opening mark of each family.
+    opens: Vec<String>,
+}
+
+impl MarkMatcher {
+    pub fn new(families: &[(String, String, String)]) -> MarkMatcher {
+        let mut strings: Vec<String> = Vec::new();
+        let mut roles: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        let mut slot = |s: &str| -> usize {
+            if let Some(i) = strings.iter().position(|x| x == s) {
+                i
+            } else {
+                strings.push(s.to_string());
+                roles.push((Vec::new(), Vec::new()));
+                strings.len() - 1
+            }
+        };
+        let mut pairs = Vec::new();
+        for (f, (_, open, close)) in families.iter().enumerate() {
+            pairs.push((slot(open), slot(close), f));
+        }
+        for (o, c, f) in pairs {
+            roles[o].0.push(f);
+            roles[c].1.push(f);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&strings)
+            .expect("a handful of quote marks always compiles");
+        MarkMatcher {
+            automaton,
+            roles,
+            opens: families.iter().map(|m| m.1.clone()).collect(),
+        }
+    }
+}
+
+struct Open {
+    family: usize,
+    mark: Range<usize>,
+    continues: Option<usize>,
+}
+
+/// Finds every quote of the document, in order.
+pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) -> Vec<Quote> {
+    let marks = &settings.matcher;
+    // Spans where marks are not quotation marks, sorted and merged.
+    let mut blocked: Vec<Range<usize>> = Vec::new();
+    for re in &settings.not_quote {
+        blocked.extend(re.find_iter(text).map(|m| m.range()));
+    }
+    blocked.sort_by_key(|r| r.start);
+    let mut blocked_at = 0;
+
+    let mut quotes: Vec<Quote> = Vec::new();
+    // A quote left open by the previous paragraph: (family, index of its part).
+    let mut running: Option<(usize, usize)> = None;
+    for (p, para) in segments.paragraphs.iter().enumerate() {
+        let body = &text[para.clone()];
+        let mut stack: Vec<Open> = Vec::new();
+        let carried = running.take();
+        for m in marks.automaton.find_iter(body) {
+            let at = para.start + m.start()..para.start + m.end();
+            while blocked_at < blocked.len() && blocked[blocked_at].end <= at.start {
+                blocked_at += 1;
+            }
+            if blocked[blocked_at..]
+                .iter()
+                .take_while(|b| b.start <= at.start)
+                .any(|b| b.start <= at.start && at.end <= b.end)
+            {
+                continue;
+            }
+            let (opens, closes) = &marks.roles[m.pattern().as_usize()];
+            let before = body[..m.start()].chars().next_back();
+            let after = body[m.end()..].chars().next();
+            let can_open = after.is_some_and(|c| !c.is_whitespace())
+                && before.is_none_or(|c| c.is_whitespace() || "([{—–-/\"'“‘«‹".contains(c));
+            let can_close = before.is_some_and(|c| !c.is_whitespace())
+                && after.is_none_or(|c| !c.is_alphanumeric());
+            // Close the innermost open quote of this family, abandoning any inner ones.
+            let closing = stack.iter().rposition(|o| closes.contains(&o.family));
+            if let Some(depth) = closing {
+                if can_close || !can_open {
+                    let open = stack.swap_remove(depth);
+                    stack.truncate(depth);
+                    if depth == 0 && open.mark.end < at.start {
+                        quotes.push(Quote {
+                            content: open.mark.end..at.start,
+                            open: open.mark,
+                            close: Some(at),
+                            paragraph: p,
+                            continues: open.continues,
+                        });
+                    }
+                    continue;
+                }
+            }
+            if can_open && !opens.is_empty() && stack.len() < 4 {
+                let family = opens[0];
+                let continues = match carried {
+                    Some((f, part))
+                        if f == family
+                            && stack.is_empty()
+                            && body[..m.start()].trim().is_empty() =>
+                    {
+                        Some(part)
+                    }
+                    _ => None,
+                };
+                stack.push(Open {
+                    family,
+                    mark: at,
+                    continues,
+                });
+            }
+        }
+        // An outer quote left open: it runs on if the next paragraph re-opens it.
+        if let Some(open) = stack.into_iter().next() {
+            let next_opens = segments.paragraphs.get(p + 1).is_some_and(|next| {
+                text[next.clone()].starts_with(marks.opens[open.family].as_str())
+            });
+            let content = open.mark.end..para.end;
+            if settings.run_on_paragraphs && next_opens && !text[content.clone()].trim().is_empty()
+            {
+                quotes.push(Quote {
+                    content,
+                    open: open.mark,
+                    close: None,
+                    paragraph: p,
+                    continues: open.continues,
+                });
+                running = Some((open.family, quotes.len() - 1));
+            }
+        }
+    }
+    quotes.retain(|q| text[q.content.clone()].chars().any(char::is_alphanumeric));
+    // `retain` shifts indices; re-link continuations by position.
+    relink(&mut quotes);
+    quotes
+}
+
+/// Re-points `continues` after quotes were dropped: a part continues the previous
+/// quote if that one ran on (had no closing mark) into the paragraph before.
+fn relink(quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].continues.is_some() {
+            quotes[i].continues = (i > 0
+                && quotes[i - 1].close.is_none()
+                && quotes[i - 1].paragraph + 1 == quotes[i].paragraph)
+                .then(|| i - 1);
+        }
+    }
+}
