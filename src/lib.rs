@@ -21,6 +21,7 @@
 
 pub mod compile;
 pub mod diagnostics;
+pub mod examples;
 pub mod extract;
 pub mod input;
 pub mod output;

@@ -211,3 +211,80 @@ pub fn to_json_line(id: &str, text: &str, ex: &Extraction) -> String {
     serde_json::to_string(&record(id, text, ex))
         .unwrap_or_else(|e| format!("{{\"id\":{id:?},\"error\":{:?}}}", e.to_string()))
 }
+
+/// A human-readable rendering of one extraction: one line per claim or figure in
+/// offset order, with the rule that made it (what corpus snapshots hold).
+pub fn render_text(text: &str, ex: &Extraction) -> String {
+    use std::fmt::Write;
+    let ix = CharIndex::new(text);
+    let mut out = String::new();
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let num = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 9e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let _ = writeln!(out, "claims: {}", ex.claims.len());
+    for c in &ex.claims {
+        let _ = write!(
+            out,
+            "  {}..{} {} «{}»",
+            ix.char_of(c.content.start),
+            ix.char_of(c.content.end),
+            c.kind.as_str(),
+            one_line(&text[c.content.clone()])
+        );
+        match &c.speaker {
+            Some(s) => {
+                let _ = write!(
+                    out,
+                    "\n      speaker: {}",
+                    one_line(&text[s.mention.clone()])
+                );
+                if let Some(n) = &s.name {
+                    if n != &text[s.mention.clone()] {
+                        let _ = write!(out, " = {n}");
+                    }
+                }
+                if let Some(r) = &s.role {
+                    let _ = write!(out, " ({})", one_line(r));
+                }
+            }
+            None => out.push_str("\n      speaker: -"),
+        }
+        if let Some(cue) = &c.cue {
+            let _ = write!(out, "; cue: {}", &text[cue.clone()]);
+        }
+        let _ = writeln!(
+            out,
+            "; figures: {:?}; {} {:.2}",
+            c.figures, c.rule, c.confidence
+        );
+    }
+    let _ = writeln!(out, "figures: {}", ex.figures.len());
+    for (i, f) in ex.figures.iter().enumerate() {
+        let value = match (f.value, f.low, f.high) {
+            (Some(v), _, _) => num(v),
+            (None, Some(l), Some(h)) => format!("{}–{}", num(l), num(h)),
+            _ => "-".into(),
+        };
+        let _ = write!(
+            out,
+            "  #{i} {}..{} {} «{}» = {value}",
+            ix.char_of(f.span.start),
+            ix.char_of(f.span.end),
+            f.kind,
+            one_line(&text[f.span.clone()])
+        );
+        if let Some(u) = &f.unit {
+            let _ = write!(out, " {u}");
+        }
+        if let Some(a) = &f.approx {
+            let _ = write!(out, " (approx: {a})");
+        }
+        let _ = writeln!(out, "; {}", f.rule);
+    }
+    out
+}

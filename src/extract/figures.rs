@@ -1,8 +1,8 @@
 //! Figures: numbers with their value, range, unit and hedge.
 //!
 //! Every `figure` and `none` rule runs over the document; each match becomes a
-//! candidate. Overlaps are settled by one policy: the longest match wins, then the
-//! higher priority, then the earlier start. A `none` rule that wins leaves its span
+//! candidate. Overlaps are settled by one policy: the higher priority wins, then the
+//! longer match, then the earlier start. A `none` rule that wins leaves its span
 //! without a figure (`Boeing 737`). The winners are normalised with the pack's number
 //! lexicons: value times scale times the unit's `factor`, units to their canonical
 //! form, counted nouns to their lemma, the hedge kept as written outside the span.
@@ -52,10 +52,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         }
     }
     candidates.sort_by(|a, b| {
-        b.whole
-            .len()
-            .cmp(&a.whole.len())
-            .then(b.rule.priority.cmp(&a.rule.priority))
+        b.rule
+            .priority
+            .cmp(&a.rule.priority)
+            .then(b.whole.len().cmp(&a.whole.len()))
             .then(a.whole.start.cmp(&b.whole.start))
     });
     // Accepted spans by start, to test overlap in O(log n).

@@ -98,7 +98,7 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             let base = if current == 0.0 { 1.0 } else { current };
             total += base * v;
             current = 0.0;
-        } else if let Some(v) = opt_value(rules, n.article, tok).filter(|_| !last) {
+        } else if let Some(v) = opt_value(rules, n.article, tok) {
             current += v;
         } else if let Some(v) = opt_value(rules, n.ordinals, tok) {
             if v == 100.0 || v >= 1000.0 {

@@ -119,24 +119,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
+                // The last named person speaker; failing one, the last person named in the text.
                 _ => last_person
                     .as_ref()
-                    .filter(|(pos, _)| {
-                        // A person named in the text after the last speaker is more recent.
-                        mentions
-                            .iter()
-                            .rev()
-                            .find(|m| m.start < sp.mention.start)
-                            .is_none_or(|m| m.start <= *pos)
-                    })
                     .map(|(_, n)| n.clone())
-                    .or_else(|| {
-                        mentions
-                            .iter()
-                            .rev()
-                            .find(|m| m.start < sp.mention.start)
-                            .map(|m| m.name.clone())
-                    }),
+                    .or_else(|| mentions.iter().rev().find(|m| m.start < sp.mention.start).map(|m| m.name.clone())),
             };
             sp.role = role_text;
         } else {
