@@ -120,10 +120,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
                 // The last named person speaker; failing one, the last person named in the text.
-                _ => last_person
-                    .as_ref()
-                    .map(|(_, n)| n.clone())
-                    .or_else(|| mentions.iter().rev().find(|m| m.start < sp.mention.start).map(|m| m.name.clone())),
+                _ => last_person.as_ref().map(|(_, n)| n.clone()).or_else(|| {
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.start < sp.mention.start)
+                        .map(|m| m.name.clone())
+                }),
             };
             sp.role = role_text;
         } else {
@@ -175,9 +178,11 @@ fn full_name(
     mentions: &[PersonMention],
     before: usize,
 ) -> Option<String> {
+    // A possessive ("China's April curbs") is no one's name.
     let has_word = |full: &str| {
-        full.split_whitespace()
-            .any(|w| w.trim_end_matches(['’', '\'', 's']) == surname || w == surname)
+        !full.contains("'s ")
+            && !full.contains("’s ")
+            && full.split_whitespace().any(|w| w == surname)
     };
     named
         .iter()
