@@ -1,0 +1,356 @@
+//! The constructions claimkit v1 promises, one small case each, through the public API.
+
+use std::sync::OnceLock;
+
+use claimkit::{ClaimKind, Extraction, Rules};
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("the built-in pack compiles"))
+}
+
+fn extract(text: &str) -> Extraction {
+    rules().extract(text)
+}
+
+/// The one figure whose text is `span`, as (kind, value, low, high, unit, approx).
+fn figure(
+    text: &str,
+    span: &str,
+) -> (
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+) {
+    let ex = extract(text);
+    let found: Vec<_> = ex
+        .figures
+        .iter()
+        .filter(|f| &text[f.span.clone()] == span)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one figure «{span}» in «{text}», got {:?}",
+        ex.figures
+    );
+    let f = found[0];
+    (
+        f.kind.clone(),
+        f.value,
+        f.low,
+        f.high,
+        f.unit.clone(),
+        f.approx.clone(),
+    )
+}
+
+#[test]
+fn figures_from_the_v1_issue() {
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<f64>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+    let cases: &[Case] = &[
+        (
+            "The department has 60 staff in charge.",
+            "60 staff",
+            "count",
+            Some(60.0),
+            Some("staff"),
+            None,
+        ),
+        (
+            "Exports fell to 6,538 tonnes in September.",
+            "6,538 tonnes",
+            "measure",
+            Some(6538.0),
+            Some("tonne"),
+            None,
+        ),
+        (
+            "China mines about 70% of the world's rare earths.",
+            "70%",
+            "percent",
+            Some(70.0),
+            Some("%"),
+            Some("about"),
+        ),
+        (
+            "He spent $3.5 billion on it.",
+            "$3.5 billion",
+            "money",
+            Some(3.5e9),
+            Some("USD"),
+            None,
+        ),
+        (
+            "It raised $1.2bn last year.",
+            "$1.2bn",
+            "money",
+            Some(1.2e9),
+            Some("USD"),
+            None,
+        ),
+        (
+            "It has signalled for more than 15 years that it would act.",
+            "15 years",
+            "measure",
+            Some(15.0),
+            Some("year"),
+            Some("more than"),
+        ),
+        (
+            "Exports of two key metals stopped.",
+            "two key metals",
+            "count",
+            Some(2.0),
+            Some("metal"),
+            None,
+        ),
+        (
+            "It added five more metals to the list.",
+            "five more metals",
+            "count",
+            Some(5.0),
+            Some("metal"),
+            None,
+        ),
+        (
+            "More than 1.2 million Cambodians live there.",
+            "1.2 million Cambodians",
+            "count",
+            Some(1.2e6),
+            Some("Cambodian"),
+            Some("More than"),
+        ),
+        (
+            "Around 130,000 people fled.",
+            "130,000 people",
+            "count",
+            Some(130000.0),
+            Some("person"),
+            Some("Around"),
+        ),
+        (
+            "It costs 69 cents.",
+            "69 cents",
+            "money",
+            Some(0.69),
+            Some("USD"),
+            None,
+        ),
+        (
+            "The office, with a staff of about 60, is busy.",
+            "60",
+            "count",
+            Some(60.0),
+            Some("staff"),
+            Some("about"),
+        ),
+        (
+            "Hundreds of Japanese suppliers wait.",
+            "Hundreds of Japanese suppliers",
+            "count",
+            None,
+            Some("supplier"),
+            None,
+        ),
+        (
+            "Tens of thousands have applied.",
+            "Tens of thousands",
+            "count",
+            None,
+            None,
+            None,
+        ),
+    ];
+    for &(text, span, kind, value, unit, approx) in cases {
+        let (k, v, _, _, u, a) = figure(text, span);
+        assert_eq!(k, kind, "kind of «{span}»");
+        assert_eq!(v, value, "value of «{span}»");
+        assert_eq!(u.as_deref(), unit, "unit of «{span}»");
+        assert_eq!(a.as_deref(), approx, "approx of «{span}»");
+    }
+}
+
+#[test]
+fn ranges_carry_low_and_high_with_the_unit_of_both_ends() {
+    for (text, span) in [
+        ("They control 80-90% of output.", "80-90%"),
+        ("They control 80–90% of output.", "80–90%"),
+    ] {
+        let (kind, value, low, high, unit, _) = figure(text, span);
+        assert_eq!(
+            (kind.as_str(), value, low, high, unit.as_deref()),
+            ("range", None, Some(80.0), Some(90.0), Some("%"))
+        );
+    }
+}
+
+#[test]
+fn years_and_dates_are_not_quantities() {
+    assert_eq!(figure("In 2010 China cut its quotas.", "2010").0, "year");
+    assert_eq!(
+        figure("Under the 2020 Export Control Law, it acted.", "2020").0,
+        "year"
+    );
+    let (kind, value, ..) = figure("Fighting began on July 26 near the border.", "July 26");
+    assert_eq!((kind.as_str(), value), ("date", None));
+}
+
+#[test]
+fn identifiers_are_not_figures() {
+    for text in [
+        "The G7 met.",
+        "The COVID-19 pandemic spread.",
+        "A Boeing 737 landed.",
+    ] {
+        assert!(
+            extract(text).figures.is_empty(),
+            "no figure expected in «{text}»: {:?}",
+            extract(text).figures
+        );
+    }
+}
+
+#[test]
+fn a_quote_after_which_the_speaker_is_named_with_a_role() {
+    let text = "“It is just the beginning,” said Wei Jianguo, a former vice minister of commerce.";
+    let ex = extract(text);
+    let c = &ex.claims[0];
+    assert_eq!(
+        (c.kind, &text[c.content.clone()]),
+        (ClaimKind::Direct, "It is just the beginning,")
+    );
+    let sp = c.speaker.as_ref().expect("a speaker");
+    assert_eq!(&text[sp.mention.clone()], "Wei Jianguo");
+    assert_eq!(
+        sp.role.as_deref(),
+        Some("a former vice minister of commerce")
+    );
+    assert_eq!(&text[c.cue.clone().expect("a cue")], "said");
+}
+
+#[test]
+fn a_partial_quote_inside_a_sentence() {
+    let text = "China referred to Japan as “becoming a lackey of [the] evil (United States).”";
+    let ex = extract(text);
+    let quote = ex
+        .claims
+        .iter()
+        .find(|c| c.kind != ClaimKind::Indirect)
+        .expect("a quote");
+    assert_eq!(quote.kind, ClaimKind::Partial);
+    assert_eq!(
+        &text[quote.content.clone()],
+        "becoming a lackey of [the] evil (United States)."
+    );
+}
+
+#[test]
+fn indirect_claims_are_the_reported_clause() {
+    let text = "Wei told state-run China Daily that he expected the controls to exert heavy pain on some countries.";
+    let ex = extract(text);
+    let c = ex
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .expect("an indirect claim");
+    assert_eq!(
+        &text[c.content.clone()],
+        "he expected the controls to exert heavy pain on some countries"
+    );
+    assert_eq!(
+        &text[c.speaker.as_ref().expect("a speaker").mention.clone()],
+        "Wei"
+    );
+
+    let text = "China's Ministry of Commerce said the move was meant to protect national security.";
+    let c = extract(text)
+        .claims
+        .into_iter()
+        .find(|c| c.kind == ClaimKind::Indirect)
+        .expect("an indirect claim");
+    assert_eq!(
+        &text[c.content.clone()],
+        "the move was meant to protect national security"
+    );
+}
+
+#[test]
+fn pronouns_and_surnames_resolve_to_the_full_name() {
+    let text = "Chinese leader Xi Jinping spoke on Tuesday.\n“We must stay open,” he said.\n“It is just the beginning,” said Wei Jianguo, a former minister.\nWei told reporters that more curbs would follow.";
+    let ex = extract(text);
+    let names: Vec<Option<String>> = ex
+        .claims
+        .iter()
+        .map(|c| c.speaker.as_ref().and_then(|s| s.name.clone()))
+        .collect();
+    assert_eq!(
+        names[0].as_deref(),
+        Some("Xi Jinping"),
+        "he → the person last named: {names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.as_deref() == Some("Wei Jianguo"))
+            .count()
+            >= 2,
+        "Wei → Wei Jianguo: {names:?}"
+    );
+}
+
+#[test]
+fn unnamed_sources_are_speakers_without_a_name() {
+    let text = "“It's sharpening China's scalpel,” said a person who has lobbied on their behalf.";
+    let ex = extract(text);
+    let sp = ex.claims[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(
+        &text[sp.mention.clone()],
+        "a person who has lobbied on their behalf"
+    );
+    assert_eq!(sp.name, None);
+}
+
+#[test]
+fn apostrophes_are_not_quote_marks_and_quotes_run_across_paragraphs() {
+    let text = "China's rules don't change, it's said.\n“The first part of the quote runs on.\n“And this part closes it,” she said.";
+    let ex = extract(text);
+    let quotes: Vec<&str> = ex
+        .claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Indirect)
+        .map(|c| &text[c.content.clone()])
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            "The first part of the quote runs on.",
+            "And this part closes it,"
+        ]
+    );
+    assert!(
+        ex.claims
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Indirect)
+            .all(|c| c.speaker.is_some()),
+        "both parts have the speaker"
+    );
+}
+
+#[test]
+fn figures_inside_a_claim_are_linked_to_it() {
+    let text = "“We exported 6,538 tonnes,” said Wei Jianguo.";
+    let ex = extract(text);
+    assert_eq!(ex.claims[0].figures, vec![0]);
+    assert_eq!(&text[ex.figures[0].span.clone()], "6,538 tonnes");
+}
