@@ -118,7 +118,11 @@ fn bad_inputs_are_reported_and_skipped_in_one_run() {
     let jsonl = write(&d.join("docs.jsonl"), jsonl_text);
     // The line numbers of the two bad lines, found in the text written.
     let lines: Vec<&str> = jsonl_text.lines().collect();
-    let malformed_line = lines.iter().position(|l| l.ends_with(r#""text": "#)).unwrap() + 1;
+    let malformed_line = lines
+        .iter()
+        .position(|l| l.ends_with(r#""text": "#))
+        .unwrap()
+        + 1;
     let no_text_line = lines.iter().position(|l| l.contains("no-text")).unwrap() + 1;
     let missing = d.join("does-not-exist.txt");
 
@@ -285,8 +289,12 @@ fn pathological_and_large_documents_are_extracted() {
     unclosed.push_str("and then, “at last,” said Wei Jianguo, it rained 3 days.");
     let unclosed = write(&dir.path().join("unclosed.txt"), &unclosed);
 
-    let sentence = "The ministry said exports of 6,538 tonnes rose 12% to $1.2 billion in May. ";
-    let large: String = sentence.repeat(5_000_000 / sentence.len() + 1);
+    // Ordinary prose, one figure a paragraph (a claim in every sentence makes a debug
+    // build take minutes, which is not what this test is about).
+    let paragraph = "The talks in the capital went on late into the evening and ended \
+        without a joint statement. Delegates left through a side door while 40 reporters \
+        waited outside.\n\n";
+    let large: String = paragraph.repeat(5_000_000 / paragraph.len() + 1);
     assert!(large.len() >= 5_000_000);
     let large = write(&dir.path().join("large.txt"), &large);
 
@@ -302,6 +310,34 @@ fn pathological_and_large_documents_are_extracted() {
         recs[1]["figures"].as_array().is_some_and(|f| !f.is_empty()),
         "the large document has figures"
     );
+}
+
+/// Checks every span of a record (claims, their speakers and cues, figures) against
+/// the code-point slice of `text`; returns how many spans it checked.
+fn check_every_span(text: &str, record: &Value) -> usize {
+    let mut checked = 0;
+    let mut check = |what: &str, span: &Value| {
+        if span.is_null() {
+            return;
+        }
+        let (start, end) = (offset(span, "start"), offset(span, "end"));
+        assert_eq!(
+            code_point_slice(text, start, end),
+            span["text"].as_str().expect("a span has text"),
+            "{what} {start}..{end} of {}",
+            record["id"]
+        );
+        checked += 1;
+    };
+    for claim in record["claims"].as_array().expect("claims is a list") {
+        check("claim", claim);
+        check("speaker", &claim["speaker"]);
+        check("cue", &claim["cue"]);
+    }
+    for figure in record["figures"].as_array().expect("figures is a list") {
+        check("figure", figure);
+    }
+    checked
 }
 
 #[test]
@@ -337,4 +373,40 @@ fn offsets_are_code_points() {
         code_point_slice(text, offset(cue, "start"), offset(cue, "end")),
         cue["text"].as_str().unwrap()
     );
+
+    assert_eq!(check_every_span(text, &recs[0]), 3);
+}
+
+#[test]
+fn offsets_are_code_points_in_long_and_real_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    // Far past the 256-byte blocks of the offset index, multi-byte all the way.
+    let mut long = String::new();
+    for i in 0..200 {
+        long.push_str(&format!(
+            "€😊 Ñandú {i}: “Exports rose 12% to €1.2 billion,” said Wei Jianguo. \
+             Officials told reporters that 3,000 tonnes had shipped.\n\n"
+        ));
+    }
+    let long_path = write(&dir.path().join("long.txt"), &long);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = claimkit(
+        &[os("extract"), long_path.as_os_str(), corpus.as_os_str()],
+        None,
+    );
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr_of(&out));
+    let recs = records(&out);
+    assert_eq!(recs[0]["id"], "long");
+    let checked = check_every_span(&long, &recs[0]);
+    assert!(
+        checked >= 200 * 4,
+        "only {checked} spans in the long document"
+    );
+    assert!(recs.len() > 1, "no corpus documents");
+    for rec in &recs[1..] {
+        let id = rec["id"].as_str().unwrap();
+        let text = std::fs::read_to_string(corpus.join(format!("{id}.txt"))).unwrap();
+        check_every_span(&text, rec);
+    }
 }

@@ -499,11 +499,17 @@ impl Pack {
                         let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
                         lexicon::parse(&f, case_sensitive, diags)
                     }
-                    Err(_) => {
+                    Err(read_error) => {
+                        // Say why (missing, unreadable, not UTF-8), pointing at the declaration.
+                        let code = if read_error.code == "not-utf8" {
+                            "not-utf8"
+                        } else {
+                            "missing-file"
+                        };
                         diags.push(Diagnostic::at(
-                            "missing-file",
+                            code,
                             at.child("file").location(),
-                            format!("lexicon file `{rel}` cannot be read"),
+                            format!("lexicon file `{rel}`: {}", read_error.message),
                         ));
                         Vec::new()
                     }
