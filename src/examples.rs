@@ -8,7 +8,9 @@
 
 use crate::compile::{Rule, Rules};
 use crate::extract::Extraction;
-use crate::pack::Emit;
+use std::ops::Range;
+
+use crate::pack::{Emit, Example};
 
 /// One example that did not come out as its rule says.
 #[derive(Debug, Clone)]
@@ -42,103 +44,115 @@ pub fn run(rules: &Rules) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
     for rule in rules.rules() {
         for ex in &rule.examples {
-            let fail = |problem: String, text: &str| ExampleFailure {
-                rule: rule.id.clone(),
-                example: text.to_string(),
-                problem,
+            let mut fail = |problem: String, text: &str| {
+                failures.push(ExampleFailure {
+                    rule: rule.id.clone(),
+                    example: text.to_string(),
+                    problem,
+                })
             };
             if let Some(marked) = &ex.matches {
-                let (text, spans) = unmark(marked);
-                for prefix in ["", PREFIX] {
-                    let full = format!("{prefix}{text}");
-                    let extraction = rules.extract(&full);
-                    let mut produced = produced_by(rule, &full, &extraction);
-                    if rule.emit == Emit::None {
-                        // A `none` rule shows itself by the figures it prevents.
-                        produced = spans
-                            .iter()
-                            .map(|s| s.start + prefix.len()..s.end + prefix.len())
-                            .filter(|s| {
-                                !extraction
-                                    .figures
-                                    .iter()
-                                    .any(|f| f.span.start < s.end && s.start < f.span.end)
-                            })
-                            .map(|span| Produced {
-                                span,
-                                fields: Vec::new(),
-                            })
-                            .collect();
-                    }
-                    for span in &spans {
-                        let want = span.start + prefix.len()..span.end + prefix.len();
-                        match produced.iter().find(|p| p.span == want) {
-                            None => failures.push(fail(
-                                format!(
-                                    "expected ⟦{}⟧, got {}",
-                                    &full[want.clone()],
-                                    if produced.is_empty() {
-                                        "nothing".to_string()
-                                    } else {
-                                        produced
-                                            .iter()
-                                            .map(|p| format!("⟦{}⟧", &full[p.span.clone()]))
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    }
-                                ),
-                                marked,
-                            )),
-                            Some(p) => {
-                                for (key, expected) in &ex.expect {
-                                    let got = p
-                                        .fields
-                                        .iter()
-                                        .find(|(k, _)| k == key)
-                                        .map(|(_, v)| v.clone())
-                                        .unwrap_or(serde_yaml::Value::Null);
-                                    if !same(&got, expected) {
-                                        failures.push(fail(
-                                            format!(
-                                                "`{key}`: expected {}, got {}",
-                                                show(expected),
-                                                show(&got)
-                                            ),
-                                            marked,
-                                        ));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    if !prefix.is_empty() && !failures.is_empty() {
-                        break;
-                    }
+                // Shifted behind multibyte text only once it holds as written.
+                let mut problems = check_match(rules, rule, ex, marked, "");
+                if problems.is_empty() {
+                    problems = check_match(rules, rule, ex, marked, PREFIX)
+                        .into_iter()
+                        .map(|p| format!("{p} (behind a multibyte prefix)"))
+                        .collect();
+                }
+                for p in problems {
+                    fail(p, marked);
                 }
             }
             if let Some(text) = &ex.no_match {
-                let extraction = rules.extract(text);
-                if rule.emit == Emit::None {
-                    // A `none` rule must leave some figure standing in its negative example.
-                    if extraction.figures.is_empty() {
-                        failures.push(fail(
-                            "must not suppress figures here, but no figure was made".into(),
-                            text,
-                        ));
-                    }
-                    continue;
-                }
-                let produced = produced_by(rule, text, &extraction);
-                if let Some(p) = produced.first() {
-                    failures.push(fail(
-                        format!("must not match, but produced ⟦{}⟧", &text[p.span.clone()]),
-                        text,
-                    ));
+                if let Some(p) = check_no_match(rules, rule, text) {
+                    fail(p, text);
                 }
             }
         }
     }
     failures
+}
+
+/// What is wrong with a `match` example run behind `prefix`, if anything.
+fn check_match(
+    rules: &Rules,
+    rule: &Rule,
+    ex: &Example,
+    marked: &str,
+    prefix: &str,
+) -> Vec<String> {
+    let (text, spans) = unmark(marked);
+    let full = format!("{prefix}{text}");
+    let extraction = rules.extract(&full);
+    let wanted: Vec<Range<usize>> = spans
+        .iter()
+        .map(|s| s.start + prefix.len()..s.end + prefix.len())
+        .collect();
+    let produced = if rule.emit == Emit::None {
+        // A `none` rule shows itself by the figures it prevents.
+        wanted
+            .iter()
+            .filter(|s| {
+                !extraction
+                    .figures
+                    .iter()
+                    .any(|f| f.span.start < s.end && s.start < f.span.end)
+            })
+            .map(|span| Produced {
+                span: span.clone(),
+                fields: Vec::new(),
+            })
+            .collect()
+    } else {
+        produced_by(rule, &full, &extraction)
+    };
+    let mut problems = Vec::new();
+    for want in wanted {
+        let Some(p) = produced.iter().find(|p| p.span == want) else {
+            let got: Vec<String> = produced
+                .iter()
+                .map(|p| format!("⟦{}⟧", &full[p.span.clone()]))
+                .collect();
+            let got = if got.is_empty() {
+                "nothing".to_string()
+            } else {
+                got.join(", ")
+            };
+            problems.push(format!("expected ⟦{}⟧, got {got}", &full[want]));
+            continue;
+        };
+        for (key, expected) in &ex.expect {
+            let got = p
+                .fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(serde_yaml::Value::Null, |(_, v)| v.clone());
+            if !same(&got, expected) {
+                problems.push(format!(
+                    "`{key}`: expected {}, got {}",
+                    show(expected),
+                    show(&got)
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// What is wrong with a `no-match` example, if anything.
+fn check_no_match(rules: &Rules, rule: &Rule, text: &str) -> Option<String> {
+    let extraction = rules.extract(text);
+    if rule.emit == Emit::None {
+        // A `none` rule must leave some figure standing in its negative example.
+        return extraction
+            .figures
+            .is_empty()
+            .then(|| "must not suppress figures here, but no figure was made".to_string());
+    }
+    produced_by(rule, text, &extraction)
+        .first()
+        .map(|p| format!("must not match, but produced ⟦{}⟧", &text[p.span.clone()]))
 }
 
 fn show(v: &serde_yaml::Value) -> String {

@@ -23,6 +23,7 @@
 //!   number; `value` is null for ranges and vague quantities; `low` and `high` are set
 //!   for ranges; `unit` is a canonical unit, ISO currency code, `%`, or a counted
 //!   noun's lemma; `approx` is the hedge as written, outside the span.
+//!
 //! Fields may be added; these names and meanings stay.
 
 use serde::ser::{Serialize, Serializer};
@@ -208,8 +209,10 @@ fn figure<'a>(text: &'a str, ix: &CharIndex, f: &'a Figure) -> FigureRecord<'a> 
 
 /// One JSON line (without the newline) for a document.
 pub fn to_json_line(id: &str, text: &str, ex: &Extraction) -> String {
+    // The records hold only strings, integers and finite floats: serialising cannot fail,
+    // but should it, the line still names the document and says why.
     serde_json::to_string(&record(id, text, ex))
-        .unwrap_or_else(|e| format!("{{\"id\":{id:?},\"error\":{:?}}}", e.to_string()))
+        .unwrap_or_else(|e| serde_json::json!({"id": id, "error": e.to_string()}).to_string())
 }
 
 /// A human-readable rendering of one extraction: one line per claim or figure in

@@ -87,7 +87,7 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
     for re in &settings.not_quote {
         blocked.extend(re.find_iter(text).map(|m| m.range()));
     }
-    blocked.sort_by_key(|r| r.start);
+    let blocked = merge(blocked);
     let mut blocked_at = 0;
 
     let mut quotes: Vec<Quote> = Vec::new();
@@ -102,10 +102,9 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
             while blocked_at < blocked.len() && blocked[blocked_at].end <= at.start {
                 blocked_at += 1;
             }
-            if blocked[blocked_at..]
-                .iter()
-                .take_while(|b| b.start <= at.start)
-                .any(|b| b.start <= at.start && at.end <= b.end)
+            if blocked
+                .get(blocked_at)
+                .is_some_and(|b| b.start <= at.start && at.end <= b.end)
             {
                 continue;
             }
@@ -176,6 +175,19 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
     // `retain` shifts indices; re-link continuations by position.
     relink(&mut quotes);
     quotes
+}
+
+/// Sorts ranges and merges the overlapping ones, so each position lies in at most one.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Re-points `continues` after quotes were dropped: a part continues the previous

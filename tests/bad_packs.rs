@@ -599,3 +599,36 @@ fn the_builtin_pack_and_rules_en_on_disk_extract_the_same() {
         );
     }
 }
+
+// ---- Rule examples: the runner reports what does not hold -----------------------------
+
+#[test]
+fn rule_examples_that_do_not_hold_are_reported() {
+    let mut pack = TinyPack::new();
+    pack.rules.push_str(concat!(
+        "    examples:\n",
+        "      - match: '“Yes,” said ⟦Wei Jianguo⟧.'\n",
+        "        expect: { cue: said }\n",
+        "      - match: '“Yes,” said Wei ⟦Jianguo⟧.'\n",
+        "      - match: '“Yes,” said ⟦Wei⟧.'\n",
+        "        expect: { cue: says }\n",
+        "      - no-match: '“Yes,” said Wei.'\n",
+    ));
+    let written = pack.write();
+    let rules = Rules::load(&written.root).unwrap_or_else(|e| panic!("{e}"));
+    let failures = claimkit::examples::run(&rules);
+    let problems: Vec<&str> = failures.iter().map(|f| f.problem.as_str()).collect();
+    assert_eq!(failures.len(), 3, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("expected ⟦Jianguo⟧, got ⟦Wei Jianguo⟧"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[1].starts_with("`cue`: expected says, got said"),
+        "{problems:#?}"
+    );
+    assert!(
+        problems[2].starts_with("must not match, but produced ⟦Wei⟧"),
+        "{problems:#?}"
+    );
+}

@@ -13,18 +13,18 @@ fn extract(text: &str) -> Extraction {
     rules().extract(text)
 }
 
-/// The one figure whose text is `span`, as (kind, value, low, high, unit, approx).
-fn figure(
-    text: &str,
-    span: &str,
-) -> (
+/// A figure's (kind, value, low, high, unit, approx).
+type Fields = (
     String,
     Option<f64>,
     Option<f64>,
     Option<f64>,
     Option<String>,
     Option<String>,
-) {
+);
+
+/// The one figure whose text is `span`.
+fn figure(text: &str, span: &str) -> Fields {
     let ex = extract(text);
     let found: Vec<_> = ex
         .figures

@@ -63,7 +63,7 @@ pub fn run(args: Args) -> ExitCode {
     let mut errors = 0usize;
     let mut batch: Vec<(String, String)> = Vec::new();
     let mut batch_bytes = 0;
-    let mut docs = Documents::new(&args.inputs, args.format).peekable();
+    let mut docs = Documents::new(&args.inputs, args.format);
     loop {
         let item = docs.next();
         let done = item.is_none();

@@ -63,7 +63,6 @@ pub struct QuoteSettings {
     pub not_quote: Vec<Regex>,
     pub direct_before: Option<Regex>,
     pub run_on_paragraphs: bool,
-    pub max_length: usize,
     pub matcher: crate::quotes::MarkMatcher,
 }
 
@@ -71,7 +70,7 @@ pub struct QuoteSettings {
 pub struct SpeakerSettings {
     pub pronouns: usize,
     pub titles: usize,
-    pub not_speakers: usize,
+    pub not_speakers: Vec<usize>,
     pub organisations: Vec<usize>,
     pub roles: usize,
     pub person_name: Regex,
@@ -116,7 +115,6 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
     }
 }
 
-const CLAIM_KINDS: &[&str] = &["direct", "partial", "indirect"];
 const FIGURE_KINDS: &[&str] = &[
     "count", "measure", "money", "percent", "range", "year", "date", "ordinal", "number",
 ];
@@ -192,9 +190,14 @@ impl Compiler {
                 pieces.defines.insert(d.name.as_str(), d.pattern.as_str());
             }
         }
-        // Every define must expand and compile on its own, so its errors point at it.
+        // Every define must expand and parse on its own, so its errors point at it. Only
+        // parsed: the rules that use it compile it, and compiling twice costs start-up time.
         for d in &pack.defines {
-            self.pattern(&pieces, &d.pattern, &d.origin, "", "");
+            if let Some(expanded) = self.expand(&pieces, &d.pattern, &d.origin) {
+                if let Err(e) = regex_syntax::parse(&expanded) {
+                    self.invalid_regex(&d.origin, &e.to_string());
+                }
+            }
         }
 
         let mut rules = Vec::new();
@@ -205,7 +208,7 @@ impl Compiler {
             }
         }
         // Stable: equal priorities keep pack order.
-        rules.sort_by(|a: &Rule, b: &Rule| b.priority.cmp(&a.priority));
+        rules.sort_by_key(|r| std::cmp::Reverse(r.priority));
 
         let quotes = pack
             .quotes
@@ -263,6 +266,22 @@ impl Compiler {
     }
 
     /// Expands and compiles a pattern, wrapped as `prefix(?:…)suffix`.
+    /// Expands the `@references` of a pattern, reporting an unknown one where it is written.
+    fn expand(&mut self, pieces: &Pieces, pattern: &str, at: &Origin) -> Option<String> {
+        match pieces.expand(pattern) {
+            Ok(e) => Some(e),
+            Err(e) => {
+                self.diags.push(Diagnostic::at(
+                    "unknown-reference",
+                    at.location_inside(e.range),
+                    e.message,
+                ));
+                None
+            }
+        }
+    }
+
+    /// Expands and compiles a pattern, wrapped as `prefix(?:…)suffix`.
     fn pattern(
         &mut self,
         pieces: &Pieces,
@@ -271,42 +290,32 @@ impl Compiler {
         prefix: &str,
         suffix: &str,
     ) -> Option<Regex> {
-        let mut used = Vec::new();
-        let expanded = match pieces.expand(pattern, &mut used) {
-            Ok(e) => e,
-            Err(e) => {
-                self.diags.push(Diagnostic::at(
-                    "unknown-reference",
-                    at.location_inside(e.range),
-                    e.message,
-                ));
-                return None;
-            }
-        };
+        let expanded = self.expand(pieces, pattern, at)?;
         let full = format!("{prefix}(?:{expanded}){suffix}");
-        match RegexBuilder::new(&full)
-            .size_limit(64 << 20)
-            .dfa_size_limit(32 << 20)
-            .build()
-        {
+        match RegexBuilder::new(&full).size_limit(64 << 20).build() {
             Ok(r) => Some(r),
-            Err(e) => {
-                let detail = match &e {
-                    regex::Error::Syntax(s) => s
-                        .lines()
-                        .last()
-                        .unwrap_or(s)
-                        .trim_start_matches("error: ")
-                        .to_string(),
-                    other => other.to_string(),
-                };
-                self.diags.push(
-                    Diagnostic::at("invalid-regex", at.location(), format!("invalid regex: {detail}"))
-                        .with_help("patterns use the syntax of Rust's regex crate; `@name` refers to a lexicon or define"),
-                );
+            Err(regex::Error::Syntax(detail)) => {
+                self.invalid_regex(at, &detail);
+                None
+            }
+            Err(other) => {
+                self.invalid_regex(at, &other.to_string());
                 None
             }
         }
+    }
+
+    fn invalid_regex(&mut self, at: &Origin, detail: &str) {
+        // The regex crate's message ends with its own one-line summary.
+        let detail = detail
+            .lines()
+            .last()
+            .unwrap_or(detail)
+            .trim_start_matches("error: ");
+        self.diags.push(
+            Diagnostic::at("invalid-regex", at.location(), format!("invalid regex: {detail}"))
+                .with_help("patterns use the syntax of Rust's regex crate; `@name` refers to a lexicon or define"),
+        );
     }
 
     fn lexicon_ref(
@@ -408,7 +417,6 @@ impl Compiler {
             }
             _ => {}
         }
-        let _ = CLAIM_KINDS;
         let (prefix, suffix) = match scope {
             Scope::AfterQuote => ("^", ""),
             Scope::BeforeQuote | Scope::ParagraphBefore => ("", r"\s*$"),
@@ -557,7 +565,6 @@ impl Compiler {
             not_quote,
             direct_before,
             run_on_paragraphs: q.run_on_paragraphs,
-            max_length: q.max_length,
             matcher,
         })
     }
@@ -571,7 +578,14 @@ impl Compiler {
     ) -> Option<SpeakerSettings> {
         let pronouns = self.lexicon_ref(ids, &s.pronouns, &at.child("pronouns"));
         let titles = self.lexicon_ref(ids, &s.titles, &at.child("titles"));
-        let not_speakers = self.lexicon_ref(ids, &s.not_speakers, &at.child("not-speakers"));
+        let not_speakers: Vec<Option<usize>> = match &s.not_speakers {
+            pack::OneOrMany::One(n) => vec![self.lexicon_ref(ids, n, &at.child("not-speakers"))],
+            pack::OneOrMany::Many(v) => v
+                .iter()
+                .enumerate()
+                .map(|(i, n)| self.lexicon_ref(ids, n, &at.child("not-speakers").child(i)))
+                .collect(),
+        };
         let roles = self.lexicon_ref(ids, &s.roles, &at.child("roles"));
         let organisations: Vec<Option<usize>> = s
             .organisations
@@ -583,7 +597,7 @@ impl Compiler {
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
-            not_speakers: not_speakers?,
+            not_speakers: not_speakers.into_iter().collect::<Option<Vec<_>>>()?,
             organisations: organisations.into_iter().collect::<Option<Vec<_>>>()?,
             roles: roles?,
             person_name: person_name?,

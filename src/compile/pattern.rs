@@ -21,17 +21,12 @@ pub struct Pieces<'a> {
 }
 
 impl Pieces<'_> {
-    /// Expands every `@name` in `pattern`; `used` collects the names referred to.
-    pub fn expand(&self, pattern: &str, used: &mut Vec<String>) -> Result<String, ExpandError> {
-        self.expand_inner(pattern, used, &mut Vec::new())
+    /// Expands every `@name` in `pattern`.
+    pub fn expand(&self, pattern: &str) -> Result<String, ExpandError> {
+        self.expand_inner(pattern, &mut Vec::new())
     }
 
-    fn expand_inner(
-        &self,
-        pattern: &str,
-        used: &mut Vec<String>,
-        stack: &mut Vec<String>,
-    ) -> Result<String, ExpandError> {
+    fn expand_inner(&self, pattern: &str, stack: &mut Vec<String>) -> Result<String, ExpandError> {
         let mut out = String::with_capacity(pattern.len());
         let bytes = pattern.as_bytes();
         let mut i = 0;
@@ -59,7 +54,6 @@ impl Pieces<'_> {
                 };
                 let name = &pattern[i + 1..end];
                 let range = i..end;
-                used.push(name.to_string());
                 if let Some(alt) = self.lexicons.get(name) {
                     out.push_str(alt);
                 } else if let Some(def) = self.defines.get(name) {
@@ -73,12 +67,10 @@ impl Pieces<'_> {
                         });
                     }
                     stack.push(name.to_string());
-                    let inner = self
-                        .expand_inner(def, used, stack)
-                        .map_err(|e| ExpandError {
-                            range: range.clone(),
-                            message: format!("in `@{name}`: {}", e.message),
-                        })?;
+                    let inner = self.expand_inner(def, stack).map_err(|e| ExpandError {
+                        range: range.clone(),
+                        message: format!("in `@{name}`: {}", e.message),
+                    })?;
                     stack.pop();
                     out.push_str("(?:");
                     out.push_str(&inner);

@@ -60,12 +60,7 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             }
             None => {
                 if let Some(from) = inherit_from(doc, quotes, &claims, i) {
-                    let src = &claims[from];
-                    claim.speaker = src.speaker.clone();
-                    claim.role_span = src.role_span.clone();
-                    claim.cue = src.cue.clone();
-                    claim.rule = src.rule.clone();
-                    claim.confidence = src.confidence * INHERITED;
+                    inherit(&mut claim, &claims[from]);
                 }
             }
         }
@@ -76,23 +71,21 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
     for i in (0..quotes.len()).rev() {
         if let Some(prev) = quotes[i].continues {
             if claims[prev].speaker.is_none() && claims[i].speaker.is_some() {
-                let (speaker, cue, rule, role, confidence) = (
-                    claims[i].speaker.clone(),
-                    claims[i].cue.clone(),
-                    claims[i].rule.clone(),
-                    claims[i].role_span.clone(),
-                    claims[i].confidence,
-                );
-                let c = &mut claims[prev];
-                c.speaker = speaker;
-                c.cue = cue;
-                c.rule = rule;
-                c.role_span = role;
-                c.confidence = confidence * INHERITED;
+                let (earlier, later) = claims.split_at_mut(i);
+                inherit(&mut earlier[prev], &later[0]);
             }
         }
     }
     claims
+}
+
+/// Gives `claim` the attribution of `from`, with lower confidence.
+fn inherit(claim: &mut Claim, from: &Claim) {
+    claim.speaker = from.speaker.clone();
+    claim.role_span = from.role_span.clone();
+    claim.cue = from.cue.clone();
+    claim.rule = from.rule.clone();
+    claim.confidence = from.confidence * INHERITED;
 }
 
 /// The claim a quote with no attribution of its own takes its speaker from.
@@ -100,11 +93,17 @@ fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Opti
     let settings = doc.rules.speakers.as_ref()?;
     let q = &quotes[i];
     let prev = i.checked_sub(1)?;
-    if claims[prev].speaker.is_none() {
-        return None;
-    }
+    claims[prev].speaker.as_ref()?;
     if quotes[prev].paragraph == q.paragraph {
-        return settings.inherit_in_paragraph.then_some(prev);
+        // A speaker carries over a sentence or two (`“A,” he said. “B.”`); in a long
+        // paragraph, a quote several sentences on may be anyone's.
+        let sentence = |pos: usize| doc.segments.sentence_at(pos).unwrap_or(0);
+        let prev_end = quotes[prev]
+            .close
+            .as_ref()
+            .map_or(quotes[prev].content.end, |c| c.end);
+        let adjacent = sentence(q.open.start) <= sentence(prev_end) + 2;
+        return (settings.inherit_in_paragraph && adjacent).then_some(prev);
     }
     let opens_paragraph = doc.text[doc.segments.paragraphs[q.paragraph].start..q.open.start]
         .trim()

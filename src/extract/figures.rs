@@ -88,7 +88,7 @@ fn build(
 ) -> Option<Figure> {
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
     let scale = match get("scale") {
-        Some(s) => numbers::parse(rules, n, s).or_else(|| scale_value(rules, n, s))?,
+        Some(s) => scale_value(rules, n, s)?,
         None => 1.0,
     };
     let low_scale = match get("low_scale") {

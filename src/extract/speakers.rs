@@ -7,6 +7,7 @@
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
 //! (`he` → the last named person, `it` → the last organisation).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{trim_range, Claim, Doc, Speaker, SpeakerClass};
@@ -34,27 +35,85 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     if pronouns.lookup(&doc.text[r.clone()]).is_some() {
         return Some(r);
     }
-    let not_speakers = doc.rules.lexicon(settings.not_speakers);
+    let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     loop {
         let s = &doc.text[r.clone()];
-        if s.is_empty() || not_speakers.lookup(s).is_some() {
+        if s.is_empty() || not_speakers().any(|l| l.lookup(s).is_some()) {
             return None;
         }
-        match not_speakers.prefix(s) {
-            Some((_, len)) if s[len..].starts_with(char::is_whitespace) => {
-                r = trim_range(doc.text, r.start + len..r.end, EDGE);
-            }
-            _ => break,
+        let leading = not_speakers()
+            .filter_map(|l| l.prefix(s))
+            .map(|(_, len)| len)
+            .find(|&len| s[len..].starts_with(char::is_whitespace));
+        match leading {
+            Some(len) => r = trim_range(doc.text, r.start + len..r.end, EDGE),
+            None => break,
         }
     }
     let s = &doc.text[r.clone()];
     s.chars().any(char::is_alphabetic).then_some(r)
 }
 
-/// A person named in the text, for resolving surnames and pronouns.
-struct PersonMention {
-    start: usize,
-    name: String,
+/// People named in the text, for resolving surnames and pronouns in O(log n) each.
+struct PersonIndex {
+    /// (start, full name), in text order.
+    mentions: Vec<(usize, String)>,
+    /// Each word of a name → the first mention containing it.
+    by_word: HashMap<String, usize>,
+}
+
+impl PersonIndex {
+    fn new() -> Self {
+        PersonIndex {
+            mentions: Vec::new(),
+            by_word: HashMap::new(),
+        }
+    }
+
+    fn add(&mut self, start: usize, name: String) {
+        let i = self.mentions.len();
+        for word in name.split_whitespace() {
+            self.by_word.entry(word.to_string()).or_insert(i);
+        }
+        self.mentions.push((start, name));
+    }
+
+    /// The last person named before `pos`, with where.
+    fn last_before_with_start(&self, pos: usize) -> Option<(usize, &str)> {
+        let i = self.mentions.partition_point(|(s, _)| *s < pos);
+        i.checked_sub(1)
+            .map(|i| (self.mentions[i].0, self.mentions[i].1.as_str()))
+    }
+
+    /// The first name before `pos` that contains `word` as one of its words.
+    fn first_with(&self, word: &str, pos: usize) -> Option<&str> {
+        let &i = self.by_word.get(word)?;
+        let (start, name) = &self.mentions[i];
+        (*start < pos).then_some(name.as_str())
+    }
+}
+
+/// The text after a leading capitalised possessive (`China's Premier Li Qiang` →
+/// `Premier Li Qiang`), when a capitalised word follows it.
+fn without_owner(text: &str) -> &str {
+    let Some(i) = text.find("'s ").or_else(|| text.find("’s ")) else {
+        return text;
+    };
+    let owner = &text[..i];
+    let rest = text[i..]
+        .split_once(' ')
+        .map_or("", |(_, r)| r.trim_start());
+    let one_word = !owner.contains(char::is_whitespace) && owner.starts_with(char::is_uppercase);
+    if one_word && rest.starts_with(char::is_uppercase) {
+        rest
+    } else {
+        text
+    }
+}
+
+/// A possessive ("China's April curbs") names no one.
+fn is_possessive_phrase(s: &str) -> bool {
+    s.contains("'s ") || s.contains("’s ")
 }
 
 /// Fills in each claim's speaker class, name and role.
@@ -73,36 +132,39 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .any(|&l| rules.lexicon(l).occurs_in(s))
     };
 
-    let mentions: Vec<PersonMention> = settings
-        .person_name
-        .captures_iter(doc.text)
-        .filter_map(|c| {
-            let m = c.name("name").or_else(|| c.get(0))?;
-            let name = strip_titles(titles, m.as_str()).trim();
-            (!is_org(name) && name.contains(' ')).then(|| PersonMention {
-                start: m.start(),
-                name: name.to_string(),
-            })
-        })
-        .collect();
+    // Names in running text: several capitalised words, cleaned like speakers.
+    let mut in_text = PersonIndex::new();
+    for c in settings.person_name.captures_iter(doc.text) {
+        let Some(m) = c.name("name").or_else(|| c.get(0)) else {
+            continue;
+        };
+        let Some(range) = clean(doc, m.range()) else {
+            continue;
+        };
+        let name = strip_titles(titles, without_owner(&doc.text[range.clone()])).trim();
+        if name.contains(' ') && !is_org(name) && !is_possessive_phrase(name) {
+            in_text.add(range.start, name.to_string());
+        }
+    }
 
     let mut order: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].speaker.is_some())
         .collect();
     order.sort_by_key(|&i| claims[i].speaker.as_ref().map_or(0, |s| s.mention.start));
-    let mut named: Vec<(usize, String)> = Vec::new(); // full names of person speakers so far
+    // Full names of person speakers so far, by each of their words.
+    let mut speakers = PersonIndex::new();
     let mut last_person: Option<(usize, String)> = None;
     let mut last_org: Option<String> = None;
     let mut last_group: Option<String> = None;
     // Claims that share a mention (inherited speakers) are resolved once.
-    let mut done: Vec<(Range<usize>, Speaker)> = Vec::new();
+    let mut done: HashMap<(usize, usize), Speaker> = HashMap::new();
     for i in order {
         let claim = &mut claims[i];
         let Some(sp) = claim.speaker.as_mut() else {
             continue;
         };
-        if let Some((_, resolved)) = done.iter().find(|(r, _)| *r == sp.mention) {
-            let role = sp.role.clone();
+        if let Some(resolved) = done.get(&(sp.mention.start, sp.mention.end)) {
+            let role = sp.role.take();
             *sp = resolved.clone();
             if role.is_some() {
                 sp.role = role;
@@ -119,39 +181,48 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
-                // The last named person speaker; failing one, the last person named in the text.
-                _ => last_person.as_ref().map(|(_, n)| n.clone()).or_else(|| {
-                    mentions
-                        .iter()
-                        .rev()
-                        .find(|m| m.start < sp.mention.start)
-                        .map(|m| m.name.clone())
-                }),
+                // The person last named: the later of the last person speaker and the
+                // last person mentioned in the text before the pronoun.
+                _ => {
+                    let mentioned = in_text.last_before_with_start(sp.mention.start);
+                    match (&last_person, mentioned) {
+                        (Some((at, name)), Some((m_at, m_name))) => Some(if m_at > *at {
+                            m_name.to_string()
+                        } else {
+                            name.clone()
+                        }),
+                        (Some((_, name)), None) => Some(name.clone()),
+                        (None, m) => m.map(|(_, n)| n.to_string()),
+                    }
+                }
             };
             sp.role = role_text;
         } else {
-            let core = strip_titles(titles, text).trim();
+            // "China's Premier Li Qiang": the owner and title make a person's role, the
+            // rest the name; an organisation keeps its owner ("China's Ministry of Commerce").
+            let core = if is_org(text) {
+                text
+            } else {
+                without_owner(text)
+            };
+            let core = strip_titles(titles, core).trim();
             let title = text[..text.len() - core.len()].trim();
             sp.role = role_text.or_else(|| (!title.is_empty()).then(|| title.to_string()));
+            let head = core
+                .split_whitespace()
+                .last()
+                .and_then(|w| roles.lookup(w).map(|e| (w, e)));
             if is_org(core) {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
                 last_org = Some(core.to_string());
                 last_group = Some(core.to_string());
-            } else if core.starts_with(|c: char| c.is_lowercase())
-                || core.split_whitespace().last().is_some_and(|w| {
-                    roles.lookup(w).is_some() && !w.starts_with(char::is_uppercase)
-                })
+            } else if core.starts_with(char::is_lowercase)
+                || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
-                let plural = core
-                    .split_whitespace()
-                    .last()
-                    .and_then(|w| roles.lookup(w))
-                    .and_then(|e| e.tag("number"))
-                    == Some("plural");
-                if plural {
+                if head.and_then(|(_, e)| e.tag("number")) == Some("plural") {
                     last_group = Some(core.to_string());
                 }
             } else {
@@ -159,42 +230,22 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 let full = if core.contains(' ') {
                     core.to_string()
                 } else {
-                    full_name(core, &named, &mentions, sp.mention.start)
-                        .unwrap_or_else(|| core.to_string())
+                    // A lone surname: an earlier speaker's full name, else an earlier mention's.
+                    speakers
+                        .first_with(core, usize::MAX)
+                        .or_else(|| in_text.first_with(core, sp.mention.start))
+                        .unwrap_or(core)
+                        .to_string()
                 };
-                named.push((sp.mention.start, full.clone()));
+                if full.contains(' ') && !is_possessive_phrase(&full) {
+                    speakers.add(sp.mention.start, full.clone());
+                }
                 last_person = Some((sp.mention.start, full.clone()));
                 sp.name = Some(full);
             }
         }
-        done.push((sp.mention.clone(), sp.clone()));
+        done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
-}
-
-/// The full name an earlier speaker or mention gives a lone surname.
-fn full_name(
-    surname: &str,
-    named: &[(usize, String)],
-    mentions: &[PersonMention],
-    before: usize,
-) -> Option<String> {
-    // A possessive ("China's April curbs") is no one's name.
-    let has_word = |full: &str| {
-        !full.contains("'s ")
-            && !full.contains("’s ")
-            && full.split_whitespace().any(|w| w == surname)
-    };
-    named
-        .iter()
-        .find(|(_, n)| n.contains(' ') && has_word(n))
-        .map(|(_, n)| n.clone())
-        .or_else(|| {
-            mentions
-                .iter()
-                .take_while(|m| m.start < before)
-                .find(|m| has_word(&m.name))
-                .map(|m| m.name.clone())
-        })
 }
 
 /// The text without leading titles (`Vice Premier He Lifeng` → `He Lifeng`).

@@ -101,6 +101,8 @@ impl PackSource {
         }
     }
 
+    // Called once per file while loading; the size of the error does not matter.
+    #[allow(clippy::result_large_err)]
     fn read(&self, rel: &str) -> Result<SourceFile, Diagnostic> {
         let path = self.display(rel);
         match self {
@@ -144,6 +146,10 @@ impl PackSource {
 #[derive(Debug)]
 pub struct Pack {
     pub name: String,
+    /// What the manifest says the pack is for.
+    pub description: Option<String>,
+    /// The manifest's `version`, as written.
+    pub version: Option<String>,
     pub lexicons: Vec<LexiconDef>,
     pub defines: Vec<Define>,
     pub rules: Vec<RuleDef>,
@@ -184,6 +190,7 @@ pub struct RuleDef {
 struct PackFile {
     pack: Option<String>,
     description: Option<String>,
+    /// The pack's own version, for its authors (a number or a string).
     version: Option<serde_yaml::Value>,
     #[serde(default)]
     include: Vec<String>,
@@ -208,8 +215,9 @@ struct LexiconDecl {
     entries: Option<Vec<String>>,
     #[serde(default)]
     case: Case,
-    #[allow(dead_code)]
-    description: Option<String>,
+    /// For the reader of the pack only.
+    #[serde(rename = "description")]
+    _description: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone, Copy, PartialEq)]
@@ -324,16 +332,10 @@ pub struct QuotesConfig {
     /// opens with a mark of the same family.
     #[serde(default = "yes")]
     pub run_on_paragraphs: bool,
-    /// Longest quotation, in characters; an opening mark not closed within it is stray.
-    #[serde(default = "default_max_quote")]
-    pub max_length: usize,
 }
 
 fn yes() -> bool {
     true
-}
-fn default_max_quote() -> usize {
-    5000
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -352,8 +354,9 @@ pub struct SpeakersConfig {
     pub pronouns: String,
     /// Lexicon of titles written before names; stripped from `name`.
     pub titles: String,
-    /// Lexicon of words that are never (the start of) a speaker.
-    pub not_speakers: String,
+    /// Lexicon (or list of lexicons) of words that are never a speaker or the start
+    /// of one (`Advertisement`, `But`, month names).
+    pub not_speakers: OneOrMany,
     /// Lexicons whose entries mark a speaker as an organisation.
     #[serde(default)]
     pub organisations: Vec<String>,
@@ -370,6 +373,23 @@ pub struct SpeakersConfig {
     /// paragraph before, when that one ended with a quotation.
     #[serde(default = "yes")]
     pub inherit_across_paragraphs: bool,
+}
+
+/// A setting that takes one name or a list of names.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn names(&self) -> &[String] {
+        match self {
+            OneOrMany::One(n) => std::slice::from_ref(n),
+            OneOrMany::Many(v) => v,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -430,6 +450,13 @@ impl Pack {
         };
         let mut pack = Pack {
             name,
+            description: manifest.description.clone(),
+            version: manifest.version.as_ref().map(|v| {
+                serde_yaml::to_string(v)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            }),
             lexicons: Vec::new(),
             defines: Vec::new(),
             rules: Vec::new(),
@@ -489,7 +516,6 @@ impl Pack {
                 }
             }
         }
-        let _ = (&file.description, &file.version);
         for (name, decl) in file.lexicons {
             let at = origin.child("lexicons").child(&name);
             let case_sensitive = decl.case == Case::Sensitive;

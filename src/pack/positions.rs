@@ -51,10 +51,7 @@ impl PositionIndex {
                 }
             }
             let path = match stack.last_mut() {
-                Some(Frame::Map { key, prefix }) => match key.take() {
-                    Some(k) => Some(join(prefix, &k)),
-                    None => None,
-                },
+                Some(Frame::Map { key, prefix }) => key.take().map(|k| join(prefix, &k)),
                 Some(Frame::Seq { index, prefix }) => {
                     let p = join(prefix, &index.to_string());
                     *index += 1;
