@@ -144,7 +144,13 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn run(mut self, pack: Pack) -> Result<Rules, PackError> {
+    fn run(mut self, mut pack: Pack) -> Result<Rules, PackError> {
+        self.diags = std::mem::take(&mut pack.problems);
+        if !pack.all_yaml_read {
+            return Err(PackError {
+                diagnostics: self.diags,
+            });
+        }
         let name = pack.name.clone();
         // Lexicons first: everything else refers to them.
         let mut lexicons = Vec::new();

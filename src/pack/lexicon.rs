@@ -10,7 +10,7 @@
 //! are optional. Surfaces may hold several words separated by spaces.
 
 use super::Origin;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
 
 /// One line of a lexicon.
 #[derive(Debug, Clone)]
@@ -31,91 +31,62 @@ impl Entry {
     }
 }
 
-/// Parses a lexicon file, reporting malformed lines and duplicate surfaces.
-pub fn parse(
-    origin: &Origin,
+/// One line of lexicon text and where it is written.
+pub struct Line<'a> {
+    pub text: &'a str,
+    /// 1-based line in the file the text is written in.
+    pub number: usize,
+    /// Where the text is written; problems with the entry point here.
+    pub location: Location,
+}
+
+/// The entry lines of a lexicon file.
+pub fn file_lines(origin: &Origin) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in origin.file.text.split('\n').enumerate() {
+        let start = offset + (raw.len() - raw.trim_start().len());
+        offset += raw.len() + 1;
+        let text = raw.trim();
+        lines.push(Line {
+            text,
+            number: i + 1,
+            location: origin.range(start..start + text.len()),
+        });
+    }
+    lines
+}
+
+/// Parses lexicon lines, reporting malformed lines and duplicate surfaces where written.
+pub fn parse<'a>(
+    lines: impl IntoIterator<Item = Line<'a>>,
     case_sensitive: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Entry> {
-    let text = &origin.file.text;
     let mut entries: Vec<Entry> = Vec::new();
     let mut seen = std::collections::HashMap::new();
-    let mut offset = 0;
-    for (i, raw) in text.split('\n').enumerate() {
-        let line_start = offset;
-        offset += raw.len() + 1;
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
+    for line in lines {
+        if line.text.is_empty() || line.text.starts_with('#') {
             continue;
         }
-        let lead = raw.len() - raw.trim_start().len();
-        let at = line_start + lead..line_start + lead + line.len();
-        let (surface, rest) = match line.split_once("=>") {
-            Some((s, r)) => (s.trim(), Some(r.trim())),
-            None => (line, None),
-        };
-        if surface.is_empty() {
-            diagnostics.push(Diagnostic::at(
-                "empty-entry",
-                origin.range(at),
-                "lexicon entry has no surface form before `=>`",
-            ));
-            continue;
-        }
-        let (canonical, tags) = match rest {
-            None => (None, Vec::new()),
-            Some(r) => {
-                let mut words = r.split_whitespace();
-                let canonical = match words.next() {
-                    Some(w) if !w.contains('=') => Some(w.to_string()),
-                    _ => {
-                        diagnostics.push(Diagnostic::at(
-                            "empty-entry",
-                            origin.range(at.clone()),
-                            "lexicon entry has `=>` but no canonical form after it",
-                        ));
-                        continue;
-                    }
-                };
-                let mut tags = Vec::new();
-                let mut canonical = canonical;
-                for w in words {
-                    match w.split_once('=') {
-                        Some((k, v)) if !k.is_empty() => tags.push((k.to_string(), v.to_string())),
-                        _ => {
-                            // A canonical form may have several words ("percentage point").
-                            if let Some(c) = canonical.as_mut() {
-                                if tags.is_empty() {
-                                    c.push(' ');
-                                    c.push_str(w);
-                                    continue;
-                                }
-                            }
-                            diagnostics.push(
-                                Diagnostic::at(
-                                    "bad-tag",
-                                    origin.range(at.clone()),
-                                    format!("malformed tag `{w}`"),
-                                )
-                                .with_help("tags are written key=value after the canonical form"),
-                            );
-                        }
-                    }
-                }
-                (canonical, tags)
+        let (surface, canonical, tags) = match parse_entry(line.text) {
+            Ok(parts) => parts,
+            Err((code, message)) => {
+                let help = "an entry is `surface`, or `surface => canonical key=value …`";
+                diagnostics.push(Diagnostic::at(code, line.location, message).with_help(help));
+                continue;
             }
         };
-        let surface: String = surface.split_whitespace().collect::<Vec<_>>().join(" ");
         let key = if case_sensitive {
             surface.clone()
         } else {
             surface.to_ascii_lowercase()
         };
-        if let Some(first) = seen.insert(key, i + 1) {
+        if let Some(first) = seen.insert(key, line.number) {
             diagnostics.push(
                 Diagnostic::at(
                     "duplicate-entry",
-                    origin.range(at),
+                    line.location,
                     format!("`{surface}` is listed twice"),
                 )
                 .with_help(format!("first listed on line {first}")),
@@ -126,8 +97,56 @@ pub fn parse(
             surface,
             canonical,
             tags,
-            line: i + 1,
+            line: line.number,
         });
     }
     entries
+}
+
+type Parts = (String, Option<String>, Vec<(String, String)>);
+
+/// Splits `surface => canonical key=value …` into its parts.
+fn parse_entry(line: &str) -> Result<Parts, (&'static str, String)> {
+    let (surface, rest) = match line.split_once("=>") {
+        Some((s, r)) => (s.trim(), Some(r.trim())),
+        None => (line, None),
+    };
+    if surface.is_empty() {
+        return Err((
+            "empty-entry",
+            "lexicon entry has no surface form before `=>`".into(),
+        ));
+    }
+    let surface = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some(rest) = rest else {
+        return Ok((surface, None, Vec::new()));
+    };
+    let mut words = rest.split_whitespace();
+    let mut canonical = match words.next() {
+        Some(w) if !w.contains('=') => w.to_string(),
+        _ => {
+            return Err((
+                "empty-entry",
+                "lexicon entry has `=>` but no canonical form after it".into(),
+            ))
+        }
+    };
+    let mut tags = Vec::new();
+    for w in words {
+        match w.split_once('=') {
+            Some((k, v)) if !k.is_empty() => tags.push((k.to_string(), v.to_string())),
+            // A canonical form may have several words ("percentage point").
+            None if tags.is_empty() => {
+                canonical.push(' ');
+                canonical.push_str(w);
+            }
+            _ => {
+                return Err((
+                    "bad-tag",
+                    format!("malformed tag `{w}`: tags are key=value, after the canonical form"),
+                ))
+            }
+        }
+    }
+    Ok((surface, Some(canonical), tags))
 }

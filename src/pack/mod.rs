@@ -157,6 +157,12 @@ pub struct Pack {
     pub speakers: Option<(SpeakersConfig, Origin)>,
     pub numbers: Option<(NumbersConfig, Origin)>,
     pub segment: Option<(SegmentConfig, Origin)>,
+    /// Problems found while loading that did not stop it; compiling reports them
+    /// together with its own.
+    pub problems: Vec<Diagnostic>,
+    /// Whether every YAML file was read and parsed. If not, compiling would only add
+    /// problems that follow from the missing parts, so it reports the load problems alone.
+    pub all_yaml_read: bool,
 }
 
 #[derive(Debug)]
@@ -431,6 +437,8 @@ pub struct SegmentConfig {
 
 impl Pack {
     /// Reads the pack at `source`: its manifest, the files it includes and its lexicons.
+    /// Fails only when the manifest cannot be read; other problems are kept in
+    /// [`Pack::problems`].
     pub fn load(source: &PackSource) -> Result<Pack, PackError> {
         let mut diags = Vec::new();
         let manifest_rel = "pack.yaml";
@@ -464,6 +472,8 @@ impl Pack {
             speakers: None,
             numbers: None,
             segment: None,
+            problems: Vec::new(),
+            all_yaml_read: true,
         };
         let includes: Vec<(String, Origin)> = manifest
             .include
@@ -474,10 +484,12 @@ impl Pack {
         pack.absorb(source, manifest, origin, true, &mut diags);
         for (rel, at) in includes {
             if source_has(source, &rel) {
-                if let Some((file, origin)) = read_yaml(source, &rel, &mut diags) {
-                    pack.absorb(source, file, origin, false, &mut diags);
+                match read_yaml(source, &rel, &mut diags) {
+                    Some((file, origin)) => pack.absorb(source, file, origin, false, &mut diags),
+                    None => pack.all_yaml_read = false,
                 }
             } else {
+                pack.all_yaml_read = false;
                 diags.push(Diagnostic::at(
                     "missing-file",
                     at.location(),
@@ -485,11 +497,8 @@ impl Pack {
                 ));
             }
         }
-        if diags.is_empty() {
-            Ok(pack)
-        } else {
-            Err(PackError { diagnostics: diags })
-        }
+        pack.problems = diags;
+        Ok(pack)
     }
 
     /// Adds one file's contents to the pack.
@@ -523,7 +532,7 @@ impl Pack {
                 (Some(rel), None) => match source.read(rel) {
                     Ok(f) => {
                         let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
-                        lexicon::parse(&f, case_sensitive, diags)
+                        lexicon::parse(lexicon::file_lines(&f), case_sensitive, diags)
                     }
                     Err(read_error) => {
                         // Say why (missing, unreadable, not UTF-8), pointing at the declaration.
@@ -541,13 +550,17 @@ impl Pack {
                     }
                 },
                 (None, Some(lines)) => {
-                    let text = lines.join("\n");
-                    let f = SourceFile {
-                        path: format!("{} (lexicon {name})", origin.file.path),
-                        text,
-                    };
-                    let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
-                    lexicon::parse(&f, case_sensitive, diags)
+                    // Inline entries are checked where they stand in the YAML.
+                    let lines = lines.iter().enumerate().map(|(i, text)| {
+                        let location = at.child("entries").child(i).location();
+                        let number = location.file.line_col(location.range.start).0;
+                        lexicon::Line {
+                            text: text.trim(),
+                            number,
+                            location,
+                        }
+                    });
+                    lexicon::parse(lines, case_sensitive, diags)
                 }
                 _ => {
                     diags.push(Diagnostic::at(
