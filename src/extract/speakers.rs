@@ -51,7 +51,9 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         }
     }
     let s = &doc.text[r.clone()];
-    s.chars().any(char::is_alphabetic).then_some(r)
+    // A possessive on its own ("Thursday's") is a determiner, not a speaker.
+    let possessive = s.ends_with("'s") || s.ends_with("’s");
+    (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
 /// People named in the text, for resolving surnames and pronouns in O(log n) each.
