@@ -354,3 +354,41 @@ fn figures_inside_a_claim_are_linked_to_it() {
     assert_eq!(ex.claims[0].figures, vec![0]);
     assert_eq!(&text[ex.figures[0].span.clone()], "6,538 tonnes");
 }
+
+#[test]
+fn scale_and_number_words_are_never_counted_nouns() {
+    for (text, span, value) in [
+        ("They pledged 2 million last year.", "2 million", 2e6),
+        ("Reserves reached 13 lakh.", "13 lakh", 1.3e6),
+        (
+            "It rose to twenty-one trillion.",
+            "twenty-one trillion",
+            21e12,
+        ),
+        (
+            "The total was 12,34,567.89 rupees in all.",
+            "12,34,567.89 rupees",
+            1234567.89,
+        ),
+    ] {
+        let (kind, v, _, _, unit, _) = figure(text, span);
+        assert_ne!(kind, "range", "«{span}» is no range");
+        assert_eq!(v, Some(value), "value of «{span}»");
+        assert!(
+            unit.as_deref() != Some("million")
+                && unit.as_deref() != Some("lakh")
+                && unit.as_deref() != Some("trillion"),
+            "unit of «{span}»: {unit:?}"
+        );
+    }
+}
+
+#[test]
+fn a_falling_pair_is_not_a_range() {
+    let ex = extract("The vote was 52-41 in the end.");
+    assert!(
+        ex.figures.iter().all(|f| f.kind != "range"),
+        "{:?}",
+        ex.figures
+    );
+}

@@ -110,6 +110,7 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "hedge",
             "hedge_after",
             "fraction",
+            "span",
         ],
         Emit::None => &[],
     }
@@ -490,19 +491,34 @@ impl Compiler {
                 ok = false;
                 continue;
             }
-            for (lex, make) in [
-                (
-                    &c.in_lexicon,
-                    CompiledConstraint::In as fn(usize) -> CompiledConstraint,
-                ),
-                (&c.not_in, CompiledConstraint::NotIn),
-                (&c.no_word_in, CompiledConstraint::NoWordIn),
-            ] {
-                if let Some(name) = lex {
-                    match self.lexicon_ref(lexicons, name, &cat) {
-                        Some(i) => constraints.push((group.clone(), make(i))),
-                        None => ok = false,
-                    }
+            let names = |list: &Option<pack::OneOrMany>| {
+                list.as_ref().map_or(&[][..], |l| l.names()).to_vec()
+            };
+            let wanted = c
+                .in_lexicon
+                .iter()
+                .map(|n| {
+                    (
+                        n.clone(),
+                        CompiledConstraint::In as fn(usize) -> CompiledConstraint,
+                    )
+                })
+                .chain(names(&c.not_in).into_iter().map(|n| {
+                    (
+                        n,
+                        CompiledConstraint::NotIn as fn(usize) -> CompiledConstraint,
+                    )
+                }))
+                .chain(names(&c.no_word_in).into_iter().map(|n| {
+                    (
+                        n,
+                        CompiledConstraint::NoWordIn as fn(usize) -> CompiledConstraint,
+                    )
+                }));
+            for (name, make) in wanted {
+                match self.lexicon_ref(lexicons, &name, &cat) {
+                    Some(i) => constraints.push((group.clone(), make(i))),
+                    None => ok = false,
                 }
             }
         }

@@ -130,6 +130,10 @@ fn build(
     } else if let (Some(l), Some(h)) = (get("low"), get("high")) {
         low = Some(round(parse(l)? * low_scale * factor));
         high = Some(round(parse(h)? * scale * factor));
+        // "twenty-one" or "52-41" joined by a dash is no range: a range rises.
+        if low >= high {
+            return None;
+        }
     } else if let Some(v) = get("value") {
         let v = parse(v)?;
         value = Some(round(v * fraction.unwrap_or(1.0) * scale * factor));
@@ -160,7 +164,11 @@ fn build(
 
 /// The figure's span: the `span` capture, or the match less a hedge at either edge.
 fn output_span(rule: &Rule, caps: &regex::Captures, text: &str) -> Range<usize> {
-    if let Some(m) = rule.span_group.as_deref().and_then(|g| caps.name(g)) {
+    // A `(?<span>…)` capture, or the capture the rule's `span:` names, is the span.
+    if let Some(m) = caps
+        .name("span")
+        .or_else(|| rule.span_group.as_deref().and_then(|g| caps.name(g)))
+    {
         return m.range();
     }
     let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();

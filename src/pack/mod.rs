@@ -301,10 +301,10 @@ pub struct Constraint {
     /// The captured text must be an entry of this lexicon.
     #[serde(rename = "in")]
     pub in_lexicon: Option<String>,
-    /// The captured text must not be an entry of this lexicon.
-    pub not_in: Option<String>,
-    /// No word of the captured text may be an entry of this lexicon.
-    pub no_word_in: Option<String>,
+    /// The captured text must not be an entry of this lexicon (or of any in a list).
+    pub not_in: Option<OneOrMany>,
+    /// No word of the captured text may be an entry of this lexicon (or of any in a list).
+    pub no_word_in: Option<OneOrMany>,
 }
 
 /// A rule's example: text it must match (with the expected span marked ⟦…⟧) or not.
