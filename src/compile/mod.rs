@@ -7,7 +7,9 @@
 //! extraction thread.
 
 mod lexicon;
+pub mod matcher;
 pub(crate) mod pattern;
+pub mod scripts;
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,6 +18,7 @@ use regex::{Regex, RegexBuilder};
 use crate::diagnostics::{Diagnostic, PackError};
 use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
 pub use lexicon::Lexicon;
+pub use matcher::{Captures, Matcher};
 use pattern::Pieces;
 
 /// A compiled rule pack, ready to extract from any number of documents.
@@ -39,7 +42,7 @@ pub struct Rule {
     pub emit: Emit,
     pub scope: Scope,
     pub kind: Option<String>,
-    pub regex: Regex,
+    pub regex: Matcher,
     pub priority: i32,
     pub confidence: f64,
     pub span_group: Option<String>,
@@ -177,9 +180,20 @@ impl Compiler {
                 ),
             }
         }
+        let scripts = match &pack.scripts {
+            Some((names, at)) => match scripts::Scripts::new(names) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    self.err("unknown-script", at, e);
+                    None
+                }
+            },
+            None => None,
+        };
         let mut pieces = Pieces {
             lexicons: HashMap::new(),
             defines: HashMap::new(),
+            scripts,
         };
         for lex in &lexicons {
             pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
@@ -288,6 +302,18 @@ impl Compiler {
         }
     }
 
+    /// Expands a pattern, wrapped as `prefix(?:…)suffix`.
+    fn full_pattern(
+        &mut self,
+        pieces: &Pieces,
+        pattern: &str,
+        at: &Origin,
+        (prefix, suffix): (&str, &str),
+    ) -> Option<String> {
+        let expanded = self.expand(pieces, pattern, at)?;
+        Some(format!("{prefix}(?:{expanded}){suffix}"))
+    }
+
     /// Expands and compiles a pattern, wrapped as `prefix(?:…)suffix`.
     fn pattern(
         &mut self,
@@ -297,8 +323,7 @@ impl Compiler {
         prefix: &str,
         suffix: &str,
     ) -> Option<Regex> {
-        let expanded = self.expand(pieces, pattern, at)?;
-        let full = format!("{prefix}(?:{expanded}){suffix}");
+        let full = self.full_pattern(pieces, pattern, at, (prefix, suffix))?;
         match RegexBuilder::new(&full).size_limit(64 << 20).build() {
             Ok(r) => Some(r),
             Err(regex::Error::Syntax(detail)) => {
@@ -307,6 +332,25 @@ impl Compiler {
             }
             Err(other) => {
                 self.invalid_regex(at, &other.to_string());
+                None
+            }
+        }
+    }
+
+    /// Expands and checks a rule's pattern; its regexes compile on first use.
+    fn rule_pattern(
+        &mut self,
+        pieces: &Pieces,
+        pattern: &str,
+        at: &Origin,
+        wrap: (&str, &str),
+        windowed: bool,
+    ) -> Option<Matcher> {
+        let full = self.full_pattern(pieces, pattern, at, wrap)?;
+        match Matcher::new(full, windowed) {
+            Ok(m) => Some(m),
+            Err(detail) => {
+                self.invalid_regex(at, &detail);
                 None
             }
         }
@@ -429,9 +473,16 @@ impl Compiler {
             Scope::BeforeQuote | Scope::ParagraphBefore => ("", r"\s*$"),
             _ => ("", ""),
         };
-        let regex = self.pattern(pieces, &spec.pattern, &at.child("pattern"), prefix, suffix)?;
+        let windowed = matches!(spec.emit, Emit::Claim | Emit::Attribution);
+        let regex = self.rule_pattern(
+            pieces,
+            &spec.pattern,
+            &at.child("pattern"),
+            (prefix, suffix),
+            windowed,
+        )?;
         let allowed = allowed_captures(spec.emit);
-        for name in regex.capture_names().flatten() {
+        for name in regex.capture_names() {
             if !allowed.contains(&name) {
                 let loc = match pattern::find_group(&spec.pattern, name) {
                     Some(r) => at.child("pattern").location_inside(r),
@@ -449,7 +500,7 @@ impl Compiler {
                 ok = false;
             }
         }
-        let has = |n: &str| regex.capture_names().flatten().any(|c| c == n);
+        let has = |n: &str| regex.capture_names().any(|c| c == n);
         match spec.emit {
             Emit::Claim if !has("content") => {
                 self.err(

@@ -18,6 +18,8 @@ pub struct ExpandError {
 pub struct Pieces<'a> {
     pub lexicons: HashMap<&'a str, String>,
     pub defines: HashMap<&'a str, &'a str>,
+    /// The pack's scripts, which narrow category classes such as `\p{L}`.
+    pub scripts: Option<super::scripts::Scripts>,
 }
 
 impl Pieces<'_> {
@@ -43,6 +45,12 @@ impl Pieces<'_> {
                 // to a boundary are ASCII, and `\p{L}` classes still see every letter.
                 out.push_str("(?-u:\\b)");
                 i += 2;
+                continue;
+            }
+            if let Some((len, class)) = self.scripts.as_ref().and_then(|s| s.narrow_at(pattern, i))
+            {
+                out.push_str(&class);
+                i += len;
                 continue;
             }
             if c == b'\\' && i + 1 < bytes.len() {

@@ -32,7 +32,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         .iter()
         .filter(|r| matches!(r.emit, Emit::Figure | Emit::None))
     {
-        for caps in rule.regex.captures_iter(doc.text) {
+        let Some(regex) = rule.regex.regex() else {
+            continue;
+        };
+        for caps in regex.captures_iter(doc.text) {
             let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
             if whole.is_empty() || !constraints_hold(rules, rule, &caps) {
                 continue;

@@ -142,18 +142,34 @@ pub(crate) fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The text of a match's named groups, whichever engine made the match.
+pub(crate) trait Groups {
+    fn group_text(&self, name: &str) -> Option<&str>;
+}
+
+impl Groups for regex::Captures<'_> {
+    fn group_text(&self, name: &str) -> Option<&str> {
+        self.name(name).map(|m| m.as_str())
+    }
+}
+
+impl Groups for crate::compile::Captures<'_> {
+    fn group_text(&self, name: &str) -> Option<&str> {
+        self.name(name).map(|m| m.as_str())
+    }
+}
+
 /// Whether every constraint of a rule holds for a match.
 pub(crate) fn constraints_hold(
     rules: &Rules,
     rule: &crate::compile::Rule,
-    caps: &regex::Captures,
+    caps: &impl Groups,
 ) -> bool {
     use crate::compile::CompiledConstraint as C;
     rule.constraints.iter().all(|(group, c)| {
-        let Some(m) = caps.name(group) else {
+        let Some(text) = caps.group_text(group) else {
             return true;
         };
-        let text = m.as_str();
         match *c {
             C::In(l) => rules.lexicon(l).lookup(text).is_some(),
             C::NotIn(l) => rules.lexicon(l).lookup(text).is_none(),

@@ -157,6 +157,9 @@ pub struct Pack {
     pub speakers: Option<(SpeakersConfig, Origin)>,
     pub numbers: Option<(NumbersConfig, Origin)>,
     pub segment: Option<(SegmentConfig, Origin)>,
+    /// The writing systems of the pack's text (`scripts: [Latin]`): large Unicode
+    /// classes in its patterns keep only their letters (see `compile::scripts`).
+    pub scripts: Option<(Vec<String>, Origin)>,
     /// Problems found while loading that did not stop it; compiling reports them
     /// together with its own.
     pub problems: Vec<Diagnostic>,
@@ -210,6 +213,7 @@ struct PackFile {
     speakers: Option<SpeakersConfig>,
     numbers: Option<NumbersConfig>,
     segment: Option<SegmentConfig>,
+    scripts: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -472,6 +476,7 @@ impl Pack {
             speakers: None,
             numbers: None,
             segment: None,
+            scripts: None,
             problems: Vec::new(),
             all_yaml_read: true,
         };
@@ -602,6 +607,7 @@ impl Pack {
         );
         set_once(&mut self.numbers, file.numbers, &origin, "numbers", diags);
         set_once(&mut self.segment, file.segment, &origin, "segment", diags);
+        set_once(&mut self.scripts, file.scripts, &origin, "scripts", diags);
     }
 }
 

@@ -1,0 +1,509 @@
+//! Matchers: how a rule's pattern is run, chosen when the pack is compiled.
+//!
+//! A claim or attribution pattern is mostly lexicons: a speaker (names, titles,
+//! organisations, role nouns) around a cue verb (hundreds of forms). Run as one regex
+//! from every position of a sentence, its automaton is too large for the regex crate's
+//! fast engines, which give up and fall back to the slowest one. So the compiler looks
+//! for an **anchor**: a part of the pattern that every match must contain, at the top
+//! level, whose text is one of a finite set of literals of two or more characters
+//! (typically `(?<cue>@cue-verb)`). The pattern is split there into a *head* (before
+//! the anchor) and a *tail* (the anchor and what follows). A search then
+//!
+//! 1. finds where the anchor's literals occur, with one Aho-Corasick automaton;
+//! 2. at each such place, matches the tail anchored there (most places fail at once);
+//! 3. matches the head so that it ends exactly there (`(?:head).$` on the text up to
+//!    the anchor's first character, which the regex crate runs backwards from the
+//!    end: a few bytes of work);
+//!
+//! and keeps the match that starts first, as the whole pattern would. Regexes are
+//! compiled on first use, so start-up pays only for the rules a text needs; every
+//! pattern has been parsed and checked when the pack was compiled.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
+#[derive(Debug)]
+pub struct Matcher {
+    /// The pattern as compiled: references expanded, scripts applied.
+    source: String,
+    names: Vec<String>,
+    whole: OnceLock<Option<Regex>>,
+    split: Option<Split>,
+}
+
+#[derive(Debug)]
+struct Split {
+    anchor: AhoCorasick,
+    /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern.
+    head_source: Option<String>,
+    tail_source: String,
+    head: OnceLock<Option<meta::Regex>>,
+    tail: OnceLock<Option<meta::Regex>>,
+}
+
+/// The groups of one match, as byte ranges of the haystack.
+#[derive(Debug, Clone)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    whole: Range<usize>,
+    groups: Vec<(&'h str, Range<usize>)>,
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy)]
+pub struct Group<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+impl<'h> Captures<'h> {
+    /// The whole match.
+    pub fn whole(&self) -> Group<'h> {
+        self.group(self.whole.clone())
+    }
+
+    /// The group called `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.groups
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| self.group(r.clone()))
+    }
+
+    fn group(&self, r: Range<usize>) -> Group<'h> {
+        Group {
+            hay: self.hay,
+            start: r.start,
+            end: r.end,
+        }
+    }
+}
+
+/// Why a pattern cannot be used.
+pub type PatternError = String;
+
+impl Matcher {
+    /// Checks `source` (a full regex) and plans how to run it. `windowed` rules are
+    /// run once per window (a sentence, the text around a quote) and may be split at
+    /// an anchor; the others run over the whole text with [`Matcher::regex`].
+    pub fn new(source: String, windowed: bool) -> Result<Matcher, PatternError> {
+        let ast = ast::parse::Parser::new()
+            .parse(&source)
+            .map_err(|e| e.to_string())?;
+        let hir = regex_syntax::hir::translate::Translator::new()
+            .translate(&source, &ast)
+            .map_err(|e| e.to_string())?;
+        let mut names = Vec::new();
+        capture_names(&hir, &mut names);
+        let split = if windowed {
+            plan_split(&source, &ast)
+        } else {
+            None
+        };
+        Ok(Matcher {
+            source,
+            names,
+            whole: OnceLock::new(),
+            split,
+        })
+    }
+
+    /// The pattern as compiled.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The names of the pattern's capture groups.
+    pub fn capture_names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
+    /// Whether the search runs from an anchor (see the module docs).
+    pub fn is_anchored(&self) -> bool {
+        self.split.is_some()
+    }
+
+    /// Compiles everything now, for `check` and tests; returns the first error.
+    pub fn warm(&self) -> Result<(), PatternError> {
+        self.regex_result()?;
+        if let Some(s) = &self.split {
+            s.tail().ok_or("the pattern's tail does not compile")?;
+            if s.head_source.is_some() {
+                s.head().ok_or("the pattern's head does not compile")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole pattern as one regex, compiled on first use. `None` only if it is too
+    /// large for the regex crate (which [`Matcher::warm`] reports).
+    pub fn regex(&self) -> Option<&Regex> {
+        self.whole
+            .get_or_init(|| build_regex(&self.source).ok())
+            .as_ref()
+    }
+
+    fn regex_result(&self) -> Result<&Regex, PatternError> {
+        match self.regex() {
+            Some(r) => Ok(r),
+            None => Err(build_regex(&self.source).err().unwrap_or_default()),
+        }
+    }
+
+    /// The leftmost match in `hay`, with its groups.
+    pub fn captures<'h>(&'h self, hay: &'h str) -> Option<Captures<'h>> {
+        match &self.split {
+            Some(split) => split.captures(hay),
+            None => {
+                let re = self.regex()?;
+                let caps = re.captures(hay)?;
+                let whole = caps.get(0)?.range();
+                let groups = re
+                    .capture_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((n?, caps.get(i)?.range())))
+                    .collect();
+                Some(Captures { hay, whole, groups })
+            }
+        }
+    }
+}
+
+impl Split {
+    fn head(&self) -> Option<&meta::Regex> {
+        let src = self.head_source.as_deref()?;
+        self.head.get_or_init(|| build_meta(src)).as_ref()
+    }
+
+    fn tail(&self) -> Option<&meta::Regex> {
+        self.tail
+            .get_or_init(|| build_meta(&self.tail_source))
+            .as_ref()
+    }
+
+    fn captures<'h>(&'h self, hay: &'h str) -> Option<Captures<'h>> {
+        let mut starts: Vec<usize> = self
+            .anchor
+            .find_overlapping_iter(hay)
+            .map(|m| m.start())
+            .collect();
+        if starts.is_empty() {
+            return None;
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        let tail = self.tail()?;
+        // Find the match with the searches alone (the automata, no capture groups),
+        // then compute the groups of the winner only.
+        let mut best: Option<(usize, usize)> = None;
+        for p in starts {
+            if self.head_source.is_none() && best.is_some() {
+                break;
+            }
+            if tail.search(&Self::tail_input(hay, p)).is_none() {
+                continue;
+            }
+            let start = match self.head_source {
+                None => p,
+                Some(_) => match self.head()?.search(&Self::head_input(hay, p)) {
+                    Some(m) => m.start(),
+                    None => continue,
+                },
+            };
+            if best.is_none_or(|(s, _)| start < s) {
+                best = Some((start, p));
+            }
+        }
+        let (start, p) = best?;
+        let mut groups = Vec::new();
+        if let Some(head) = self.head() {
+            let mut caps = head.create_captures();
+            let input = Self::head_input(hay, p)
+                .range(start..)
+                .anchored(Anchored::Yes);
+            head.search_captures(&input, &mut caps);
+            collect_groups(head, &caps, &mut groups);
+        }
+        let mut caps = tail.create_captures();
+        tail.search_captures(&Self::tail_input(hay, p), &mut caps);
+        let end = caps.get_match()?.end();
+        collect_groups(tail, &caps, &mut groups);
+        Some(Captures {
+            hay,
+            whole: start..end,
+            groups,
+        })
+    }
+
+    /// The tail, anchored at the anchor's start `p`.
+    fn tail_input(hay: &str, p: usize) -> Input<'_> {
+        Input::new(hay).range(p..).anchored(Anchored::Yes)
+    }
+
+    /// The text for the head, up to and including the first character at `p`.
+    fn head_input(hay: &str, p: usize) -> Input<'_> {
+        let next = hay[p..].chars().next().map_or(0, char::len_utf8);
+        Input::new(&hay[..p + next])
+    }
+}
+
+fn collect_groups<'h>(
+    re: &'h meta::Regex,
+    caps: &regex_automata::util::captures::Captures,
+    out: &mut Vec<(&'h str, Range<usize>)>,
+) {
+    let names = re
+        .group_info()
+        .pattern_names(regex_automata::PatternID::ZERO);
+    for (i, name) in names.enumerate() {
+        if let (Some(name), Some(span)) = (name, caps.get_group(i)) {
+            out.push((name, span.range()));
+        }
+    }
+}
+
+fn build_regex(source: &str) -> Result<Regex, PatternError> {
+    regex::RegexBuilder::new(source)
+        .size_limit(64 << 20)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// The lazy DFA cache of each half of a split pattern, per thread. The speaker
+/// patterns need more states than the default 2 MB holds; with too few, the DFA keeps
+/// clearing its cache and gives up to a far slower engine (about 1.5× slower overall).
+const HALF_CACHE: usize = 8 << 20;
+
+fn build_meta(source: &str) -> Option<meta::Regex> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(64 << 20))
+                .hybrid_cache_capacity(HALF_CACHE),
+        )
+        .build(source)
+        .ok()
+}
+
+fn capture_names(hir: &Hir, out: &mut Vec<String>) {
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            if let Some(n) = &c.name {
+                out.push(n.to_string());
+            }
+            capture_names(&c.sub, out);
+        }
+        HirKind::Repetition(r) => capture_names(&r.sub, out),
+        HirKind::Concat(v) | HirKind::Alternation(v) => {
+            v.iter().for_each(|h| capture_names(h, out))
+        }
+        _ => {}
+    }
+}
+
+/// The smallest number of characters an anchor literal may have: shorter ones occur
+/// everywhere and select nothing.
+const ANCHOR_MIN_CHARS: usize = 2;
+/// Beyond this many literals (case variants count), a part is no anchor.
+const ANCHOR_MAX_LITERALS: u32 = 20_000;
+
+/// Finds the first top-level part of `source` that every match contains and whose
+/// matches begin with one of a finite set of literals; splits the pattern there.
+fn plan_split(source: &str, ast: &Ast) -> Option<Split> {
+    let mut items = Vec::new();
+    if !flatten(ast, &mut items) {
+        return None;
+    }
+    let text = |a: &Ast| &source[a.span().start.offset..a.span().end.offset];
+    for (k, item) in items.iter().enumerate() {
+        if !starts_with_literal(item) {
+            continue;
+        }
+        let Some(literals) = anchor_literals(text(item)) else {
+            continue;
+        };
+        let head: String = items[..k].iter().map(|a| text(a)).collect();
+        let tail: String = items[k..].iter().map(|a| text(a)).collect();
+        let anchor = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()?;
+        // Each half is whole parts of a pattern that parsed, with no flags set before
+        // the split (`flatten` saw to that), so each compiles on its own.
+        // The head ends where the anchor starts. It is matched against the text up to
+        // and including the anchor's first character (the `.`), so that a `\b` at its
+        // end sees the character that follows, as it would in the whole pattern.
+        let head_source = (!head.is_empty()).then(|| format!("(?:{head})(?s:.)$"));
+        return Some(Split {
+            anchor,
+            head_source,
+            tail_source: tail,
+            head: OnceLock::new(),
+            tail: OnceLock::new(),
+        });
+    }
+    None
+}
+
+/// The top-level parts of a pattern, looking through plain `(?:…)` groups. False when
+/// the pattern sets flags at the top level, which the split would lose.
+fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
+    match ast {
+        Ast::Concat(c) => c.asts.iter().all(|a| flatten(a, out)),
+        Ast::Group(g) => match &g.kind {
+            ast::GroupKind::NonCapturing(flags) if flags.items.is_empty() => flatten(&g.ast, out),
+            _ => {
+                out.push(ast);
+                true
+            }
+        },
+        Ast::Flags(_) => false,
+        Ast::Empty(_) => true,
+        _ => {
+            out.push(ast);
+            true
+        }
+    }
+}
+
+/// Whether every match of a part begins with a literal (not a class, not an optional
+/// piece): a cheap look before extracting its literals.
+fn starts_with_literal(part: &Ast) -> bool {
+    match part {
+        Ast::Literal(_) | Ast::ClassBracketed(_) => true,
+        Ast::Concat(c) => {
+            let mut rest = c.asts.iter().skip_while(|a| {
+                matches!(a, Ast::Assertion(_) | Ast::Empty(_)) || is_zero_width_group(a)
+            });
+            rest.next().is_some_and(starts_with_literal)
+        }
+        Ast::Alternation(a) => a.asts.iter().all(starts_with_literal),
+        Ast::Group(g) => starts_with_literal(&g.ast),
+        Ast::Repetition(r) => match &r.op.kind {
+            ast::RepetitionKind::OneOrMore => starts_with_literal(&r.ast),
+            ast::RepetitionKind::Range(
+                ast::RepetitionRange::Exactly(n)
+                | ast::RepetitionRange::AtLeast(n)
+                | ast::RepetitionRange::Bounded(n, _),
+            ) => *n > 0 && starts_with_literal(&r.ast),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// A group holding only an assertion, such as `(?-u:\b)`.
+fn is_zero_width_group(a: &Ast) -> bool {
+    match a {
+        Ast::Group(g) => matches!(&*g.ast, Ast::Assertion(_)) || is_zero_width_group(&g.ast),
+        _ => false,
+    }
+}
+
+/// The literals every match of `part` starts with, if they are few and long enough.
+fn anchor_literals(part: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::parse(part).ok()?;
+    if hir.properties().minimum_len().unwrap_or(0) == 0 {
+        return None;
+    }
+    let mut extractor = Extractor::new();
+    extractor
+        .kind(ExtractKind::Prefix)
+        .limit_total(ANCHOR_MAX_LITERALS as usize)
+        .limit_class(4)
+        .limit_literal_len(64);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > ANCHOR_MAX_LITERALS as usize {
+        return None;
+    }
+    let mut out = Vec::with_capacity(literals.len());
+    for lit in literals {
+        let s = std::str::from_utf8(lit.as_bytes()).ok()?;
+        if s.chars().count() < ANCHOR_MIN_CHARS {
+            return None;
+        }
+        out.push(s.to_string());
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(pattern: &str) -> Matcher {
+        Matcher::new(pattern.to_string(), true).unwrap()
+    }
+
+    #[test]
+    fn a_cue_in_the_middle_is_the_anchor() {
+        let m = split(r"(?<speaker>\p{Lu}\w+)\s+(?<cue>\b(?:said|told)\b)");
+        assert!(m.is_anchored());
+        let caps = m.captures("Later Wei said so.").unwrap();
+        assert_eq!(caps.name("speaker").unwrap().as_str(), "Wei");
+        // The leftmost start wins, as with the whole regex.
+        let caps = m.captures("then Wei told Li said").unwrap();
+        assert_eq!(caps.name("speaker").unwrap().as_str(), "Wei");
+        assert_eq!(caps.whole().as_str(), "Wei told");
+    }
+
+    #[test]
+    fn the_anchor_keeps_its_word_boundaries() {
+        let m = split(r"(?<speaker>\p{Lu}\w+)\s+(?<cue>\b(?:said)\b)");
+        assert!(m.captures("Wei unsaid it").is_none());
+        assert!(m.captures("Wei saidx it").is_none());
+    }
+
+    #[test]
+    fn optional_or_short_parts_are_no_anchor() {
+        assert!(!split(r"(?<speaker>\w+)\s+(?:said)?").is_anchored());
+        assert!(!split(r"(?<speaker>\w+)\s+[—–]").is_anchored());
+        assert!(!split(r"(?i)(?<speaker>\w+) said").is_anchored());
+    }
+
+    #[test]
+    fn anchored_and_whole_searches_agree() {
+        let pattern = r"^(?:[^,]{1,40},\s+)?(?<speaker>(?:the\s+)?\p{Lu}\w*(?:\s+\p{Lu}\w*)?)\s+(?:has\s+)?(?<cue>\b(?:said|warned|told)\b)(?:\s+that)?\s+(?<content>.+)$";
+        let m = split(pattern);
+        assert!(m.is_anchored());
+        let whole = Regex::new(pattern).unwrap();
+        for text in [
+            "Wei said that exports would fall.",
+            "On Monday, Li Qiang has warned the plan was dead.",
+            "Nobody said anything at all.",
+            "The ministry told reporters nothing.",
+            "said it",
+            "",
+        ] {
+            let a = m.captures(text).map(|c| c.whole().range());
+            let b = whole.find(text).map(|m| m.range());
+            assert_eq!(a, b, "{text}");
+        }
+    }
+}
