@@ -16,8 +16,20 @@ use crate::pack::{Emit, Example};
 #[derive(Debug, Clone)]
 pub struct ExampleFailure {
     pub rule: String,
+    /// The example's position in its rule's `examples` list.
+    pub index: usize,
     pub example: String,
     pub problem: String,
+    /// What the example says should come out, and what did: the two sides of a diff.
+    pub expected: String,
+    pub actual: String,
+}
+
+/// One thing wrong with an example: a message and the two sides of its diff.
+struct Problem {
+    message: String,
+    expected: String,
+    actual: String,
 }
 
 impl std::fmt::Display for ExampleFailure {
@@ -43,12 +55,15 @@ const PREFIX: &str = "€ 😊\n";
 pub fn run(rules: &Rules) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
     for rule in rules.rules() {
-        for ex in &rule.examples {
-            let mut fail = |problem: String, text: &str| {
+        for (index, ex) in rule.examples.iter().enumerate() {
+            let mut fail = |p: Problem, text: &str| {
                 failures.push(ExampleFailure {
                     rule: rule.id.clone(),
+                    index,
                     example: text.to_string(),
-                    problem,
+                    problem: p.message,
+                    expected: p.expected,
+                    actual: p.actual,
                 })
             };
             if let Some(marked) = &ex.matches {
@@ -57,7 +72,10 @@ pub fn run(rules: &Rules) -> Vec<ExampleFailure> {
                 if problems.is_empty() {
                     problems = check_match(rules, rule, ex, marked, PREFIX)
                         .into_iter()
-                        .map(|p| format!("{p} (behind a multibyte prefix)"))
+                        .map(|p| Problem {
+                            message: format!("{} (behind a multibyte prefix)", p.message),
+                            ..p
+                        })
                         .collect();
                 }
                 for p in problems {
@@ -81,7 +99,7 @@ fn check_match(
     ex: &Example,
     marked: &str,
     prefix: &str,
-) -> Vec<String> {
+) -> Vec<Problem> {
     let (text, spans) = unmark(marked);
     let full = format!("{prefix}{text}");
     let extraction = rules.extract(&full);
@@ -119,7 +137,12 @@ fn check_match(
             } else {
                 got.join(", ")
             };
-            problems.push(format!("expected ⟦{}⟧, got {got}", &full[want]));
+            let expected = format!("⟦{}⟧", &full[want]);
+            problems.push(Problem {
+                message: format!("expected {expected}, got {got}"),
+                expected,
+                actual: got,
+            });
             continue;
         };
         for (key, expected) in &ex.expect {
@@ -129,11 +152,12 @@ fn check_match(
                 .find(|(k, _)| k == key)
                 .map_or(serde_yaml::Value::Null, |(_, v)| v.clone());
             if !same(&got, expected) {
-                problems.push(format!(
-                    "`{key}`: expected {}, got {}",
-                    show(expected),
-                    show(&got)
-                ));
+                let (expected, actual) = (show(expected), show(&got));
+                problems.push(Problem {
+                    message: format!("`{key}`: expected {expected}, got {actual}"),
+                    expected: format!("{key}: {expected}"),
+                    actual: format!("{key}: {actual}"),
+                });
             }
         }
     }
@@ -141,18 +165,24 @@ fn check_match(
 }
 
 /// What is wrong with a `no-match` example, if anything.
-fn check_no_match(rules: &Rules, rule: &Rule, text: &str) -> Option<String> {
+fn check_no_match(rules: &Rules, rule: &Rule, text: &str) -> Option<Problem> {
     let extraction = rules.extract(text);
     if rule.emit == Emit::None {
         // A `none` rule must leave some figure standing in its negative example.
-        return extraction
-            .figures
-            .is_empty()
-            .then(|| "must not suppress figures here, but no figure was made".to_string());
+        return extraction.figures.is_empty().then(|| Problem {
+            message: "must not suppress figures here, but no figure was made".to_string(),
+            expected: "some figure".to_string(),
+            actual: "no figure".to_string(),
+        });
     }
-    produced_by(rule, text, &extraction)
-        .first()
-        .map(|p| format!("must not match, but produced ⟦{}⟧", &text[p.span.clone()]))
+    produced_by(rule, text, &extraction).first().map(|p| {
+        let got = format!("⟦{}⟧", &text[p.span.clone()]);
+        Problem {
+            message: format!("must not match, but produced {got}"),
+            expected: "nothing".to_string(),
+            actual: got,
+        }
+    })
 }
 
 fn show(v: &serde_yaml::Value) -> String {
