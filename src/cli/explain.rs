@@ -244,10 +244,12 @@ fn why(
         return;
     }
     if run.matches.is_empty() {
-        outln!(
-            "no match in any of the {} it is tried on.",
-            plural(run.windows, "window")
-        );
+        let scope = match rule.scope {
+            claimkit::pack::Scope::Text => "the whole text".to_string(),
+            claimkit::pack::Scope::Sentence => plural(run.windows, "sentence"),
+            _ => plural(run.windows, "place next to a quotation"),
+        };
+        outln!("no match: the pattern matches nowhere in {scope}.");
         return;
     }
     for m in &run.matches {
@@ -384,6 +386,9 @@ fn highlight(text: &str, found: &Extraction, styled: bool) -> String {
     for f in &found.figures {
         marks.push((f.span.clone(), "⟪", "⟫", AnsiColor::Yellow));
     }
+    // An inherited attribution shares its speaker and cue with the quotation before.
+    marks.sort_by_key(|m| (m.0.start, m.0.end, m.1));
+    marks.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     // Events: (position, is_open, order) so that at one position closes come before
     // opens, and longer spans open first and close last.
     let mut events: Vec<(usize, bool, usize, usize)> = Vec::new();

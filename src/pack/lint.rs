@@ -188,9 +188,9 @@ fn missing_examples(pack: &Pack, out: &mut Vec<Diagnostic>) {
         let negative = ex.iter().any(|e| e.no_match.is_some());
         let missing = match (positive, negative) {
             (true, true) => continue,
-            (false, true) => "a `match` example",
-            (true, false) => "a `no-match` example",
-            (false, false) => "examples (one `match`, one `no-match`)",
+            (false, true) => "`match` example",
+            (true, false) => "`no-match` example",
+            (false, false) => "examples (it needs a `match` and a `no-match`)",
         };
         out.push(
             Diagnostic::at(
