@@ -160,7 +160,8 @@ impl Context<'_> {
     fn captures(&self, id: &str, text: &str, anchor: &Range<usize>) {
         let rules = self.rules;
         let Some(rule) = explain::find_rule(rules, id) else {
-            // `en/quote`: a quotation no rule attributed, or one that inherited.
+            // `en/quote`: a quotation that no attribution rule matched next to.
+            outln!("  (no attribution rule matched next to this quotation; `--rule ID` tells why one did not)");
             return;
         };
         let run = explain::run_rule(rules, rule, text);

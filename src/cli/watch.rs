@@ -3,8 +3,9 @@
 //! prints it). An edit that breaks the pack prints its diagnostics and keeps the last
 //! good rules, so the next good edit is compared with the last good run.
 //!
-//! Changes are noticed with the `notify` crate; a burst of events (an editor writing a
-//! file in several steps) is gathered for a moment and handled as one change.
+//! The folders of the packs it `extends` are watched too. Changes are noticed with
+//! the `notify` crate; a burst of events (an editor writing a file in several steps)
+//! is gathered for a moment and handled as one change.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,9 +49,20 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Err(e) = watcher.watch(&args.rules, RecursiveMode::Recursive) {
-        eprintln!("error: {}: cannot watch: {e}", args.rules.display());
-        return ExitCode::from(2);
+    // The folders of the packs this one extends change its rules too.
+    let mut folders = vec![args.rules.clone()];
+    if let Ok(pack) = super::load_pack(Some(&args.rules)) {
+        for layer in pack.layers.iter().map(PathBuf::from) {
+            if layer.is_dir() && !folders.contains(&layer) {
+                folders.push(layer);
+            }
+        }
+    }
+    for folder in &folders {
+        if let Err(e) = watcher.watch(folder, RecursiveMode::Recursive) {
+            eprintln!("error: {}: cannot watch: {e}", folder.display());
+            return ExitCode::from(2);
+        }
     }
     let mut last: Option<Vec<(String, Value)>> = None;
     let mut runs = 0;

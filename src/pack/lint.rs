@@ -168,7 +168,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::at(
                     "unused-lexicon",
-                    lex.origin.location(),
+                    to_line_end(lex.origin.location()),
                     format!("lexicon `{}` is never used", lex.name),
                 )
                 .with_help(format!(
@@ -261,4 +261,14 @@ pub fn lexicons_by_rule(pack: &Pack) -> HashMap<String, HashSet<String>> {
         out.insert(def.spec.id.clone(), used);
     }
     out
+}
+
+/// The location stretched to the end of its line, so a declaration written as a flow
+/// mapping (`name: { file: … }`) is underlined whole rather than at its brace.
+fn to_line_end(mut at: crate::diagnostics::Location) -> crate::diagnostics::Location {
+    let text = &at.file.text;
+    let start = at.range.start.min(text.len());
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    at.range = start..end.max(at.range.end.min(text.len()));
+    at
 }
