@@ -58,3 +58,20 @@ fn a_broken_pack_exits_2() {
     let out = w.run(&["test", "--rules", "pack"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_folder_of_packs_tests_each() {
+    let w = Workspace::new();
+    w.write("packs/a/pack.yaml", common::MANIFEST);
+    w.write("packs/a/rules.yaml", common::RULES);
+    w.write(
+        "packs/b/pack.yaml",
+        &common::MANIFEST.replace("pack: tiny", "pack: other"),
+    );
+    w.write("packs/b/rules.yaml", common::RULES);
+    let out = w.run(&["test", "--rules", "packs"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("pack `tiny`, 4 examples"), "{text}");
+    assert!(text.contains("pack `other`, 4 examples"), "{text}");
+}

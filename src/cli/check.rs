@@ -9,14 +9,14 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use claimkit::pack::lint;
+use claimkit::pack::{lint, Pack};
 use claimkit::{Diagnostic, Rules};
 
 use super::{paint, plural, Color};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The pack folder to check (default: the built-in pack).
+    /// The pack folder to check, or a folder of packs (default: the built-in pack).
     #[arg(long)]
     rules: Option<PathBuf>,
     /// `text` (rendered like rustc) or `json` (one diagnostic per line).
@@ -34,45 +34,56 @@ enum Format {
 
 pub fn run(args: Args) -> ExitCode {
     let styled = args.color.stdout();
-    let (summary, diags) = match super::load_pack(args.rules.as_deref()) {
-        Err(e) => ("the pack cannot be read".to_string(), e.diagnostics),
-        Ok(pack) => {
-            let summary = format!(
-                "pack `{}` ({}): {}, {}",
-                pack.name,
-                pack.layers.join(" + "),
-                plural(pack.rules.len(), "rule"),
-                plural(pack.lexicons.len(), "lexicon"),
-            );
-            // Lints on a pack with unread files would only echo what is missing.
-            let lints = if pack.all_yaml_read {
-                lint::lint(&pack)
-            } else {
-                Vec::new()
-            };
-            let mut diags = match Rules::compile(pack) {
-                Ok(_) => Vec::new(),
-                Err(e) => e.diagnostics,
-            };
-            diags.extend(lints);
-            (summary, diags)
-        }
-    };
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    match args.format {
-        Format::Json => {
-            for d in &diags {
-                outln!("{}", serde_json::to_string(d).unwrap_or_default());
+    let loaded: Vec<Result<Pack, claimkit::PackError>> =
+        match super::all_packs(args.rules.as_deref()) {
+            Ok(sources) => sources.iter().map(Pack::load).collect(),
+            Err(e) => vec![Err(e)],
+        };
+    let mut failed = false;
+    for pack in loaded {
+        let (summary, diags) = match pack {
+            Err(e) => ("the pack cannot be read".to_string(), e.diagnostics),
+            Ok(pack) => check(pack),
+        };
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        failed |= errors > 0;
+        match args.format {
+            Format::Json => {
+                for d in &diags {
+                    outln!("{}", serde_json::to_string(d).unwrap_or_default());
+                }
             }
+            Format::Text => print_text(&diags, styled, &summary, errors, diags.len() - errors),
         }
-        Format::Text => print_text(&diags, styled, &summary, errors, warnings),
     }
-    if errors > 0 {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A one-line description of the pack, and every problem in it.
+fn check(pack: Pack) -> (String, Vec<Diagnostic>) {
+    let summary = format!(
+        "pack `{}` ({}): {}, {}",
+        pack.name,
+        pack.layers.join(" + "),
+        plural(pack.rules.len(), "rule"),
+        plural(pack.lexicons.len(), "lexicon"),
+    );
+    // Lints on a pack with unread files would only echo what is missing.
+    let lints = if pack.all_yaml_read {
+        lint::lint(&pack)
+    } else {
+        Vec::new()
+    };
+    let mut diags = match Rules::compile(pack) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.diagnostics,
+    };
+    diags.extend(lints);
+    (summary, diags)
 }
 
 fn print_text(diags: &[Diagnostic], styled: bool, summary: &str, errors: usize, warnings: usize) {

@@ -53,6 +53,29 @@ pub fn load_pack(dir: Option<&Path>) -> Result<Pack, PackError> {
     Pack::load(&PackSource::from_option(dir)?)
 }
 
+/// Every pack `--rules DIR` names, for the commands that go over all of them (`check`,
+/// `test`): DIR itself when it holds a `pack.yaml`, else each subfolder that does.
+pub fn all_packs(dir: Option<&Path>) -> Result<Vec<PackSource>, PackError> {
+    let Some(dir) = dir else {
+        return Ok(vec![PackSource::builtin()]);
+    };
+    if dir.join("pack.yaml").is_file() {
+        return Ok(vec![PackSource::Dir(dir.to_path_buf())]);
+    }
+    let mut packs: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("pack.yaml").is_file())
+        .collect();
+    packs.sort();
+    if packs.is_empty() {
+        // Let the one-pack lookup say what is wrong.
+        PackSource::from_option(Some(dir))?;
+    }
+    Ok(packs.into_iter().map(PackSource::Dir).collect())
+}
+
 /// When to colour what a command prints.
 #[derive(Clone, Copy, Debug, Default, clap::ValueEnum)]
 pub enum Color {

@@ -9,14 +9,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use claimkit::examples::{self, ExampleFailure};
-use claimkit::pack::lint;
+use claimkit::pack::{lint, Pack};
 use claimkit::Rules;
 
 use super::{paint, plural, Color};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The pack folder to test (default: the built-in pack).
+    /// The pack folder to test, or a folder of packs (default: the built-in pack).
     #[arg(long)]
     rules: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "auto")]
@@ -25,10 +25,28 @@ pub struct Args {
 
 pub fn run(args: Args) -> ExitCode {
     let styled = args.color.stdout();
-    let pack = match super::load_pack(args.rules.as_deref()) {
-        Ok(p) => p,
+    let sources = match super::all_packs(args.rules.as_deref()) {
+        Ok(s) => s,
         Err(e) => return broken(&e),
     };
+    let mut status = ExitCode::SUCCESS;
+    let mut all_ok = true;
+    for source in &sources {
+        let outcome = Pack::load(source).and_then(|pack| test_pack(pack, styled));
+        match outcome {
+            Ok(true) => {}
+            Ok(false) => all_ok = false,
+            Err(e) => status = broken(&e),
+        }
+    }
+    if status == ExitCode::SUCCESS && !all_ok {
+        status = ExitCode::from(1);
+    }
+    status
+}
+
+/// Runs one pack's examples and prints the report; whether all held.
+fn test_pack(pack: Pack, styled: bool) -> Result<bool, claimkit::PackError> {
     // Where each example is written, by rule id and position, for the report.
     let mut places: HashMap<(String, usize), String> = HashMap::new();
     for def in &pack.rules {
@@ -43,10 +61,7 @@ pub fn run(args: Args) -> ExitCode {
         .into_iter()
         .filter(|d| d.code == "missing-example")
         .collect();
-    let rules = match Rules::compile(pack) {
-        Ok(r) => r,
-        Err(e) => return broken(&e),
-    };
+    let rules = Rules::compile(pack)?;
     let total: usize = rules.rules().iter().map(|r| r.examples.len()).sum();
     let failures = examples::run(&rules);
     for f in &failures {
@@ -67,7 +82,8 @@ pub fn run(args: Args) -> ExitCode {
         paint(styled, super::red(), "FAILED")
     };
     let mut line = format!(
-        "test result: {verdict}. {} of {}: {passed} passed, {failed_examples} failed",
+        "test result: {verdict}. pack `{}`, {} of {}: {passed} passed, {failed_examples} failed",
+        rules.name(),
         plural(total, "example"),
         plural(rules.rules().len(), "rule"),
     );
@@ -78,11 +94,7 @@ pub fn run(args: Args) -> ExitCode {
         ));
     }
     outln!("{line}");
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    Ok(ok)
 }
 
 fn broken(e: &claimkit::PackError) -> ExitCode {
