@@ -75,3 +75,29 @@ fn a_folder_of_packs_tests_each() {
     assert!(text.contains("pack `tiny`, 4 examples"), "{text}");
     assert!(text.contains("pack `other`, 4 examples"), "{text}");
 }
+
+#[test]
+fn a_known_gap_is_reported_without_failing_until_it_is_closed() {
+    let w = Workspace::new();
+    let gap = "      - match: 'The stall sold ⟦forty apples⟧.'\n        known-gap: number words are not matched yet\n";
+    let rules = common::RULES.replace(
+        "      - no-match: 'The stall sold 40 chairs by noon.'\n",
+        &format!("      - no-match: 'The stall sold 40 chairs by noon.'\n{gap}"),
+    );
+    w.write("pack/rules.yaml", &rules);
+    let out = w.run(&["test", "--rules", "pack"]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("GAP tiny/fruit-count"), "{text}");
+    assert!(text.contains("1 known gap"), "{text}");
+    // The same example once the rule handles it: the mark must go.
+    let closed = rules.replace("forty apples", "40 apples");
+    w.write("pack/rules.yaml", &closed);
+    let out = w.run(&["test", "--rules", "pack"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("remove `known-gap`"),
+        "{}",
+        stdout(&out)
+    );
+}

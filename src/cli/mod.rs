@@ -114,6 +114,10 @@ pub fn green() -> anstyle::Style {
     anstyle::AnsiColor::Green.on_default().bold()
 }
 
+pub fn yellow() -> anstyle::Style {
+    anstyle::AnsiColor::Yellow.on_default().bold()
+}
+
 pub fn bold() -> anstyle::Style {
     anstyle::Style::new().bold()
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use serde_yaml::{Mapping, Value};
 
-use claimkit::pack::{lexicon::Entry, Origin, Pack, RuleDef};
+use claimkit::pack::{lexicon::Entry, Emit, Origin, Pack, RuleDef, RuleSpec};
 
 use super::kebab;
 
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> ExitCode {
                 pack.name,
                 r.spec.id,
                 kebab(&r.spec.emit),
-                r.spec.scope.as_ref().map_or("default".to_string(), kebab),
+                scope(&r.spec),
                 r.spec.priority,
                 place(&r.origin)
             );
@@ -66,6 +66,17 @@ pub fn run(args: Args) -> ExitCode {
 fn place(origin: &Origin) -> String {
     let at = origin.location();
     format!("{}:{}", at.file.path, at.file.line_col(at.range.start).0)
+}
+
+/// The scope a rule is matched in: as written, or its emit's default.
+fn scope(spec: &RuleSpec) -> String {
+    match (&spec.scope, spec.emit) {
+        (Some(s), _) => kebab(s),
+        (None, Emit::Claim) => "sentence".to_string(),
+        (None, Emit::Figure | Emit::None) => "text".to_string(),
+        // The compiler reports an attribution rule without a scope.
+        (None, Emit::Attribution) => "none".to_string(),
+    }
 }
 
 fn entry_line(e: &Entry) -> String {
@@ -149,12 +160,7 @@ fn dump(pack: &Pack, rules: &[&RuleDef]) -> Value {
                 ("id", Value::from(format!("{}/{}", pack.name, s.id))),
                 ("from", Value::from(place(&r.origin))),
                 ("emit", Value::from(kebab(&s.emit))),
-                (
-                    "scope",
-                    s.scope
-                        .as_ref()
-                        .map_or(Value::Null, |v| Value::from(kebab(v))),
-                ),
+                ("scope", Value::from(scope(s))),
                 ("kind", s.kind.clone().map_or(Value::Null, Value::from)),
                 ("priority", Value::from(s.priority)),
                 ("confidence", s.confidence.map_or(Value::Null, Value::from)),

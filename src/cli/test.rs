@@ -1,6 +1,7 @@
 //! `claimkit test`: runs every example of every rule of a pack and prints each
 //! failure as a diff of what the example expects against what came out, then a
-//! summary line. A rule without both a `match` and a `no-match` example fails too.
+//! summary line. A rule without both a `match` and a `no-match` example fails too; an
+//! example marked `known-gap` is reported as a GAP and does not fail the run.
 //! Exit status: 0 when every example holds, 1 when one does not, 2 when the pack
 //! does not load.
 
@@ -63,18 +64,31 @@ fn test_pack(pack: Pack, styled: bool) -> Result<bool, claimkit::PackError> {
         .collect();
     let rules = Rules::compile(pack)?;
     let total: usize = rules.rules().iter().map(|r| r.examples.len()).sum();
-    let failures = examples::run(&rules);
-    for f in &failures {
-        let place = places
+    let report = examples::run_all(&rules);
+    let failures = report.failures;
+    let place = |f: &ExampleFailure| {
+        places
             .get(&(f.rule.clone(), f.index))
-            .map_or(String::new(), |p| format!(" ({p})"));
-        print_failure(f, &place, styled);
+            .map_or(String::new(), |p| format!(" ({p})"))
+    };
+    for f in &failures {
+        print_failure(f, &place(f), styled);
+    }
+    for g in &report.gaps {
+        outln!(
+            "{} {}{}: {}\n",
+            paint(styled, super::yellow(), "GAP"),
+            g.rule,
+            place(g),
+            g.problem
+        );
     }
     for d in &missing {
         outln!("{} {d}\n", paint(styled, super::red(), "FAIL"));
     }
     let failed_examples = count_examples(&failures);
-    let passed = total - failed_examples;
+    let gaps = count_examples(&report.gaps);
+    let passed = total - failed_examples - gaps;
     let ok = failures.is_empty() && missing.is_empty();
     let verdict = if ok {
         paint(styled, super::green(), "ok")
@@ -87,6 +101,12 @@ fn test_pack(pack: Pack, styled: bool) -> Result<bool, claimkit::PackError> {
         plural(total, "example"),
         plural(rules.rules().len(), "rule"),
     );
+    if gaps > 0 {
+        line.push_str(&format!(
+            ", {gaps} known gap{}",
+            if gaps == 1 { "" } else { "s" }
+        ));
+    }
     if !missing.is_empty() {
         line.push_str(&format!(
             "; {} without both kinds of example",

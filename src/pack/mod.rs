@@ -388,6 +388,9 @@ pub struct Example {
     /// Expected fields of the output: `speaker`, `cue`, `value`, `unit`, `approx`, …
     #[serde(default)]
     pub expect: BTreeMap<String, serde_yaml::Value>,
+    /// The example records something the rule does not do yet, and why: it is run
+    /// and reported, but its failure does not fail `claimkit test`.
+    pub known_gap: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
