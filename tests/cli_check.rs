@@ -54,7 +54,7 @@ const BROKEN: &str = r#"
     emit: figure
     kind: number
     pattern: '(?<value>\d*)'
-    examples: [{ match: '⟦2⟧' }]
+    examples: [{ match: '⟦2⟧', expect: { currency: USD } }]
 "#;
 
 fn broken_workspace() -> Workspace {
@@ -83,6 +83,7 @@ fn every_problem_is_reported_at_once_with_its_place() {
         "empty-match",
         "unused-lexicon",
         "missing-example",
+        "unknown-field",
     ] {
         assert!(text.contains(&format!("[{code}]")), "no {code} in:\n{text}");
     }

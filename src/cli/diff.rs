@@ -5,7 +5,8 @@
 //! extraction (`--baseline saved.jsonl`, as written by `claimkit extract`). Claims and
 //! figures are matched by their span (code-point offsets, as in the output); a span
 //! found on one side only is *added* or *removed*, a span on both sides whose other
-//! fields differ is *changed*, with the fields named. The report lists the documents
+//! fields differ is *changed*, with the fields named. A document the baseline does not
+//! hold counts as one from which nothing was extracted. The report lists the documents
 //! that changed, then a summary table by kind and by rule; `--format json` prints one
 //! JSON object with the same content. Documents are extracted in parallel.
 //!

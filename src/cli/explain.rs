@@ -404,7 +404,7 @@ fn highlight(text: &str, found: &Extraction, styled: bool) -> String {
     for (pos, open, _, i) in events {
         out.push_str(&text[at..pos]);
         at = pos;
-        let (_, o, c, colour) = &marks[i];
+        let (_, o, c, _) = &marks[i];
         if styled {
             if open {
                 stack.push(i);
@@ -416,7 +416,6 @@ fn highlight(text: &str, found: &Extraction, styled: bool) -> String {
                 let style = marks[top].3.on_default().bold();
                 out.push_str(&style.render().to_string());
             }
-            let _ = colour;
         } else {
             out.push_str(if open { o } else { c });
         }

@@ -9,7 +9,8 @@
 //!   fires everywhere or nowhere depending on engine details;
 //! - `unused-lexicon` (warning): a lexicon no pattern, define, constraint or setting
 //!   names;
-//! - `missing-example` (warning): a rule without both a `match` and a `no-match` example.
+//! - `missing-example` (warning): a rule without both a `match` and a `no-match` example;
+//! - `unknown-field` (error): an example that `expect`s a field its rule does not output.
 //!
 //! The checks read patterns with every lexicon stood in for by one character (or by
 //! nothing that matches, when it is empty): only whether and how short a match can be
@@ -25,6 +26,7 @@ use crate::diagnostics::Diagnostic;
 pub fn lint(pack: &Pack) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     rule_patterns(pack, &mut out);
+    example_fields(pack, &mut out);
     unused_lexicons(pack, &mut out);
     missing_examples(pack, &mut out);
     out
@@ -177,6 +179,41 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 ))
                 .warning(),
             );
+        }
+    }
+}
+
+/// An `expect:` key the rule's output does not have would make its example fail with
+/// "expected X, got null", which reads like a rule bug; say what it is instead.
+fn example_fields(pack: &Pack, out: &mut Vec<Diagnostic>) {
+    for def in &pack.rules {
+        let fields: &[&str] = match def.spec.emit {
+            Emit::Attribution | Emit::Claim => &["speaker", "name", "role", "cue", "kind", "text"],
+            Emit::Figure => &["value", "low", "high", "unit", "approx", "kind"],
+            Emit::None => &[],
+        };
+        for (i, ex) in def.spec.examples.iter().enumerate() {
+            for key in ex.expect.keys().filter(|k| !fields.contains(&k.as_str())) {
+                let at = def
+                    .origin
+                    .child("examples")
+                    .child(i)
+                    .child("expect")
+                    .child(key);
+                let help = if fields.is_empty() {
+                    "a rule that emits nothing has no fields to expect".to_string()
+                } else {
+                    format!("this rule's output has: {}", fields.join(", "))
+                };
+                out.push(
+                    Diagnostic::at(
+                        "unknown-field",
+                        at.location(),
+                        format!("`expect` names no output field `{key}`"),
+                    )
+                    .with_help(help),
+                );
+            }
         }
     }
 }

@@ -722,10 +722,16 @@ impl Pack {
             let at = origin.child("lexicons").child(&name);
             let case_sensitive = decl.case == Case::Sensitive;
             if let Some(lines) = &decl.add {
-                self.add_entries(&name, lines, &at, diags);
-                if decl.file.is_none() && decl.entries.is_none() {
-                    continue;
+                if decl.file.is_some() || decl.entries.is_some() {
+                    diags.push(Diagnostic::at(
+                        "bad-lexicon",
+                        at.location(),
+                        format!("lexicon `{name}` takes `add` (to extend the base's) or `file`/`entries` (to replace it), not both"),
+                    ));
+                } else {
+                    self.add_entries(&name, lines, &at, diags);
                 }
+                continue;
             }
             let entries = match (&decl.file, &decl.entries) {
                 (Some(rel), None) => match source.read(rel) {
