@@ -44,33 +44,18 @@ pub fn run_rule(rules: &Rules, rule: &Rule, text: &str) -> RuleRun {
     let windows = windows(rules, rule.scope, text);
     let mut matches = Vec::new();
     for w in &windows {
-        let hay = &text[w.clone()];
-        let mut record = |caps: regex::Captures| {
-            let whole = caps.get(0).map_or(0..0, |m| m.range());
-            let captures = rule
-                .regex
-                .capture_names()
-                .flatten()
-                .filter_map(|n| {
-                    caps.name(n)
-                        .map(|m| (n.to_string(), w.start + m.start()..w.start + m.end()))
-                })
-                .collect();
+        // Extraction takes every match of a `text` rule, and the first of the others.
+        let every = rule.scope == Scope::Text;
+        for (whole, groups) in pattern_matches(rule, &text[w.clone()], every) {
+            let shift = |r: Range<usize>| w.start + r.start..w.start + r.end;
+            let captures: Vec<(String, Range<usize>)> =
+                groups.into_iter().map(|(n, r)| (n, shift(r))).collect();
+            let failed = failed_constraint(rules, rule, text, &captures);
             matches.push(RuleMatch {
-                whole: w.start + whole.start..w.start + whole.end,
+                whole: shift(whole),
                 captures,
-                failed: failed_constraint(rules, rule, &caps),
+                failed,
             });
-        };
-        match rule.scope {
-            // Extraction takes every match of these scopes.
-            Scope::Text => rule.regex.captures_iter(hay).for_each(&mut record),
-            // And the first match of these.
-            _ => {
-                if let Some(caps) = rule.regex.captures(hay) {
-                    record(caps)
-                }
-            }
         }
     }
     RuleRun {
@@ -79,10 +64,40 @@ pub fn run_rule(rules: &Rules, rule: &Rule, text: &str) -> RuleRun {
     }
 }
 
+/// The matches of a rule's pattern in `hay` (all of them, or the first): each the
+/// whole match and its named groups, in pattern order. The one place that speaks the
+/// regex engine's API.
+fn pattern_matches(rule: &Rule, hay: &str, every: bool) -> Vec<MatchGroups> {
+    let one = |caps: regex::Captures| {
+        let whole = caps.get(0).map_or(0..0, |m| m.range());
+        let groups = rule
+            .regex
+            .capture_names()
+            .flatten()
+            .filter_map(|n| caps.name(n).map(|m| (n.to_string(), m.range())))
+            .collect();
+        (whole, groups)
+    };
+    if every {
+        rule.regex.captures_iter(hay).map(one).collect()
+    } else {
+        rule.regex.captures(hay).map(one).into_iter().collect()
+    }
+}
+
+/// A whole match and its named groups.
+type MatchGroups = (Range<usize>, Vec<(String, Range<usize>)>);
+
 /// The first constraint of `rule` that a match fails, described.
-fn failed_constraint(rules: &Rules, rule: &Rule, caps: &regex::Captures) -> Option<String> {
+fn failed_constraint(
+    rules: &Rules,
+    rule: &Rule,
+    text: &str,
+    captures: &[(String, Range<usize>)],
+) -> Option<String> {
     rule.constraints.iter().find_map(|(group, c)| {
-        let text = caps.name(group)?.as_str();
+        let (_, range) = captures.iter().find(|(n, _)| n == group)?;
+        let text = &text[range.clone()];
         let (holds, how, lexicon) = match *c {
             CompiledConstraint::In(l) => (rules.lexicon(l).lookup(text).is_some(), "in", l),
             CompiledConstraint::NotIn(l) => (rules.lexicon(l).lookup(text).is_none(), "not-in", l),
