@@ -45,11 +45,21 @@ pub struct Location {
     pub range: std::ops::Range<usize>,
 }
 
+/// How bad a problem is: an error stops the pack from loading, a warning does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 /// One problem in a rule pack.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     /// A stable code, e.g. `unknown-reference` or `invalid-regex`.
     pub code: &'static str,
+    pub severity: Severity,
     pub message: String,
     /// The file the problem is in, as the user would type it.
     pub file: String,
@@ -70,6 +80,7 @@ impl Diagnostic {
         let (line, column) = location.file.line_col(location.range.start);
         Diagnostic {
             code,
+            severity: Severity::Error,
             message: message.into(),
             file: location.file.path.clone(),
             line,
@@ -88,6 +99,7 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             code,
+            severity: Severity::Error,
             message: message.into(),
             file: file.into(),
             line: 0,
@@ -103,6 +115,16 @@ impl Diagnostic {
         self
     }
 
+    /// The same problem as a warning: reported by `claimkit check`, never fatal.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -116,7 +138,15 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        let mut message = Level::Error.title(&title);
+        let level = match self.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = level.title(&title);
         if let Some(loc) = &self.location {
             let end = loc
                 .range
@@ -124,7 +154,7 @@ impl Diagnostic {
                 .max(loc.range.start + 1)
                 .min(loc.file.text.len());
             let start = loc.range.start.min(end);
-            let mut annotation = Level::Error.span(start..end);
+            let mut annotation = level.span(start..end);
             if let Some(label) = &self.label {
                 annotation = annotation.label(label);
             }
@@ -136,7 +166,7 @@ impl Diagnostic {
             );
         } else {
             return format!(
-                "error: {title}\n  --> {}{}",
+                "{word}: {title}\n  --> {}{}",
                 self.file,
                 self.help
                     .as_ref()
@@ -152,17 +182,39 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// `warning: ` for a warning; errors keep the one-line form they always had.
+    fn prefix(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     /// One line: `file:line:column: message [code]`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
             write!(
                 f,
-                "{}:{}:{}: {} [{}]",
-                self.file, self.line, self.column, self.message, self.code
+                "{}:{}:{}: {}{} [{}]",
+                self.file,
+                self.line,
+                self.column,
+                self.prefix(),
+                self.message,
+                self.code
             )
         } else {
-            write!(f, "{}: {} [{}]", self.file, self.message, self.code)
+            write!(
+                f,
+                "{}: {}{} [{}]",
+                self.file,
+                self.prefix(),
+                self.message,
+                self.code
+            )
         }
     }
 }

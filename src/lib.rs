@@ -22,6 +22,7 @@
 pub mod compile;
 pub mod diagnostics;
 pub mod examples;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod output;

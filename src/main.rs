@@ -21,11 +21,29 @@ struct Cli {
 enum Command {
     /// Extract claims and figures from documents into JSONL, one line per document.
     Extract(cli::extract::Args),
+    /// Report every problem of a rule pack, with file, line and column.
+    Check(cli::check::Args),
+    /// Run every rule example of a pack; print each failure as a diff.
+    Test(cli::test::Args),
+    /// Show what each rule made from a text, or why one rule did not fire.
+    Explain(cli::explain::Args),
+    /// Compare two rule packs (or a saved extraction) over a corpus.
+    Diff(cli::diff::Args),
+    /// Re-run extraction whenever a rule file changes, printing what changed.
+    Watch(cli::watch::Args),
+    /// List the rules of a pack, or dump the resolved pack (`--dump`).
+    Rules(cli::rules::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => cli::extract::run(args),
+        Command::Check(args) => cli::check::run(args),
+        Command::Test(args) => cli::test::run(args),
+        Command::Explain(args) => cli::explain::run(args),
+        Command::Diff(args) => cli::diff::run(args),
+        Command::Watch(args) => cli::watch::run(args),
+        Command::Rules(args) => cli::rules::run(args),
     }
 }

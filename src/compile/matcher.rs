@@ -94,6 +94,11 @@ impl<'h> Captures<'h> {
             .map(|(_, r)| self.group(r.clone()))
     }
 
+    /// Every group that took part in the match, in pattern order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'h str, Group<'h>)> + '_ {
+        self.groups.iter().map(|(n, r)| (*n, self.group(r.clone())))
+    }
+
     fn group(&self, r: Range<usize>) -> Group<'h> {
         Group {
             hay: self.hay,

@@ -43,6 +43,8 @@ pub struct Rule {
     pub scope: Scope,
     pub kind: Option<String>,
     pub regex: Matcher,
+    /// Where the pattern is written, for problems found when it is first compiled.
+    pub pattern_at: Origin,
     pub priority: i32,
     pub confidence: f64,
     pub span_group: Option<String>,
@@ -135,6 +137,23 @@ impl Rules {
 
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// Compiles now every regex that would otherwise compile on first use, and
+    /// reports those that cannot be (too large for the regex crate).
+    pub fn warm(&self) -> Vec<Diagnostic> {
+        self.rules
+            .iter()
+            .filter_map(|r| {
+                let e = r.regex.warm().err()?;
+                let msg = format!("the pattern cannot be compiled: {e}");
+                Some(Diagnostic::at(
+                    "pattern-too-large",
+                    r.pattern_at.location(),
+                    msg,
+                ))
+            })
+            .collect()
     }
 
     pub(crate) fn lexicon(&self, i: usize) -> &Lexicon {
@@ -591,6 +610,7 @@ impl Compiler {
             scope,
             kind: spec.kind.clone(),
             regex,
+            pattern_at: at.child("pattern"),
             priority: spec.priority,
             confidence,
             span_group: spec.span.clone(),

@@ -6,11 +6,21 @@
 //! `include`s; every YAML file may hold `define`s (named regex pieces), `rules`, and
 //! the engine settings (`quotes`, `speakers`, `numbers`, `segment`). Loading checks the
 //! shape of the files only; [`crate::compile`] checks what they mean.
+//!
+//! **Layering.** A manifest may say `extends: builtin` (the English pack built into
+//! the binary) or `extends: ../other-pack` (a folder, relative to this one). The base
+//! is loaded first, then this pack is laid over it: a lexicon declared with `add:`
+//! gains entries (an entry already there takes the new canonical form and tags), a
+//! lexicon or define declared again replaces the base's, a rule with a base rule's id
+//! replaces it where it stood, a settings section replaces the base's, `disable:` drops
+//! base rules by id and `priorities:` sets their priority. Rule ids keep the base pack's
+//! name (`en/…`), so the output of a layered pack compares line by line with the base's.
 
 pub mod lexicon;
+pub mod lint;
 mod positions;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -93,6 +103,37 @@ pub enum PackSource {
 }
 
 impl PackSource {
+    /// The English pack built into the binary.
+    pub fn builtin() -> PackSource {
+        PackSource::Embedded {
+            name: "en",
+            files: crate::builtin::FILES,
+        }
+    }
+
+    /// The pack for `--rules DIR`, or the built-in one.
+    pub fn from_option(dir: Option<&Path>) -> Result<PackSource, PackError> {
+        match dir {
+            None => Ok(PackSource::builtin()),
+            Some(dir) => find_pack_dir(dir)
+                .map(PackSource::Dir)
+                .map_err(|msg| PackError {
+                    diagnostics: vec![Diagnostic::in_file(
+                        "no-pack",
+                        dir.display().to_string(),
+                        msg,
+                    )],
+                }),
+        }
+    }
+
+    /// How the pack is named to the user: its folder, or `<builtin>/en`.
+    pub fn describe(&self) -> String {
+        match self {
+            PackSource::Dir(d) => d.display().to_string(),
+            PackSource::Embedded { name, .. } => format!("<builtin>/{name}"),
+        }
+    }
     /// The path shown to the user for a file of the pack.
     fn display(&self, rel: &str) -> String {
         match self {
@@ -166,7 +207,24 @@ pub struct Pack {
     /// Whether every YAML file was read and parsed. If not, compiling would only add
     /// problems that follow from the missing parts, so it reports the load problems alone.
     pub all_yaml_read: bool,
+    /// The packs this one is laid over and itself, bottom first (`<builtin>/en`, a path).
+    pub layers: Vec<String>,
+    /// What the layer being read may replace: the names the layers below it defined.
+    inherited: Inherited,
 }
+
+/// Names defined by lower layers, which the current layer replaces instead of
+/// repeating (a repeat within one layer stays an error).
+#[derive(Debug, Default)]
+struct Inherited {
+    rules: HashSet<String>,
+    lexicons: HashSet<String>,
+    defines: HashSet<String>,
+    sections: HashSet<&'static str>,
+}
+
+/// How many packs may be stacked with `extends`; more means a cycle.
+const MAX_LAYERS: usize = 8;
 
 #[derive(Debug)]
 pub struct LexiconDef {
@@ -198,6 +256,14 @@ pub struct RuleDef {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PackFile {
     pack: Option<String>,
+    /// The pack this one is laid over: `builtin` or a folder relative to this one.
+    extends: Option<String>,
+    /// Ids of base rules to drop.
+    #[serde(default)]
+    disable: Vec<String>,
+    /// New priorities for rules, by id.
+    #[serde(default)]
+    priorities: BTreeMap<String, i32>,
     description: Option<String>,
     /// The pack's own version, for its authors (a number or a string).
     version: Option<serde_yaml::Value>,
@@ -223,6 +289,8 @@ struct LexiconDecl {
     file: Option<String>,
     /// Entries written inline, in the lexicon line format.
     entries: Option<Vec<String>>,
+    /// Entries added to the lexicon of this name in the pack this one extends.
+    add: Option<Vec<String>>,
     #[serde(default)]
     case: Case,
     /// For the reader of the pack only.
@@ -324,6 +392,9 @@ pub struct Example {
     /// Expected fields of the output: `speaker`, `cue`, `value`, `unit`, `approx`, …
     #[serde(default)]
     pub expect: BTreeMap<String, serde_yaml::Value>,
+    /// The example records something the rule does not do yet, and why: it is run
+    /// and reported, but its failure does not fail `claimkit test`.
+    pub known_gap: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -444,11 +515,22 @@ impl Pack {
     /// Fails only when the manifest cannot be read; other problems are kept in
     /// [`Pack::problems`].
     pub fn load(source: &PackSource) -> Result<Pack, PackError> {
+        Pack::load_layer(source, 1)
+    }
+
+    fn load_layer(source: &PackSource, depth: usize) -> Result<Pack, PackError> {
         let mut diags = Vec::new();
         let manifest_rel = "pack.yaml";
-        let Some((manifest, origin)) = read_yaml(source, manifest_rel, &mut diags) else {
+        let Some((mut manifest, origin)) = read_yaml(source, manifest_rel, &mut diags) else {
             return Err(PackError { diagnostics: diags });
         };
+        if let Some(base) = manifest.extends.take() {
+            let at = origin.child("extends");
+            let mut pack = Pack::base(source, &base, &at, depth, diags)?;
+            pack.layers.push(source.describe());
+            pack.lay_over(source, manifest, origin);
+            return Ok(pack);
+        }
         let name = match &manifest.pack {
             Some(n) => n.clone(),
             None => {
@@ -479,13 +561,92 @@ impl Pack {
             scripts: None,
             problems: Vec::new(),
             all_yaml_read: true,
+            layers: vec![source.describe()],
+            inherited: Inherited::default(),
         };
+        pack.problems = diags;
+        pack.lay_over(source, manifest, origin);
+        pack.inherited = Inherited::default();
+        Ok(pack)
+    }
+
+    /// Loads the pack `base` names (`builtin` or a folder relative to `source`).
+    fn base(
+        source: &PackSource,
+        base: &str,
+        at: &Origin,
+        depth: usize,
+        mut diags: Vec<Diagnostic>,
+    ) -> Result<Pack, PackError> {
+        let fail = |mut diags: Vec<Diagnostic>, d: Diagnostic| {
+            diags.push(d);
+            Err(PackError { diagnostics: diags })
+        };
+        if depth >= MAX_LAYERS {
+            let msg = format!("more than {MAX_LAYERS} packs extend one another: is there a cycle?");
+            return fail(diags, Diagnostic::at("extends-cycle", at.location(), msg));
+        }
+        let base_source = if base == "builtin" {
+            PackSource::builtin()
+        } else {
+            match source {
+                PackSource::Dir(d) => match find_pack_dir(&d.join(base)) {
+                    Ok(dir) => PackSource::Dir(dir),
+                    Err(msg) => {
+                        return fail(diags, Diagnostic::at("missing-file", at.location(), msg))
+                    }
+                },
+                PackSource::Embedded { .. } => {
+                    let msg = "the built-in pack can only extend `builtin`";
+                    return fail(diags, Diagnostic::at("bad-value", at.location(), msg));
+                }
+            }
+        };
+        match Pack::load_layer(&base_source, depth + 1) {
+            Ok(mut pack) => {
+                diags.append(&mut pack.problems);
+                pack.problems = diags;
+                pack.inherited = Inherited {
+                    rules: pack.rules.iter().map(|r| r.spec.id.clone()).collect(),
+                    lexicons: pack.lexicons.iter().map(|l| l.name.clone()).collect(),
+                    defines: pack.defines.iter().map(|d| d.name.clone()).collect(),
+                    sections: ["quotes", "speakers", "numbers", "segment", "scripts"]
+                        .into_iter()
+                        .collect(),
+                };
+                Ok(pack)
+            }
+            Err(mut e) => {
+                let msg = format!("the pack this one extends (`{base}`) does not load");
+                diags.push(Diagnostic::at("bad-base", at.location(), msg));
+                diags.append(&mut e.diagnostics);
+                Err(PackError { diagnostics: diags })
+            }
+        }
+    }
+
+    /// Reads the manifest `manifest` of `source` and the files it includes into the
+    /// pack, replacing what lower layers defined under the same names.
+    fn lay_over(&mut self, source: &PackSource, manifest: PackFile, origin: Origin) {
+        let mut diags = std::mem::take(&mut self.problems);
         let includes: Vec<(String, Origin)> = manifest
             .include
             .iter()
             .enumerate()
             .map(|(i, f)| (f.clone(), origin.child("include").child(i)))
             .collect();
+        let disable: Vec<(String, Origin)> = manifest
+            .disable
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), origin.child("disable").child(i)))
+            .collect();
+        let priorities: Vec<(String, i32, Origin)> = manifest
+            .priorities
+            .iter()
+            .map(|(id, p)| (id.clone(), *p, origin.child("priorities").child(id)))
+            .collect();
+        let pack = &mut *self;
         pack.absorb(source, manifest, origin, true, &mut diags);
         for (rel, at) in includes {
             if source_has(source, &rel) {
@@ -502,8 +663,37 @@ impl Pack {
                 ));
             }
         }
+        for (id, at) in disable {
+            match pack.rule_index(&id) {
+                Some(i) => {
+                    pack.rules.remove(i);
+                }
+                None => diags.push(pack.unknown_rule(&id, at)),
+            }
+        }
+        for (id, priority, at) in priorities {
+            match pack.rule_index(&id) {
+                Some(i) => pack.rules[i].spec.priority = priority,
+                None => diags.push(pack.unknown_rule(&id, at)),
+            }
+        }
         pack.problems = diags;
-        Ok(pack)
+    }
+
+    /// The rule written with `id` (with or without the `pack/` prefix).
+    fn rule_index(&self, id: &str) -> Option<usize> {
+        let prefix = format!("{}/", self.name);
+        let id = id.strip_prefix(&prefix).unwrap_or(id);
+        self.rules.iter().position(|r| r.spec.id == id)
+    }
+
+    fn unknown_rule(&self, id: &str, at: Origin) -> Diagnostic {
+        Diagnostic::at(
+            "unknown-rule",
+            at.location(),
+            format!("no rule `{id}` to change"),
+        )
+        .with_help("`disable` and `priorities` name rules of the pack this one extends, or its own")
     }
 
     /// Adds one file's contents to the pack.
@@ -520,6 +710,9 @@ impl Pack {
                 ("pack", file.pack.is_some()),
                 ("include", !file.include.is_empty()),
                 ("lexicons", !file.lexicons.is_empty()),
+                ("extends", file.extends.is_some()),
+                ("disable", !file.disable.is_empty()),
+                ("priorities", !file.priorities.is_empty()),
             ] {
                 if present {
                     diags.push(Diagnostic::at(
@@ -533,6 +726,18 @@ impl Pack {
         for (name, decl) in file.lexicons {
             let at = origin.child("lexicons").child(&name);
             let case_sensitive = decl.case == Case::Sensitive;
+            if let Some(lines) = &decl.add {
+                if decl.file.is_some() || decl.entries.is_some() {
+                    diags.push(Diagnostic::at(
+                        "bad-lexicon",
+                        at.location(),
+                        format!("lexicon `{name}` takes `add` (to extend the base's) or `file`/`entries` (to replace it), not both"),
+                    ));
+                } else {
+                    self.add_entries(&name, lines, &at, diags);
+                }
+                continue;
+            }
             let entries = match (&decl.file, &decl.entries) {
                 (Some(rel), None) => match source.read(rel) {
                     Ok(f) => {
@@ -554,73 +759,162 @@ impl Pack {
                         Vec::new()
                     }
                 },
-                (None, Some(lines)) => {
-                    // Inline entries are checked where they stand in the YAML.
-                    let lines = lines.iter().enumerate().map(|(i, text)| {
-                        let location = at.child("entries").child(i).location();
-                        let number = location.file.line_col(location.range.start).0;
-                        lexicon::Line {
-                            text: text.trim(),
-                            number,
-                            location,
-                        }
-                    });
-                    lexicon::parse(lines, case_sensitive, diags)
-                }
+                (None, Some(lines)) => lexicon::parse(
+                    inline_lines(lines, &at.child("entries")),
+                    case_sensitive,
+                    diags,
+                ),
                 _ => {
                     diags.push(Diagnostic::at(
                         "bad-lexicon",
                         at.location(),
-                        format!("lexicon `{name}` needs exactly one of `file` and `entries`"),
+                        format!(
+                            "lexicon `{name}` needs exactly one of `file`, `entries` and `add`"
+                        ),
                     ));
                     Vec::new()
                 }
             };
-            self.lexicons.push(LexiconDef {
+            let def = LexiconDef {
                 name,
                 case_sensitive,
                 entries,
                 origin: at,
-            });
+            };
+            match self.lexicons.iter().position(|l| l.name == def.name) {
+                Some(i) if self.inherited.lexicons.remove(&def.name) => self.lexicons[i] = def,
+                _ => self.lexicons.push(def),
+            }
         }
         for (name, pattern) in file.define {
             let origin = origin.child("define").child(&name);
-            self.defines.push(Define {
+            let define = Define {
                 name,
                 pattern,
                 origin,
-            });
+            };
+            match self.defines.iter().position(|d| d.name == define.name) {
+                Some(i) if self.inherited.defines.remove(&define.name) => self.defines[i] = define,
+                _ => self.defines.push(define),
+            }
         }
         for (i, spec) in file.rules.into_iter().enumerate() {
-            self.rules.push(RuleDef {
+            let rule = RuleDef {
                 spec,
                 origin: origin.child("rules").child(i),
-            });
+            };
+            match self.rules.iter().position(|r| r.spec.id == rule.spec.id) {
+                Some(i) if self.inherited.rules.remove(&rule.spec.id) => self.rules[i] = rule,
+                _ => self.rules.push(rule),
+            }
         }
-        set_once(&mut self.quotes, file.quotes, &origin, "quotes", diags);
+        let inherited = &mut self.inherited.sections;
+        set_once(
+            &mut self.quotes,
+            file.quotes,
+            &origin,
+            "quotes",
+            inherited,
+            diags,
+        );
         set_once(
             &mut self.speakers,
             file.speakers,
             &origin,
             "speakers",
+            inherited,
             diags,
         );
-        set_once(&mut self.numbers, file.numbers, &origin, "numbers", diags);
-        set_once(&mut self.segment, file.segment, &origin, "segment", diags);
-        set_once(&mut self.scripts, file.scripts, &origin, "scripts", diags);
+        set_once(
+            &mut self.numbers,
+            file.numbers,
+            &origin,
+            "numbers",
+            inherited,
+            diags,
+        );
+        set_once(
+            &mut self.segment,
+            file.segment,
+            &origin,
+            "segment",
+            inherited,
+            diags,
+        );
+        set_once(
+            &mut self.scripts,
+            file.scripts,
+            &origin,
+            "scripts",
+            inherited,
+            diags,
+        );
     }
+
+    /// Adds inline entries to a lexicon of a lower layer; an entry already there is
+    /// replaced, so the new canonical form and tags win.
+    fn add_entries(
+        &mut self,
+        name: &str,
+        lines: &[String],
+        at: &Origin,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let Some(lex) = self.lexicons.iter_mut().find(|l| l.name == name) else {
+            diags.push(
+                Diagnostic::at("unknown-lexicon", at.location(), format!("no lexicon `{name}` to add to"))
+                    .with_help("`add:` extends a lexicon of the pack this one extends; declare a new one with `file:` or `entries:`"),
+            );
+            return;
+        };
+        let added = lexicon::parse(
+            inline_lines(lines, &at.child("add")),
+            lex.case_sensitive,
+            diags,
+        );
+        let case_sensitive = lex.case_sensitive;
+        let key = |s: &str| {
+            if case_sensitive {
+                s.to_string()
+            } else {
+                s.to_ascii_lowercase()
+            }
+        };
+        let new: HashSet<String> = added.iter().map(|e| key(&e.surface)).collect();
+        lex.entries.retain(|e| !new.contains(&key(&e.surface)));
+        lex.entries.extend(added);
+    }
+}
+
+/// The lines of an inline lexicon list, each checked where it stands in the YAML.
+fn inline_lines<'a>(
+    lines: &'a [String],
+    at: &'a Origin,
+) -> impl Iterator<Item = lexicon::Line<'a>> + 'a {
+    lines.iter().enumerate().map(move |(i, text)| {
+        let location = at.child(i).location();
+        let number = location.file.line_col(location.range.start).0;
+        lexicon::Line {
+            text: text.trim(),
+            number,
+            location,
+        }
+    })
 }
 
 fn set_once<T>(
     slot: &mut Option<(T, Origin)>,
     value: Option<T>,
     origin: &Origin,
-    key: &str,
+    key: &'static str,
+    inherited: &mut HashSet<&'static str>,
     diags: &mut Vec<Diagnostic>,
 ) {
     if let Some(v) = value {
         let at = origin.child(key);
-        if slot.is_some() {
+        if slot.is_some() && inherited.remove(key) {
+            *slot = Some((v, at));
+        } else if slot.is_some() {
             diags.push(Diagnostic::at(
                 "duplicate-section",
                 at.location(),
