@@ -2,8 +2,10 @@
 //!
 //! Every `figure` and `none` rule runs over the document; each match becomes a
 //! candidate. Overlaps are settled by one policy: the higher priority wins, then the
-//! longer match, then the earlier start. A `none` rule that wins leaves its span
-//! without a figure (`Boeing 737`). The winners are normalised with the pack's number
+//! longer match, then the earlier start. A figure claims only its own span, so the
+//! context a rule matched around it stays free ("a 5-to-⟦3⟧ vote"); a `none` rule
+//! that wins claims its whole match and leaves it without a figure (`Boeing 737`).
+//! A counted noun is cut to its head, and the span ends there. The winners are normalised with the pack's number
 //! lexicons: value times scale times the unit's `factor`, units to their canonical
 //! form, counted nouns to their lemma, the hedge kept as written outside the span.
 
@@ -17,6 +19,10 @@ use crate::pack::Emit;
 
 struct Candidate<'r> {
     whole: Range<usize>,
+    /// What the candidate claims: its figure's span, or for a `none` rule the whole
+    /// match. Context a rule matches outside its `span` ("a staff of about ⟦60⟧",
+    /// "a 5-to-⟦3⟧ vote") stays free for other figures.
+    claim: Range<usize>,
     rule: &'r Rule,
     figure: Option<Figure>,
 }
@@ -44,8 +50,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                     None => continue,
                 },
             };
+            let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
             candidates.push(Candidate {
                 whole,
+                claim,
                 rule,
                 figure,
             });
@@ -63,13 +71,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     let mut out = Vec::new();
     for c in candidates {
         let overlaps_before = taken
-            .range(..c.whole.end)
+            .range(..c.claim.end)
             .next_back()
-            .is_some_and(|(_, &end)| end > c.whole.start);
+            .is_some_and(|(_, &end)| end > c.claim.start);
         if overlaps_before {
             continue;
         }
-        taken.insert(c.whole.start, c.whole.end);
+        taken.insert(c.claim.start, c.claim.end);
         if let Some(f) = c.figure {
             out.push(f);
         }
@@ -95,6 +103,16 @@ fn build(
         Some(s) => scale_value(rules, n, s)?,
         None => scale,
     };
+    // A counted noun is cut to its head ("two Forbes staff ⟦members⟧"); the span
+    // ends there.
+    let noun_head = match caps.name("noun") {
+        Some(m) => {
+            let one = get("value").and_then(|v| numbers::parse(rules, n, v)) == Some(1.0);
+            let head = numbers::noun_head(rules, n, m.as_str(), one)?;
+            Some(m.start() + head.start..m.start() + head.end)
+        }
+        None => None,
+    };
     // The unit: a fixed one, a unit or currency word, or a counted noun's lemma.
     let mut factor = 1.0;
     let unit = if let Some(u) = &rule.unit {
@@ -112,8 +130,9 @@ fn build(
             )),
         }
     } else {
-        get("noun")
-            .map(|noun| numbers::lemma(rules, n, noun.split_whitespace().last().unwrap_or(noun)))
+        noun_head
+            .clone()
+            .map(|head| numbers::lemma(rules, n, &text[head]))
     };
     let fraction = match get("fraction") {
         Some(f) => Some(
@@ -149,7 +168,10 @@ fn build(
         .map(str::trim)
         .collect();
     let approx = (!hedges.is_empty()).then(|| hedges.join(" "));
-    let span = output_span(rule, caps, text);
+    let mut span = output_span(rule, caps, text);
+    if let Some(head) = noun_head.filter(|h| h.end < span.end && h.end > span.start) {
+        span.end = head.end;
+    }
     Some(Figure {
         span,
         kind,
