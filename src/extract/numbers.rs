@@ -90,7 +90,14 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         {
             let (whole, fraction) = (&tokens[..i], &tokens[i + 1..]);
             if !whole.is_empty() && !fraction.is_empty() {
-                return Some(parse_tokens(rules, n, whole)? + parse_tokens(rules, n, fraction)?);
+                // "six million and a half": the fraction is of the last scale word.
+                let of = whole
+                    .last()
+                    .and_then(|w| lexicon_value(rules, n.scales, w))
+                    .unwrap_or(1.0);
+                return Some(
+                    parse_tokens(rules, n, whole)? + of * parse_tokens(rules, n, fraction)?,
+                );
             }
         }
     }
