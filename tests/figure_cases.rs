@@ -437,3 +437,79 @@ fn part_of_a_year_is_a_date() {
         want("first half of 2015", "date"),
     );
 }
+
+#[test]
+fn short_decade_is_a_year() {
+    has(
+        "Songs from the '70s filled the hall.",
+        want("'70s", "year").value(1970.0),
+    );
+}
+
+#[test]
+fn centuries_and_parts_of_years_are_dates_or_years() {
+    has(
+        "It belongs to the 19th century.",
+        want("19th century", "date"),
+    );
+    has(
+        "Since late-2009 prices rose.",
+        want("late-2009", "year").value(2009.0),
+    );
+}
+
+#[test]
+fn ordinal_digits_in_a_compound() {
+    has(
+        "It is the 3rd-largest lender.",
+        want("3rd-largest", "ordinal").value(3.0),
+    );
+}
+
+#[test]
+fn hyphenated_number_words_are_no_range() {
+    has(
+        "About two-dozen towns voted.",
+        want("two-dozen towns", "count")
+            .value(24.0)
+            .unit("town")
+            .approx("About"),
+    );
+    has(
+        "Between ten and fifteen towns voted.",
+        want("ten and fifteen towns", "range")
+            .range(10.0, 15.0)
+            .unit("town"),
+    );
+}
+
+#[test]
+fn two_bounds_make_a_range() {
+    has(
+        "The count is above 300 and below 400 now.",
+        want("above 300 and below 400", "range").range(300.0, 400.0),
+    );
+    // The upper bound first: the range still rises.
+    has(
+        "There are at most 90 and at least 20 left.",
+        want("at most 90 and at least 20", "range").range(20.0, 90.0),
+    );
+}
+
+#[test]
+fn bounds_with_equal_are_hedges() {
+    has(
+        "Pass with a score less than or equal to 30.",
+        want("30", "number")
+            .value(30.0)
+            .approx("less than or equal to"),
+    );
+}
+
+#[test]
+fn money_joined_to_its_noun_by_a_hyphen() {
+    has(
+        "It pays a 15-cent dividend.",
+        want("15-cent", "money").value(0.15).unit("USD"),
+    );
+}

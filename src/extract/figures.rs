@@ -153,6 +153,16 @@ fn build(
         if low >= high {
             return None;
         }
+        // Nor is "two-dozen": words joined by a hyphen that read as one number.
+        if let (Some(l), Some(h)) = (caps.name("low"), caps.name("high")) {
+            if l.end() < h.start()
+                && &text[l.end()..h.start()] == "-"
+                && !text[l.start()..h.end()].contains(|c: char| c.is_ascii_digit())
+                && parse(&text[l.start()..h.end()]).is_some()
+            {
+                return None;
+            }
+        }
     } else if let Some(v) = get("value") {
         let v = parse(v)?;
         value = Some(round(v * fraction.unwrap_or(1.0) * scale * factor));

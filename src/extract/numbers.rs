@@ -15,6 +15,10 @@ pub fn parse(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
+    // A form listed whole in the number words ("'60s").
+    if let Some(v) = lexicon_value(rules, n.words, text) {
+        return Some(v);
+    }
     if text.contains(|c: char| c.is_ascii_digit()) {
         parse_digits(rules, n, text)
     } else {
