@@ -513,3 +513,39 @@ fn money_joined_to_its_noun_by_a_hyphen() {
         want("15-cent", "money").value(0.15).unit("USD"),
     );
 }
+
+#[test]
+fn relative_time_with_an_article_is_no_figure() {
+    none_in("More than a decade ago, it changed.", "a decade");
+    none_in("A year earlier, the mill closed.", "A year");
+}
+
+#[test]
+fn poll_lead_in_points_is_a_percentage_point() {
+    has(
+        "The survey gave her a 9-point lead.",
+        want("9-point", "percent")
+            .value(9.0)
+            .unit("percentage point"),
+    );
+}
+
+#[test]
+fn plurals_in_es_keep_their_stem() {
+    has(
+        "She gave three speeches and named two witnesses.",
+        want("three speeches", "count").value(3.0).unit("speech"),
+    );
+    has(
+        "She gave three speeches and named two witnesses.",
+        want("two witnesses", "count").value(2.0).unit("witness"),
+    );
+}
+
+#[test]
+fn half_a_dozen_is_six() {
+    has(
+        "Half a dozen aides quit.",
+        want("Half a dozen aides", "count").value(6.0).unit("aide"),
+    );
+}

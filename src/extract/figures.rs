@@ -38,25 +38,44 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         .iter()
         .filter(|r| matches!(r.emit, Emit::Figure | Emit::None))
     {
-        for caps in rule.regex.captures_iter(doc.text) {
-            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
-            if whole.is_empty() || !constraints_hold(rules, rule, &caps) {
-                continue;
-            }
-            let figure = match rule.emit {
-                Emit::None => None,
-                _ => match build(rules, n, rule, &caps, doc.text) {
-                    Some(f) => Some(f),
-                    None => continue,
-                },
+        // The next search starts where the last figure's span ended, not where its
+        // match did: a counted-noun phrase cut to its head ("three speeches [and
+        // named two]") must not hide the figure in the words it gave back.
+        let text = doc.text;
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = rule.regex.captures_at(text, pos) else {
+                break;
             };
-            let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
-            candidates.push(Candidate {
-                whole,
-                claim,
-                rule,
-                figure,
-            });
+            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+            let mut next = whole.end;
+            if !whole.is_empty() && constraints_hold(rules, rule, &caps) {
+                let figure = match rule.emit {
+                    Emit::None => None,
+                    _ => build(rules, n, rule, &caps, text),
+                };
+                if matches!(rule.emit, Emit::None) || figure.is_some() {
+                    let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
+                    if claim.end > whole.start && caps.name("noun").is_some() {
+                        next = next.min(claim.end);
+                    }
+                    candidates.push(Candidate {
+                        whole: whole.clone(),
+                        claim,
+                        rule,
+                        figure,
+                    });
+                }
+            }
+            if next <= pos || whole.is_empty() {
+                // Step past one character so every search moves on.
+                next = pos.max(whole.start)
+                    + text[pos.max(whole.start)..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+            }
+            pos = next;
         }
     }
     candidates.sort_by(|a, b| {
