@@ -2,8 +2,10 @@
 //!
 //! Every `figure` and `none` rule runs over the document; each match becomes a
 //! candidate. Overlaps are settled by one policy: the higher priority wins, then the
-//! longer match, then the earlier start. A `none` rule that wins leaves its span
-//! without a figure (`Boeing 737`). The winners are normalised with the pack's number
+//! longer match, then the earlier start. A figure claims only its own span, so the
+//! context a rule matched around it stays free ("a 5-to-⟦3⟧ vote"); a `none` rule
+//! that wins claims its whole match and leaves it without a figure (`Boeing 737`).
+//! A counted noun is cut to its head, and the span ends there. The winners are normalised with the pack's number
 //! lexicons: value times scale times the unit's `factor`, units to their canonical
 //! form, counted nouns to their lemma, the hedge kept as written outside the span.
 
@@ -17,6 +19,10 @@ use crate::pack::Emit;
 
 struct Candidate<'r> {
     whole: Range<usize>,
+    /// What the candidate claims: its figure's span, or for a `none` rule the whole
+    /// match. Context a rule matches outside its `span` ("a staff of about ⟦60⟧",
+    /// "a 5-to-⟦3⟧ vote") stays free for other figures.
+    claim: Range<usize>,
     rule: &'r Rule,
     figure: Option<Figure>,
 }
@@ -32,26 +38,47 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         .iter()
         .filter(|r| matches!(r.emit, Emit::Figure | Emit::None))
     {
+        // The next search starts where the last figure's span ended, not where its
+        // match did: a counted-noun phrase cut to its head ("three speeches [and
+        // named two]") must not hide the figure in the words it gave back.
         let Some(regex) = rule.regex.regex() else {
             continue;
         };
-        for caps in regex.captures_iter(doc.text) {
-            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
-            if whole.is_empty() || !constraints_hold(rules, rule, &caps) {
-                continue;
-            }
-            let figure = match rule.emit {
-                Emit::None => None,
-                _ => match build(rules, n, rule, &caps, doc.text) {
-                    Some(f) => Some(f),
-                    None => continue,
-                },
+        let text = doc.text;
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = regex.captures_at(text, pos) else {
+                break;
             };
-            candidates.push(Candidate {
-                whole,
-                rule,
-                figure,
-            });
+            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+            let mut next = whole.end;
+            if !whole.is_empty() && constraints_hold(rules, rule, &caps) {
+                let figure = match rule.emit {
+                    Emit::None => None,
+                    _ => build(rules, n, rule, &caps, text),
+                };
+                if matches!(rule.emit, Emit::None) || figure.is_some() {
+                    let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
+                    if claim.end > whole.start && caps.name("noun").is_some() {
+                        next = next.min(claim.end);
+                    }
+                    candidates.push(Candidate {
+                        whole: whole.clone(),
+                        claim,
+                        rule,
+                        figure,
+                    });
+                }
+            }
+            if next <= pos || whole.is_empty() {
+                // Step past one character so every search moves on.
+                next = pos.max(whole.start)
+                    + text[pos.max(whole.start)..]
+                        .chars()
+                        .next()
+                        .map_or(1, char::len_utf8);
+            }
+            pos = next;
         }
     }
     candidates.sort_by(|a, b| {
@@ -66,13 +93,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     let mut out = Vec::new();
     for c in candidates {
         let overlaps_before = taken
-            .range(..c.whole.end)
+            .range(..c.claim.end)
             .next_back()
-            .is_some_and(|(_, &end)| end > c.whole.start);
+            .is_some_and(|(_, &end)| end > c.claim.start);
         if overlaps_before {
             continue;
         }
-        taken.insert(c.whole.start, c.whole.end);
+        taken.insert(c.claim.start, c.claim.end);
         if let Some(f) = c.figure {
             out.push(f);
         }
@@ -98,6 +125,16 @@ fn build(
         Some(s) => scale_value(rules, n, s)?,
         None => scale,
     };
+    // A counted noun is cut to its head ("two Forbes staff ⟦members⟧"); the span
+    // ends there.
+    let noun_head = match caps.name("noun") {
+        Some(m) => {
+            let one = get("value").and_then(|v| numbers::parse(rules, n, v)) == Some(1.0);
+            let head = numbers::noun_head(rules, n, m.as_str(), one)?;
+            Some(m.start() + head.start..m.start() + head.end)
+        }
+        None => None,
+    };
     // The unit: a fixed one, a unit or currency word, or a counted noun's lemma.
     let mut factor = 1.0;
     let unit = if let Some(u) = &rule.unit {
@@ -115,8 +152,9 @@ fn build(
             )),
         }
     } else {
-        get("noun")
-            .map(|noun| numbers::lemma(rules, n, noun.split_whitespace().last().unwrap_or(noun)))
+        noun_head
+            .clone()
+            .map(|head| numbers::lemma(rules, n, &text[head]))
     };
     let fraction = match get("fraction") {
         Some(f) => Some(
@@ -137,6 +175,16 @@ fn build(
         if low >= high {
             return None;
         }
+        // Nor is "two-dozen": words joined by a hyphen that read as one number.
+        if let (Some(l), Some(h)) = (caps.name("low"), caps.name("high")) {
+            if l.end() < h.start()
+                && &text[l.end()..h.start()] == "-"
+                && !text[l.start()..h.end()].contains(|c: char| c.is_ascii_digit())
+                && parse(&text[l.start()..h.end()]).is_some()
+            {
+                return None;
+            }
+        }
     } else if let Some(v) = get("value") {
         let v = parse(v)?;
         value = Some(round(v * fraction.unwrap_or(1.0) * scale * factor));
@@ -152,7 +200,10 @@ fn build(
         .map(str::trim)
         .collect();
     let approx = (!hedges.is_empty()).then(|| hedges.join(" "));
-    let span = output_span(rule, caps, text);
+    let mut span = output_span(rule, caps, text);
+    if let Some(head) = noun_head.filter(|h| h.end < span.end && h.end > span.start) {
+        span.end = head.end;
+    }
     Some(Figure {
         span,
         kind,

@@ -15,6 +15,10 @@ pub fn parse(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
+    // A form listed whole in the number words ("'60s").
+    if let Some(v) = lexicon_value(rules, n.words, text) {
+        return Some(v);
+    }
     if text.contains(|c: char| c.is_ascii_digit()) {
         parse_digits(rules, n, text)
     } else {
@@ -69,28 +73,90 @@ fn opt_value(rules: &Rules, lexicon: Option<usize>, word: &str) -> Option<f64> {
 }
 
 fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut seen = false;
+    // A phrase listed whole: "time and a half", "two-fold".
+    if let Some(v) = opt_value(rules, n.multipliers, text) {
+        return Some(v);
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .collect();
+    // "five and a quarter", "forty two and a third": a whole number, a joiner, then a
+    // fraction is their sum (without the split, the fraction would take the whole as
+    // its numerator).
+    if tokens
+        .last()
+        .is_some_and(|t| opt_value(rules, n.fractions, t).is_some())
+    {
+        if let Some(i) = tokens
+            .iter()
+            .rposition(|t| joiner_op(rules, n, t) == Some(""))
+        {
+            let (whole, fraction) = (&tokens[..i], &tokens[i + 1..]);
+            if !whole.is_empty() && !fraction.is_empty() {
+                // "six million and a half": the fraction is of the last scale word.
+                let of = whole
+                    .last()
+                    .and_then(|w| lexicon_value(rules, n.scales, w))
+                    .unwrap_or(1.0);
+                return Some(
+                    parse_tokens(rules, n, whole)? + of * parse_tokens(rules, n, fraction)?,
+                );
+            }
+        }
+    }
+    parse_tokens(rules, n, &tokens)
+}
+
+/// A joiner's operation: its canonical form (`neg`, `point`), or "" for a plain joiner
+/// such as "and"; None if the word is no joiner.
+fn joiner_op<'r>(rules: &'r Rules, n: &NumberSettings, word: &str) -> Option<&'r str> {
+    let e = rules.lexicon(n.joiners?).lookup(word)?;
+    Some(e.canonical.as_deref().unwrap_or(""))
+}
+
+fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut seen = false;
+    let mut sign = 1.0;
+    // Digits after a decimal "point", as written ("nought four" → "04").
+    let mut decimals: Option<String> = None;
+    let mut tens_before = false;
+    let mut after_fraction = false;
     for (i, tok) in tokens.iter().enumerate() {
         let last = i + 1 == tokens.len();
-        if n.joiners
-            .is_some_and(|j| rules.lexicon(j).lookup(tok).is_some())
-            && seen
-        {
+        match joiner_op(rules, n, tok) {
+            Some("neg") if !seen => {
+                sign = -sign;
+                continue;
+            }
+            Some("point") if seen && decimals.is_none() => {
+                decimals = Some(String::new());
+                continue;
+            }
+            Some(_) if seen => continue,
+            _ => {}
+        }
+        let was_after_fraction = std::mem::take(&mut after_fraction);
+        if let Some(d) = decimals.as_mut() {
+            let v = lexicon_value(rules, n.words, tok)?;
+            if v.fract() != 0.0 || v < 0.0 {
+                return None;
+            }
+            // "seventy" then "one" is 71: a tens word leaves room for the unit.
+            if tens_before && v > 0.0 && v < 10.0 {
+                d.pop();
+            }
+            d.push_str(&format!("{}", v as u64));
+            tens_before = (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
             continue;
         }
-        if let Some(v) = lexicon_value(rules, n.words, tok) {
-            if v == 100.0 {
-                current = if current == 0.0 {
-                    100.0
-                } else {
-                    current * 100.0
-                };
+        if let Some(e) = rules.lexicon(n.words).lookup(tok) {
+            let v: f64 = e.canonical.as_deref()?.parse().ok()?;
+            if e.tag("multiply").is_some() {
+                // "hundred", "dozen": they multiply what comes before them.
+                current = if current == 0.0 { v } else { current * v };
             } else {
                 current += v;
             }
@@ -99,7 +165,10 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             total += base * v;
             current = 0.0;
         } else if let Some(v) = opt_value(rules, n.article, tok) {
-            current += v;
+            // "half a dozen": the article after a fraction adds nothing.
+            if !was_after_fraction {
+                current += v;
+            }
         } else if let Some(v) = opt_value(rules, n.ordinals, tok) {
             if v == 100.0 || v >= 1000.0 {
                 let base = if current == 0.0 { 1.0 } else { current };
@@ -107,13 +176,19 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             } else {
                 current += v;
             }
-        } else if let Some(f) = opt_value(rules, n.fractions, tok).filter(|_| last) {
+        } else if let Some(f) = opt_value(rules, n.fractions, tok) {
             let numerator = if total + current == 0.0 {
                 1.0
             } else {
                 total + current
             };
-            return Some(numerator * f);
+            if last {
+                return Some(sign * numerator * f);
+            }
+            // "half a dozen", "a half-million": the fraction scales what follows.
+            total = 0.0;
+            current = numerator * f;
+            after_fraction = true;
         } else if let Some(v) = opt_value(rules, n.multipliers, tok) {
             current += v;
         } else {
@@ -121,7 +196,75 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         }
         seen = true;
     }
-    seen.then_some(total + current)
+    if !seen {
+        return None;
+    }
+    let mut value = total + current;
+    if let Some(d) = decimals.filter(|d| !d.is_empty()) {
+        value += format!("0.{d}").parse::<f64>().ok()?;
+    }
+    Some(sign * value)
+}
+
+/// The head of a counted-noun phrase (up to a few words after a number), as a range
+/// of `phrase`: the phrase is cut before its first word that cannot be part of it
+/// (`not-nouns`, scale and number words); the head is then the first lowercase
+/// plural, extended over the plurals right after it ("resources experts"), else a
+/// capitalised plural ("Cambodians"), else the last word when the number is one
+/// ("one vacant seat"), else the first word ("60 staff"), if lowercase. None if no
+/// word is left.
+pub fn noun_head(
+    rules: &Rules,
+    n: &NumberSettings,
+    phrase: &str,
+    singular: bool,
+) -> Option<std::ops::Range<usize>> {
+    let in_lexicon =
+        |l: Option<usize>, w: &str| l.is_some_and(|l| rules.lexicon(l).lookup(w).is_some());
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in phrase
+        .char_indices()
+        .chain(std::iter::once((phrase.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                let w = &phrase[s..i];
+                if in_lexicon(n.not_nouns, w)
+                    || in_lexicon(Some(n.scales), w)
+                    || in_lexicon(Some(n.words), w)
+                {
+                    break;
+                }
+                words.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    let is_plural = |r: &std::ops::Range<usize>| {
+        let w = &phrase[r.clone()];
+        in_lexicon(n.irregular_plurals, w) || (w.ends_with('s') && lemma(rules, n, w) != w)
+    };
+    let lower =
+        |r: &std::ops::Range<usize>| phrase[r.clone()].starts_with(|c: char| c.is_lowercase());
+    if let Some(i) = words.iter().position(|w| lower(w) && is_plural(w)) {
+        let mut j = i;
+        while j + 1 < words.len() && lower(&words[j + 1]) && is_plural(&words[j + 1]) {
+            j += 1;
+        }
+        return Some(words[j].clone());
+    }
+    if let Some(w) = words.iter().find(|w| is_plural(w)) {
+        return Some(w.clone());
+    }
+    let head = if singular {
+        words.last()
+    } else {
+        words.first()
+    };
+    head.filter(|w| lower(w)).cloned()
 }
 
 /// The lemma of a counted noun: irregular plurals from the lexicon, else the pack's

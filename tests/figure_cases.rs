@@ -1,0 +1,551 @@
+//! Figures, one test per construction: what must be found (text, kind, value or
+//! range, unit, hedge) and what must not be a figure. The sentences are made up for
+//! these tests.
+
+use std::sync::OnceLock;
+
+use claimkit::{Figure, Rules};
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("the built-in pack compiles"))
+}
+
+fn figures(text: &str) -> Vec<Figure> {
+    rules().extract(text).figures
+}
+
+/// What a figure must be: its text, kind, value (or low and high), unit and hedge.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    text: &'static str,
+    kind: &'static str,
+    value: Option<f64>,
+    range: Option<(f64, f64)>,
+    unit: Option<&'static str>,
+    approx: Option<&'static str>,
+}
+
+const fn want(text: &'static str, kind: &'static str) -> Want {
+    Want {
+        text,
+        kind,
+        value: None,
+        range: None,
+        unit: None,
+        approx: None,
+    }
+}
+
+impl Want {
+    const fn value(mut self, v: f64) -> Self {
+        self.value = Some(v);
+        self
+    }
+    const fn range(mut self, low: f64, high: f64) -> Self {
+        self.range = Some((low, high));
+        self
+    }
+    const fn unit(mut self, u: &'static str) -> Self {
+        self.unit = Some(u);
+        self
+    }
+    const fn approx(mut self, a: &'static str) -> Self {
+        self.approx = Some(a);
+        self
+    }
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+}
+
+/// Asserts that `text` holds a figure as wanted.
+fn has(text: &str, w: Want) {
+    let all = figures(text);
+    let Some(f) = all.iter().find(|f| &text[f.span.clone()] == w.text) else {
+        panic!("no figure «{}» in «{text}»; got {all:?}", w.text);
+    };
+    assert_eq!(f.kind, w.kind, "kind of «{}» in «{text}»", w.text);
+    if let Some(v) = w.value {
+        assert!(
+            close(f.value, v),
+            "value of «{}»: {:?} ≠ {v}",
+            w.text,
+            f.value
+        );
+    }
+    if let Some((lo, hi)) = w.range {
+        assert!(
+            close(f.low, lo) && close(f.high, hi),
+            "range of «{}»: {:?}..{:?} ≠ {lo}..{hi}",
+            w.text,
+            f.low,
+            f.high
+        );
+    }
+    if let Some(u) = w.unit {
+        assert_eq!(f.unit.as_deref(), Some(u), "unit of «{}»", w.text);
+    }
+    assert_eq!(f.approx.as_deref(), w.approx, "hedge of «{}»", w.text);
+}
+
+/// Asserts that no figure of `text` covers any of `words`.
+fn none_in(text: &str, words: &str) {
+    let at = text.find(words).expect("the words are in the text");
+    let covered = at..at + words.len();
+    let all = figures(text);
+    let hit: Vec<_> = all
+        .iter()
+        .filter(|f| f.span.start < covered.end && covered.start < f.span.end)
+        .collect();
+    assert!(hit.is_empty(), "«{words}» in «{text}» gave {hit:?}");
+}
+
+/// Asserts that the only figure over `words` is of `kind`.
+fn only_kind(text: &str, words: &str, kind: &str) {
+    let at = text.find(words).expect("the words are in the text");
+    let all = figures(text);
+    let hit: Vec<_> = all
+        .iter()
+        .filter(|f| f.span.start < at + words.len() && at < f.span.end)
+        .collect();
+    assert!(
+        !hit.is_empty() && hit.iter().all(|f| f.kind == kind),
+        "«{words}» in «{text}» should be {kind}: {hit:?}"
+    );
+}
+
+#[test]
+fn year_before_a_noun_is_a_year() {
+    has(
+        "Turnout in the 2012 election was low.",
+        want("2012", "year").value(2012.0),
+    );
+    has(
+        "The 1994 attacks changed the city.",
+        want("1994", "year").value(1994.0),
+    );
+    none_in("Turnout in the 2012 election was low.", "election");
+}
+
+#[test]
+fn hedged_four_digit_count_is_no_year() {
+    has(
+        "Organisers said about 1800 volunteers came.",
+        want("1800 volunteers", "count")
+            .value(1800.0)
+            .unit("volunteer")
+            .approx("about"),
+    );
+}
+
+#[test]
+fn age_after_a_name() {
+    has(
+        "\"It was cold,\" said Tom Baker, 58, a farmer.",
+        want("58", "measure").value(58.0).unit("year"),
+    );
+    only_kind(
+        "The ballots were counted on May 3, 2019, in Ohio.",
+        "3, 2019",
+        "date",
+    );
+}
+
+#[test]
+fn vote_sides_are_two_figures() {
+    let text = "The board approved it by a 6-to-3 vote on Friday.";
+    has(text, want("6", "count").value(6.0).unit("vote"));
+    has(text, want("3", "count").value(3.0).unit("vote"));
+    let text = "The final vote was 11 to 2.";
+    has(text, want("11", "count").value(11.0).unit("vote"));
+    has(text, want("2", "count").value(2.0).unit("vote"));
+}
+
+#[test]
+fn counted_noun_head_after_modifiers() {
+    has(
+        "They hired two Swiss water engineers last year.",
+        want("two Swiss water engineers", "count")
+            .value(2.0)
+            .unit("engineer"),
+    );
+    has(
+        "There is one empty chair at the table.",
+        want("one empty chair", "count").value(1.0).unit("chair"),
+    );
+    has(
+        "Nearly 3 million fewer viewers watched.",
+        want("3 million fewer viewers", "count")
+            .value(3_000_000.0)
+            .unit("viewer")
+            .approx("Nearly"),
+    );
+}
+
+#[test]
+fn counted_noun_stops_at_a_verb_or_preposition() {
+    has(
+        "Some 400 nurses in the region went on strike.",
+        want("400 nurses", "count")
+            .value(400.0)
+            .unit("nurse")
+            .approx("Some"),
+    );
+}
+
+#[test]
+fn capitalised_word_after_a_number_is_no_unit() {
+    has(
+        "Comments 36 Britain said on Monday",
+        want("36", "number").value(36.0),
+    );
+}
+
+#[test]
+fn number_of_the_group() {
+    has(
+        "Three of the Danish firms declined to comment.",
+        want("Three", "count").value(3.0).unit("firm"),
+    );
+}
+
+#[test]
+fn hyphenated_count_compound() {
+    has(
+        "A nine-member panel will decide.",
+        want("nine-member", "count").value(9.0).unit("member"),
+    );
+    none_in("It was a one-time payment.", "one-time");
+    none_in("It is a two-way street.", "two-way");
+}
+
+#[test]
+fn dozen_multiplies() {
+    has(
+        "Roughly two dozen towns voted early.",
+        want("two dozen towns", "count")
+            .value(24.0)
+            .unit("town")
+            .approx("Roughly"),
+    );
+    has(
+        "They found a half-dozen errors.",
+        want("half-dozen errors", "count").value(6.0).unit("error"),
+    );
+}
+
+#[test]
+fn words_with_scales_and_and() {
+    has(
+        "The tally was two thousand and fifty.",
+        want("two thousand and fifty", "number").value(2050.0),
+    );
+    has(
+        "The fund holds six million and a half.",
+        want("six million and a half", "number").value(6_500_000.0),
+    );
+}
+
+#[test]
+fn whole_and_a_fraction_in_words() {
+    has(
+        "It grew five and a quarter times.",
+        want("five and a quarter times", "number")
+            .value(5.25)
+            .unit("x"),
+    );
+    has(
+        "The trip took two and a half hours.",
+        want("two and a half hours", "measure")
+            .value(2.5)
+            .unit("hour"),
+    );
+}
+
+#[test]
+fn decimal_point_in_words() {
+    has(
+        "The reading was four point two five.",
+        want("four point two five", "number").value(4.25),
+    );
+}
+
+#[test]
+fn negative_numbers() {
+    has(
+        "The index stood at -12.5 on Monday.",
+        want("-12.5", "number").value(-12.5),
+    );
+    has(
+        "Growth was minus three percent.",
+        want("minus three percent", "percent").value(-3.0).unit("%"),
+    );
+    // A dash between numbers is no sign.
+    has(
+        "The score was 52-41 at half time.",
+        want("41", "number").value(41.0),
+    );
+}
+
+#[test]
+fn single_character_and_digit_fractions() {
+    has("Add ¾ of the flour.", want("¾", "number").value(0.75));
+    has(
+        "More than 2/3 of voters agreed.",
+        want("2/3", "number").value(2.0 / 3.0).approx("More than"),
+    );
+}
+
+#[test]
+fn article_with_a_scale_word() {
+    has(
+        "Fewer than a thousand tigers remain.",
+        want("a thousand tigers", "count")
+            .value(1000.0)
+            .unit("tiger")
+            .approx("Fewer than"),
+    );
+}
+
+#[test]
+fn bare_half_with_a_hedge() {
+    has(
+        "Nearly half the money came from donors.",
+        want("half", "number").value(0.5).approx("Nearly"),
+    );
+    only_kind("Sales rose in the second half of 2019.", "half", "date");
+}
+
+#[test]
+fn bare_ranges_of_digits() {
+    has(
+        "The estimate is 40,000 to 90,000 of them.",
+        want("40,000 to 90,000", "range").range(40_000.0, 90_000.0),
+    );
+    has(
+        "Salaries of 5k-20k are common.",
+        want("5k-20k", "range").range(5_000.0, 20_000.0),
+    );
+}
+
+#[test]
+fn money_alternatives_are_two_figures() {
+    let text = "Their fortune is either $30 billion or $45 billion.";
+    has(text, want("$30 billion", "money").value(3e10).unit("USD"));
+    has(text, want("$45 billion", "money").value(4.5e10).unit("USD"));
+    has(
+        "Donors gave $500 or $1,000 apiece.",
+        want("$500 or $1,000", "range")
+            .range(500.0, 1000.0)
+            .unit("USD"),
+    );
+}
+
+#[test]
+fn money_with_a_trailing_hedge_or_symbol_after() {
+    has(
+        "Groups that raised $2million or more.",
+        want("$2million", "money")
+            .value(2_000_000.0)
+            .unit("USD")
+            .approx("or more"),
+    );
+    has(
+        "The ticket is 40 EUR, they said.",
+        want("40 EUR", "money").value(40.0).unit("EUR"),
+    );
+    let text = "In 2021 $3 million was raised.";
+    has(text, want("2021", "year").value(2021.0));
+    has(text, want("$3 million", "money").value(3e6).unit("USD"));
+}
+
+#[test]
+fn hedge_just_is_not_part_of_the_hedge() {
+    has(
+        "They own just under $7 billion.",
+        want("$7 billion", "money")
+            .value(7e9)
+            .unit("USD")
+            .approx("under"),
+    );
+}
+
+#[test]
+fn one_unit_of_time_with_an_article() {
+    has(
+        "They lost it in a single year.",
+        want("a single year", "measure").value(1.0).unit("year"),
+    );
+    has(
+        "The court was stable for a decade.",
+        want("a decade", "measure").value(1.0).unit("decade"),
+    );
+    none_in("That happened a decade ago.", "a decade");
+}
+
+#[test]
+fn plus_after_a_hyphen() {
+    has(
+        "He paid no tax for 12-plus years.",
+        want("12-plus years", "measure")
+            .value(12.0)
+            .unit("year")
+            .approx("plus"),
+    );
+}
+
+#[test]
+fn multipliers_as_verbs_and_phrases() {
+    has(
+        "Its revenue tripled last year.",
+        want("tripled", "number").value(3.0).unit("x"),
+    );
+    has(
+        "Nurses earn time and a half on Sundays.",
+        want("time and a half", "number").value(1.5).unit("x"),
+    );
+}
+
+#[test]
+fn currencies_and_units_from_the_lexicons() {
+    has(
+        "He lost 300 bitcoins in the hack.",
+        want("300 bitcoins", "money").value(300.0).unit("BTC"),
+    );
+    has(
+        "Stir in 2 teaspoons of salt.",
+        want("2 teaspoons", "measure").value(2.0).unit("tsp"),
+    );
+}
+
+#[test]
+fn identifiers_are_not_figures() {
+    none_in(
+        "See post 1234567890123456789 for details.",
+        "1234567890123456789",
+    );
+    none_in("In Doe v. Roe, No. 15-1234, the court ruled.", "15-1234");
+    none_in("Neighbours made several 911 calls.", "911");
+}
+
+#[test]
+fn part_of_a_year_is_a_date() {
+    has(
+        "Profits fell in the first half of 2015.",
+        want("first half of 2015", "date"),
+    );
+}
+
+#[test]
+fn short_decade_is_a_year() {
+    has(
+        "Songs from the '70s filled the hall.",
+        want("'70s", "year").value(1970.0),
+    );
+}
+
+#[test]
+fn centuries_and_parts_of_years_are_dates_or_years() {
+    has(
+        "It belongs to the 19th century.",
+        want("19th century", "date"),
+    );
+    has(
+        "Since late-2009 prices rose.",
+        want("late-2009", "year").value(2009.0),
+    );
+}
+
+#[test]
+fn ordinal_digits_in_a_compound() {
+    has(
+        "It is the 3rd-largest lender.",
+        want("3rd-largest", "ordinal").value(3.0),
+    );
+}
+
+#[test]
+fn hyphenated_number_words_are_no_range() {
+    has(
+        "About two-dozen towns voted.",
+        want("two-dozen towns", "count")
+            .value(24.0)
+            .unit("town")
+            .approx("About"),
+    );
+    has(
+        "Between ten and fifteen towns voted.",
+        want("ten and fifteen towns", "range")
+            .range(10.0, 15.0)
+            .unit("town"),
+    );
+}
+
+#[test]
+fn two_bounds_make_a_range() {
+    has(
+        "The count is above 300 and below 400 now.",
+        want("above 300 and below 400", "range").range(300.0, 400.0),
+    );
+    // The upper bound first: the range still rises.
+    has(
+        "There are at most 90 and at least 20 left.",
+        want("at most 90 and at least 20", "range").range(20.0, 90.0),
+    );
+}
+
+#[test]
+fn bounds_with_equal_are_hedges() {
+    has(
+        "Pass with a score less than or equal to 30.",
+        want("30", "number")
+            .value(30.0)
+            .approx("less than or equal to"),
+    );
+}
+
+#[test]
+fn money_joined_to_its_noun_by_a_hyphen() {
+    has(
+        "It pays a 15-cent dividend.",
+        want("15-cent", "money").value(0.15).unit("USD"),
+    );
+}
+
+#[test]
+fn relative_time_with_an_article_is_no_figure() {
+    none_in("More than a decade ago, it changed.", "a decade");
+    none_in("A year earlier, the mill closed.", "A year");
+}
+
+#[test]
+fn poll_lead_in_points_is_a_percentage_point() {
+    has(
+        "The survey gave her a 9-point lead.",
+        want("9-point", "percent")
+            .value(9.0)
+            .unit("percentage point"),
+    );
+}
+
+#[test]
+fn plurals_in_es_keep_their_stem() {
+    has(
+        "She gave three speeches and named two witnesses.",
+        want("three speeches", "count").value(3.0).unit("speech"),
+    );
+    has(
+        "She gave three speeches and named two witnesses.",
+        want("two witnesses", "count").value(2.0).unit("witness"),
+    );
+}
+
+#[test]
+fn half_a_dozen_is_six() {
+    has(
+        "Half a dozen aides quit.",
+        want("Half a dozen aides", "count").value(6.0).unit("aide"),
+    );
+}
