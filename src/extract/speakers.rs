@@ -16,6 +16,9 @@ const EDGE: &[char] = &[
     ',', '.', ';', ':', '"', '“', '”', '‘', '’', '\'', '(', ')', '—', '–',
 ];
 
+/// The share of a claim's confidence kept when its speaker is a pronoun.
+const PRONOUN_CONFIDENCE: f64 = 0.9;
+
 /// A bare speaker for a mention; [`resolve`] fills in what it is.
 pub(crate) fn mention(range: Range<usize>) -> Speaker {
     Speaker {
@@ -224,6 +227,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .map(|r| doc.text[r.clone()].to_string());
         if let Some(entry) = pronouns.lookup(text) {
             sp.class = SpeakerClass::Pronoun;
+            // A pronoun's name is a guess from what came before: less sure than a name.
+            claim.confidence *= PRONOUN_CONFIDENCE;
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
