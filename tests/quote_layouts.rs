@@ -39,6 +39,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "At the hearing, Judge Rosa Lindqvist continued:\n\
          “The evidence does not support the charge.”",
     ),
+    (
+        "quote-ending-its-sentence-then-new-sentence",
+        "“Our offer stands,” Ms. Lund said. “We are done here.” Mr. Okoro said the talks \
+         would resume on Monday.\n\
+         “We won.” Ms. Lund said.",
+    ),
     ("dash-after-quote", "“Small steps, every day.” — Mei Tanaka"),
     (
         "according-to",

@@ -20,6 +20,9 @@ use crate::quotes::Quote;
 const AFTER_WINDOW: usize = 300;
 /// How much of the paragraph before a quote is read for `X said:`, in bytes.
 const PARAGRAPH_WINDOW: usize = 400;
+/// How far after its cue a new sentence's attribution of the quote before may run:
+/// `“We won.” Trump said.` is the quote's, `“We won.” Trump said the count …` is not.
+const NEW_SENTENCE_TAIL: usize = 3;
 /// Confidence kept when a speaker is carried over from another quote.
 const INHERITED: f64 = 0.75;
 
@@ -169,9 +172,28 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
     if let Some(close) = &q.close {
         let end = floor_boundary(doc.text, (close.end + AFTER_WINDOW).min(para.end));
         let window = close.end..end;
+        // A quote that ends its sentence inside the marks may be followed by a new
+        // sentence: `“We won.” He said the count …` names the speaker of what follows,
+        // so only a short attribution that ends there (`“We won.” Trump said.`) counts.
+        let ends_sentence = doc.text[q.content.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+            && doc.text[window.clone()]
+                .trim_start()
+                .starts_with(char::is_uppercase);
+        let short = |f: &Found| {
+            let after = f
+                .cue
+                .as_ref()
+                .map_or(f.speaker.end, |c| c.end.max(f.speaker.end));
+            let rest = &doc.text[after.min(end)..end];
+            rest.find(['.', '!', '?'])
+                .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
+        };
         if let Some(f) = rules()
             .filter(|r| r.scope == Scope::AfterQuote)
             .find_map(|r| try_rule(doc, r, window.clone()))
+            .filter(|f| !ends_sentence || short(f))
         {
             return Some(f);
         }
