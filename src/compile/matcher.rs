@@ -381,7 +381,12 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
     match ast {
         Ast::Concat(c) => c.asts.iter().all(|a| flatten(a, out)),
         Ast::Group(g) => match &g.kind {
-            ast::GroupKind::NonCapturing(flags) if flags.items.is_empty() => flatten(&g.ast, out),
+            // An alternation keeps its group: its parts are no parts of the whole.
+            ast::GroupKind::NonCapturing(flags)
+                if flags.items.is_empty() && !matches!(*g.ast, Ast::Alternation(_)) =>
+            {
+                flatten(&g.ast, out)
+            }
             _ => {
                 out.push(ast);
                 true
@@ -490,6 +495,15 @@ mod tests {
         assert!(!split(r"(?<speaker>\w+)\s+(?:said)?").is_anchored());
         assert!(!split(r"(?<speaker>\w+)\s+[—–]").is_anchored());
         assert!(!split(r"(?i)(?<speaker>\w+) said").is_anchored());
+    }
+
+    #[test]
+    fn an_alternation_keeps_its_group() {
+        let m = split(r"^\s*,?\s*(?:and|but)\s+(?<cue>\b(?:warned|said)\b)");
+        assert!(m.is_anchored());
+        let caps = m.captures(", and warned").unwrap();
+        assert_eq!(caps.name("cue").unwrap().as_str(), "warned");
+        assert!(m.captures(", or warned").is_none());
     }
 
     #[test]

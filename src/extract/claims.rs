@@ -20,6 +20,9 @@ use crate::quotes::Quote;
 const AFTER_WINDOW: usize = 300;
 /// How much of the paragraph before a quote is read for `X said:`, in bytes.
 const PARAGRAPH_WINDOW: usize = 400;
+/// How far after its cue a new sentence's attribution of the quote before may run:
+/// `“We won.” Trump said.` is the quote's, `“We won.” Trump said the count …` is not.
+const NEW_SENTENCE_TAIL: usize = 3;
 /// Confidence kept when a speaker is carried over from another quote.
 const INHERITED: f64 = 0.75;
 
@@ -169,9 +172,28 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
     if let Some(close) = &q.close {
         let end = floor_boundary(doc.text, (close.end + AFTER_WINDOW).min(para.end));
         let window = close.end..end;
+        // A quote that ends its sentence inside the marks may be followed by a new
+        // sentence: `“We won.” He said the count …` names the speaker of what follows,
+        // so only a short attribution that ends there (`“We won.” Trump said.`) counts.
+        let ends_sentence = doc.text[q.content.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+            && doc.text[window.clone()]
+                .trim_start()
+                .starts_with(char::is_uppercase);
+        let short = |f: &Found| {
+            let after = f
+                .cue
+                .as_ref()
+                .map_or(f.speaker.end, |c| c.end.max(f.speaker.end));
+            let rest = &doc.text[after.min(end)..end];
+            rest.find(['.', '!', '?'])
+                .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
+        };
         if let Some(f) = rules()
             .filter(|r| r.scope == Scope::AfterQuote)
             .find_map(|r| try_rule(doc, r, window.clone()))
+            .filter(|f| !ends_sentence || short(f))
         {
             return Some(f);
         }
@@ -236,53 +258,97 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
     if rules.is_empty() {
         return Vec::new();
     }
+    // The rest of a sentence after a claim holds only a continuation: a rule that
+    // names no speaker of its own (", adding that …").
+    let continuing: Vec<&Rule> = rules
+        .iter()
+        .copied()
+        .filter(|r| !r.regex.capture_names().any(|n| n == "speaker"))
+        .collect();
     let mut out = Vec::new();
     let mut quote_at = 0;
     for sentence in &doc.segments.sentences {
-        let window = sentence.range.clone();
-        while quote_at < quotes.len() && quotes[quote_at].content.end <= window.start {
+        while quote_at < quotes.len() && quotes[quote_at].content.end <= sentence.range.start {
             quote_at += 1;
         }
-        let hay = &doc.text[window.clone()];
-        for rule in &rules {
-            let Some(caps) = rule.regex.captures(hay) else {
-                continue;
+        // A claim's clause may stop at a second cue; the rules then run again on the
+        // rest of the sentence. Each round starts further on, so this ends.
+        let mut window = sentence.range.clone();
+        let mut previous: Option<usize> = None;
+        for round in 0..MAX_CLAIMS_PER_SENTENCE {
+            let candidates = if round == 0 { &rules } else { &continuing };
+            let Some(mut claim) = first_claim(doc, candidates, window.clone(), &quotes[quote_at..])
+            else {
+                break;
             };
-            if !constraints_hold(doc.rules, rule, &caps) {
-                continue;
+            if let Some(prev) = previous.map(|p| &out[p]) {
+                let prev: &Claim = prev;
+                if claim.speaker.is_none() && prev.speaker.is_some() {
+                    claim.speaker = prev.speaker.clone();
+                    claim.role_span = prev.role_span.clone();
+                    claim.confidence *= INHERITED;
+                }
             }
-            let abs = |name: &str| {
-                caps.name(name)
-                    .map(|m| window.start + m.start()..window.start + m.end())
-            };
-            let Some(content) = abs("content") else {
-                continue;
-            };
-            let content = trim_range(doc.text, content, &[',', ';', ':', '.']);
-            if content.len() < 3 || mostly_quoted(&content, &quotes[quote_at..]) {
-                continue;
+            let end = claim.content.end;
+            out.push(claim);
+            previous = Some(out.len() - 1);
+            if end >= window.end {
+                break;
             }
-            let speaker = match abs("speaker") {
-                Some(s) => match super::speakers::clean(doc, s) {
-                    Some(s) => Some(super::speakers::mention(s)),
-                    None => continue,
-                },
-                None => None,
-            };
-            out.push(Claim {
-                kind: ClaimKind::Indirect,
-                content,
-                speaker,
-                role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
-                cue: abs("cue"),
-                rule: rule.id.clone(),
-                confidence: rule.confidence,
-                figures: Vec::new(),
-            });
-            break;
+            window = end..window.end;
         }
     }
     out
+}
+
+/// The most claims taken from one sentence.
+const MAX_CLAIMS_PER_SENTENCE: usize = 4;
+
+/// The claim of the first rule that matches `window`, if any.
+fn first_claim(
+    doc: &Doc,
+    rules: &[&Rule],
+    window: Range<usize>,
+    quotes: &[Quote],
+) -> Option<Claim> {
+    let hay = &doc.text[window.clone()];
+    for rule in rules {
+        let Some(caps) = rule.regex.captures(hay) else {
+            continue;
+        };
+        if !constraints_hold(doc.rules, rule, &caps) {
+            continue;
+        }
+        let abs = |name: &str| {
+            caps.name(name)
+                .map(|m| window.start + m.start()..window.start + m.end())
+        };
+        let Some(content) = abs("content") else {
+            continue;
+        };
+        let content = trim_range(doc.text, content, &[',', ';', ':', '.']);
+        if content.len() < 3 || mostly_quoted(&content, quotes) {
+            continue;
+        }
+        let speaker = match abs("speaker") {
+            Some(s) => match super::speakers::clean(doc, s) {
+                Some(s) => Some(super::speakers::mention(s)),
+                None => continue,
+            },
+            None => None,
+        };
+        return Some(Claim {
+            kind: ClaimKind::Indirect,
+            content,
+            speaker,
+            role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
+            cue: abs("cue"),
+            rule: rule.id.clone(),
+            confidence: rule.confidence,
+            figures: Vec::new(),
+        });
+    }
+    None
 }
 
 /// Whether half or more of `span` lies inside quotations.

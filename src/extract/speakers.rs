@@ -16,6 +16,9 @@ const EDGE: &[char] = &[
     ',', '.', ';', ':', '"', '“', '”', '‘', '’', '\'', '(', ')', '—', '–',
 ];
 
+/// The share of a claim's confidence kept when its speaker is a pronoun.
+const PRONOUN_CONFIDENCE: f64 = 0.9;
+
 /// A bare speaker for a mention; [`resolve`] fills in what it is.
 pub(crate) fn mention(range: Range<usize>) -> Speaker {
     Speaker {
@@ -45,9 +48,27 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
             .filter_map(|l| l.prefix(s))
             .map(|(_, len)| len)
             .find(|&len| s[len..].starts_with(char::is_whitespace));
-        match leading {
-            Some(len) => r = trim_range(doc.text, r.start + len..r.end, EDGE),
-            None => break,
+        // A leading word is dropped when a name or another listed word follows it ("But
+        // Trump" → "Trump", "Later the crowd" → "the crowd"); before a common noun it is
+        // the noun's determiner and stays ("The regulator").
+        let Some(rest) = leading.map(|len| trim_range(doc.text, r.start + len..r.end, EDGE)) else {
+            break;
+        };
+        let next = &doc.text[rest.clone()];
+        let next_word = next.split_whitespace().next().unwrap_or("");
+        let listed = || {
+            let mut capitalised: String = next_word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .collect();
+            capitalised.extend(next_word.chars().skip(1));
+            not_speakers().any(|l| l.lookup(&capitalised).is_some())
+        };
+        if next.starts_with(|c: char| !c.is_lowercase()) || listed() {
+            r = rest;
+        } else {
+            break;
         }
     }
     let s = &doc.text[r.clone()];
@@ -134,12 +155,38 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .any(|&l| rules.lexicon(l).occurs_in(s))
     };
 
+    // Quoted words name no one the narrative refers to ("Peace Through Strength").
+    let mut quoted: Vec<Range<usize>> = claims
+        .iter()
+        .filter(|c| c.kind != super::ClaimKind::Indirect)
+        .map(|c| c.content.clone())
+        .collect();
+    quoted.sort_by_key(|r| r.start);
+    let in_quote = |pos: usize| {
+        let i = quoted.partition_point(|r| r.start <= pos);
+        i > 0 && pos < quoted[i - 1].end
+    };
+
+    let headlines: Vec<bool> = doc
+        .segments
+        .paragraphs
+        .iter()
+        .map(|p| is_headline(&doc.text[p.clone()]))
+        .collect();
+
     // Names in running text: several capitalised words, cleaned like speakers.
     let mut in_text = PersonIndex::new();
     for c in settings.person_name.captures_iter(doc.text) {
         let Some(m) = c.name("name").or_else(|| c.get(0)) else {
             continue;
         };
+        let headline = doc
+            .segments
+            .paragraph_at(m.start())
+            .is_some_and(|p| headlines[p]);
+        if in_quote(m.start()) || headline {
+            continue;
+        }
         let Some(range) = clean(doc, m.range()) else {
             continue;
         };
@@ -180,6 +227,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .map(|r| doc.text[r.clone()].to_string());
         if let Some(entry) = pronouns.lookup(text) {
             sp.class = SpeakerClass::Pronoun;
+            // A pronoun's name is a guess from what came before: less sure than a name.
+            claim.confidence *= PRONOUN_CONFIDENCE;
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
@@ -248,6 +297,19 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
+}
+
+/// Whether a paragraph is written in title case (a headline: "Sanders Vows To Act"):
+/// every word of four letters or more capitalised. Its capitalised words are no names.
+fn is_headline(paragraph: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for w in paragraph.split_whitespace() {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capitalised += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capitalised == long
 }
 
 /// The text without leading titles (`Vice Premier He Lifeng` → `He Lifeng`).

@@ -1,0 +1,134 @@
+//! Short texts, written for these tests, that exercise each quotation layout and
+//! attribution the English pack handles: one snapshot per layout in
+//! `snapshots/layouts/`, rendered for people (one line per claim).
+
+use std::sync::OnceLock;
+
+use claimkit::Rules;
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("the built-in pack compiles"))
+}
+
+/// Each layout: a stable name and a text of our own making.
+const LAYOUTS: &[(&str, &str)] = &[
+    (
+        "cue-then-speaker-after",
+        "“The bridge will open in May,” said Ilse Brandt, the city’s transport chief.",
+    ),
+    (
+        "speaker-then-cue-after",
+        "“We are not selling,” Amara Osei said on Tuesday.\n\
+         “Nothing has changed,” she said.",
+    ),
+    (
+        "apposition-with-commas",
+        "“It was a long night,” Pedro Alves, of Braga, Portugal, said.",
+    ),
+    (
+        "speaker-before-colon",
+        "The harbour master said: “No ship leaves before noon.”",
+    ),
+    (
+        "split-quote",
+        "“We tried,” the coach said. “The other side was simply better.”",
+    ),
+    (
+        "paragraph-before-introduces",
+        "At the hearing, Judge Rosa Lindqvist continued:\n\
+         “The evidence does not support the charge.”",
+    ),
+    (
+        "quote-ending-its-sentence-then-new-sentence",
+        "“Our offer stands,” Ms. Lund said. “We are done here.” Mr. Okoro said the talks \
+         would resume on Monday.\n\
+         “We won.” Ms. Lund said.",
+    ),
+    ("dash-after-quote", "“Small steps, every day.” — Mei Tanaka"),
+    (
+        "according-to",
+        "The deal was “nearly done,” according to the trade ministry.",
+    ),
+    (
+        "quote-runs-on-across-paragraphs",
+        "“The first year was hard,” said Tomas Ruiz, the founder.\n\
+         “The second was harder. We nearly closed twice.\n\
+         “Then the orders came,” he said.",
+    ),
+    (
+        "following-paragraph-continues-speaker",
+        "“We will appeal,” said Nadia Haddad, the union’s lawyer.\n\
+         “This ruling cannot stand.”",
+    ),
+    (
+        "two-apostrophe-marks",
+        "''The vote is over,'' Mr. Keller said. ''Now we govern.''",
+    ),
+    (
+        "straight-and-single-marks",
+        "Council Backs 'Green Belt' Plan\n\
+         \"It is a good day,\" said the mayor, Lena Fischer.",
+    ),
+    (
+        "guillemets",
+        "«Nous restons», a déclaré le ministre. The minister said «we stay».",
+    ),
+    (
+        "apostrophes-and-primes",
+        "The band’s ’90s hit, a rock ’n’ roll song, made the 6’2” singer famous.",
+    ),
+    (
+        "unclosed-mark-recovers",
+        "The sign read “closed for repairs.\n\
+         “We reopen Monday,” the owner said.",
+    ),
+    (
+        "indirect-said-that",
+        "The central bank said that inflation would ease by the end of the year.",
+    ),
+    (
+        "indirect-two-cues-one-sentence",
+        "Ms. Varga said the plant would stay open and warned that wages could fall.",
+    ),
+    (
+        "indirect-clause-then-speaker",
+        "The port will be dredged again next summer, officials said.",
+    ),
+    (
+        "indirect-participle",
+        "The club issued a statement on Friday saying the coach had resigned.",
+    ),
+    (
+        "indirect-according-to",
+        "Exports rose by a fifth in March, according to customs figures.",
+    ),
+    (
+        "surname-and-pronoun-resolution",
+        "Finance Minister Lars Holm spoke in Oslo on Monday.\n\
+         “Rates will stay low,” Holm said.\n\
+         “We see no reason to act,” he added.",
+    ),
+    (
+        "boilerplate-is-no-speaker",
+        "Advertisement\n\
+         “Markets are calm,” said Ana Costa, an analyst at Banco Sul.",
+    ),
+];
+
+#[test]
+fn quote_layouts() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots/layouts");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (name, text) in LAYOUTS {
+            let extraction = rules().extract(text);
+            let rendered = format!(
+                "{text}\n---\n{}",
+                claimkit::output::render_text(text, &extraction)
+            );
+            insta::assert_snapshot!(*name, rendered);
+        }
+    });
+}
