@@ -19,6 +19,7 @@
 //! println!("{}", claimkit::output::to_json_line("doc-1", text, &found));
 //! ```
 
+pub mod bench;
 pub mod compile;
 pub mod diagnostics;
 pub mod examples;

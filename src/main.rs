@@ -33,6 +33,8 @@ enum Command {
     Watch(cli::watch::Args),
     /// List the rules of a pack, or dump the resolved pack (`--dump`).
     Rules(cli::rules::Args),
+    /// Measure a pack's speed over a corpus, beside its ceiling, and each rule's cost.
+    Bench(cli::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,5 +47,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => cli::diff::run(args),
         Command::Watch(args) => cli::watch::run(args),
         Command::Rules(args) => cli::rules::run(args),
+        Command::Bench(args) => cli::bench::run(args),
     }
 }

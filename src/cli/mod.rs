@@ -19,6 +19,7 @@ macro_rules! out {
     };
 }
 
+pub mod bench;
 pub mod check;
 pub mod diff;
 pub mod explain;

@@ -112,6 +112,11 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// How many times the automaton finds an entry in `text` (for benchmarks).
+    pub fn count_in(&self, text: &str) -> usize {
+        self.automaton.find_iter(text).count()
+    }
+
     /// Whether some entry occurs in `text` as whole words.
     pub fn occurs_in(&self, text: &str) -> bool {
         self.automaton.find_iter(text).any(|m| {

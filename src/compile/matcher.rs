@@ -36,6 +36,7 @@ pub struct Matcher {
     source: String,
     names: Vec<String>,
     whole: OnceLock<Option<Regex>>,
+    windowed: bool,
     split: Option<Split>,
 }
 
@@ -133,6 +134,7 @@ impl Matcher {
             source,
             names,
             whole: OnceLock::new(),
+            windowed,
             split,
         })
     }
@@ -176,6 +178,19 @@ impl Matcher {
         match self.regex() {
             Some(r) => Ok(r),
             None => Err(build_regex(&self.source).err().unwrap_or_default()),
+        }
+    }
+
+    /// The first search alone over `hay`: the anchor automaton of a split pattern,
+    /// the whole regex otherwise (for a windowed rule, once per line, as it never
+    /// runs on more). Returns the number of hits (for benchmarks).
+    pub fn scan(&self, hay: &str) -> usize {
+        match (&self.split, self.windowed) {
+            (Some(split), _) => split.anchor.find_overlapping_iter(hay).count(),
+            (None, true) => self
+                .regex()
+                .map_or(0, |re| hay.lines().filter(|line| re.is_match(line)).count()),
+            (None, false) => self.regex().map_or(0, |re| re.find_iter(hay).count()),
         }
     }
 

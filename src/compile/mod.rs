@@ -139,6 +139,14 @@ impl Rules {
         &self.rules
     }
 
+    /// Scans `text` with every lexicon automaton and every rule's first search (see
+    /// [`crate::bench::ceiling_pass`]); returns the number of hits.
+    pub fn scan(&self, text: &str) -> usize {
+        let lexicons: usize = self.lexicons.iter().map(|l| l.count_in(text)).sum();
+        let rules: usize = self.rules.iter().map(|r| r.regex.scan(text)).sum();
+        lexicons + rules
+    }
+
     /// Compiles now every regex that would otherwise compile on first use, and
     /// reports those that cannot be (too large for the regex crate).
     pub fn warm(&self) -> Vec<Diagnostic> {
@@ -154,6 +162,11 @@ impl Rules {
                 ))
             })
             .collect()
+    }
+
+    /// The compiled lexicons, in pack order.
+    pub fn lexicons(&self) -> &[Lexicon] {
+        &self.lexicons
     }
 
     pub(crate) fn lexicon(&self, i: usize) -> &Lexicon {

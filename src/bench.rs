@@ -1,0 +1,156 @@
+//! Bench: how fast a pack runs over a corpus, what the same automata cost alone (the
+//! ceiling), and what each rule costs. Used by `claimkit bench` and `cargo bench`.
+//!
+//! Figures, not tests: nothing here asserts a speed.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::compile::Rules;
+use crate::input::{Documents, Format, Item};
+use crate::pack::Emit;
+
+/// The documents of a corpus, held in memory so that reading is not timed.
+pub struct Corpus {
+    pub texts: Vec<String>,
+    pub bytes: usize,
+}
+
+impl Corpus {
+    /// Reads every document of the inputs (unreadable ones are skipped), stopping
+    /// once `limit` bytes of text are read.
+    pub fn read(inputs: &[PathBuf], limit: usize) -> Corpus {
+        let mut texts = Vec::new();
+        let mut bytes = 0;
+        for item in Documents::new(inputs, Format::Auto) {
+            if let Item::Doc { text, .. } = item {
+                bytes += text.len();
+                texts.push(text);
+                if bytes >= limit {
+                    break;
+                }
+            }
+        }
+        Corpus { texts, bytes }
+    }
+
+    fn mb(&self) -> f64 {
+        self.bytes as f64 / 1e6
+    }
+}
+
+/// One timed pass over a corpus.
+#[derive(Debug, Clone)]
+pub struct Pass {
+    pub threads: usize,
+    pub seconds: f64,
+    pub mb_per_s: f64,
+    pub claims: usize,
+    pub figures: usize,
+}
+
+/// Extracts every document and writes its JSONL record (to memory), on `threads`
+/// threads: what `claimkit extract` does, without the reading and writing of files.
+pub fn extract_pass(rules: &Rules, corpus: &Corpus, threads: usize) -> Pass {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    let start = Instant::now();
+    let (claims, figures) = pool.install(|| {
+        corpus
+            .texts
+            .par_iter()
+            .map(|text| {
+                let found = rules.extract(text);
+                std::hint::black_box(crate::output::to_json_line("bench", text, &found));
+                (found.claims.len(), found.figures.len())
+            })
+            .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    Pass {
+        threads,
+        seconds,
+        mb_per_s: corpus.mb() / seconds,
+        claims,
+        figures,
+    }
+}
+
+/// The ceiling: every lexicon automaton and every rule's first search (its regex, or
+/// for a split pattern its anchor automaton) scanning each text once, on one thread,
+/// with no extraction logic. Seconds and MB/s.
+pub fn ceiling_pass(rules: &Rules, corpus: &Corpus) -> (f64, f64) {
+    let start = Instant::now();
+    let mut hits = 0usize;
+    for text in &corpus.texts {
+        hits += rules.scan(text);
+    }
+    std::hint::black_box(hits);
+    let seconds = start.elapsed().as_secs_f64();
+    (seconds, corpus.mb() / seconds)
+}
+
+/// What one rule cost over a corpus, run where extraction runs it: a claim or
+/// attribution rule on every sentence (an upper bound: attribution rules only see
+/// the text around quotes), a figure rule over every text.
+#[derive(Debug, Clone)]
+pub struct RuleCost {
+    pub id: String,
+    pub seconds: f64,
+    pub matches: usize,
+}
+
+/// Every rule's cost, the most expensive first.
+pub fn rule_costs(rules: &Rules, corpus: &Corpus) -> Vec<RuleCost> {
+    let abbreviations = rules.abbreviations.map(|i| rules.lexicon(i));
+    let sentences: Vec<&str> = corpus
+        .texts
+        .iter()
+        .flat_map(|t| {
+            crate::segment::segment(t, abbreviations)
+                .sentences
+                .into_iter()
+                .map(move |s| &t[s.range])
+        })
+        .collect();
+    let mut costs: Vec<RuleCost> = rules
+        .rules
+        .iter()
+        .map(|rule| {
+            let start = Instant::now();
+            let matches = match rule.emit {
+                Emit::Claim | Emit::Attribution => sentences
+                    .iter()
+                    .filter(|s| rule.regex.captures(s).is_some())
+                    .count(),
+                Emit::Figure | Emit::None => match rule.regex.regex() {
+                    Some(re) => corpus
+                        .texts
+                        .iter()
+                        .map(|t| re.captures_iter(t).count())
+                        .sum(),
+                    None => 0,
+                },
+            };
+            RuleCost {
+                id: rule.id.clone(),
+                seconds: start.elapsed().as_secs_f64(),
+                matches,
+            }
+        })
+        .collect();
+    costs.sort_by(|a, b| b.seconds.total_cmp(&a.seconds));
+    costs
+}
+
+/// This process's peak resident memory in MB, where the system says (Linux).
+pub fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
