@@ -221,10 +221,10 @@ class Extractor:
         if not isinstance(folder, str):
             raise ValueError("rules must be a folder path (str or os.PathLike)")
         # Compile from the folder itself (diagnostics name the user's files), and keep
-        # the files' contents for pickling.
+        # the contents of the pack folder's files for pickling.
         self._engine = _engine(folder)
         self.rules = folder
-        self._files = _read_pack(folder)
+        self._files = _read_pack(str(_native.find_pack_dir(folder)))
 
     def __repr__(self) -> str:
         what = "builtin" if self.rules is None else repr(self.rules)

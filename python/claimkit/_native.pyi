@@ -1,6 +1,7 @@
 """The native extension of claimkit (Rust, PyO3). Use :class:`claimkit.Extractor`."""
 
-from typing import Any, Dict, List, Optional, Tuple
+import os
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 class PackLoadError(Exception):
     """Raised by :class:`Engine` for a broken pack; ``args`` is (message, diagnostics).
@@ -22,3 +23,7 @@ class Engine:
     ) -> List[str]:
         """The JSON lines of a batch, in order, extracted on ``threads`` Rust threads
         (None: all cores) with the GIL released."""
+
+def find_pack_dir(rules: Union[str, "os.PathLike[str]"]) -> "os.PathLike[str]":
+    """The pack folder ``Engine(rules)`` compiles (``rules`` or its one pack subfolder);
+    ValueError when there is none."""

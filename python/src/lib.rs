@@ -161,9 +161,17 @@ impl Engine {
     }
 }
 
+/// The pack folder `Engine(rules)` compiles: `rules` itself when it has a `pack.yaml`,
+/// else its one subfolder that has one (as `claimkit extract --rules`).
+#[pyfunction]
+fn find_pack_dir(rules: PathBuf) -> PyResult<PathBuf> {
+    claimkit::pack::find_pack_dir(&rules).map_err(PyValueError::new_err)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Engine>()?;
+    m.add_function(wrap_pyfunction!(find_pack_dir, m)?)?;
     m.add("PackLoadError", m.py().get_type::<PackLoadError>())?;
     Ok(())
 }
