@@ -310,7 +310,7 @@ class Extractor:
         if id_col is not None and id_col not in df.columns:
             raise ValueError(f"no column {id_col!r} in the DataFrame (id_col=None uses the index)")
         ids = df.index if id_col is None else df[id_col]
-        pairs = zip((str(i) for i in ids), df[text_col])
+        pairs = zip((None if i is None else str(i) for i in ids), df[text_col])
         claims: List[Dict[str, Any]] = []
         figures: List[Dict[str, Any]] = []
         for doc in self.extract_many(pairs, threads=threads):
