@@ -20,8 +20,9 @@ use crate::quotes::Quote;
 const AFTER_WINDOW: usize = 300;
 /// How much of the paragraph before a quote is read for `X said:`, in bytes.
 const PARAGRAPH_WINDOW: usize = 400;
-/// How far after its cue a new sentence's attribution of the quote before may run:
-/// `“We won.” Trump said.` is the quote's, `“We won.” Trump said the count …` is not.
+/// How far after its rule's match a new sentence's attribution of the quote before may
+/// run: `“We won.” Trump said.` (or `… said on Friday.`, where the rule takes the time)
+/// is the quote's, `“We won.” Trump said the count …` is not.
 const NEW_SENTENCE_TAIL: usize = 3;
 /// Confidence kept when a speaker is carried over from another quote.
 const INHERITED: f64 = 0.75;
@@ -31,6 +32,8 @@ struct Found<'r> {
     speaker: Range<usize>,
     role: Option<Range<usize>>,
     cue: Option<Range<usize>>,
+    /// Where the rule's whole match ends (after any time or place it took).
+    end: usize,
     rule: &'r Rule,
 }
 
@@ -185,7 +188,8 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
             let after = f
                 .cue
                 .as_ref()
-                .map_or(f.speaker.end, |c| c.end.max(f.speaker.end));
+                .map_or(f.speaker.end, |c| c.end.max(f.speaker.end))
+                .max(f.end);
             let rest = &doc.text[after.min(end)..end];
             rest.find(['.', '!', '?'])
                 .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
@@ -244,6 +248,7 @@ fn try_rule<'r>(doc: &Doc<'r>, rule: &'r Rule, window: Range<usize>) -> Option<F
         speaker,
         role: abs("role").map(|r| trim_range(doc.text, r, &[','])),
         cue: abs("cue"),
+        end: window.start + caps.whole().end(),
         rule,
     })
 }
