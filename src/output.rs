@@ -24,6 +24,11 @@
 //!   for ranges; `unit` is a canonical unit, ISO currency code, `%`, or a counted
 //!   noun's lemma; `approx` is the hedge as written, outside the span.
 //!
+//! - With `--keep-fields a,b` (JSONL input), the record also holds `"fields": {"a": …,
+//!   "b": …}` right after `id`: the input line's values of those fields as they were, in
+//!   the order asked for, `null` where the line has none. Without the flag there is no
+//!   `fields` key.
+//!
 //! Fields may be added; these names and meanings stay.
 
 use serde::ser::{Serialize, Serializer};
@@ -102,6 +107,8 @@ impl Serialize for Num {
 #[derive(DeriveSerialize)]
 pub struct DocumentRecord<'a> {
     pub id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<KeptFields<'a>>,
     pub claims: Vec<ClaimRecord<'a>>,
     pub figures: Vec<FigureRecord<'a>>,
 }
@@ -135,6 +142,15 @@ pub struct ClaimRecord<'a> {
     pub figures: &'a [usize],
 }
 
+/// Input fields carried through to the output, as one object in the order given.
+pub struct KeptFields<'a>(pub &'a [(String, serde_json::Value)]);
+
+impl Serialize for KeptFields<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 /// A confidence, printed with two decimals.
 pub struct Num2(pub f64);
 
@@ -163,6 +179,7 @@ pub fn record<'a>(id: &'a str, text: &'a str, ex: &'a Extraction) -> DocumentRec
     let index = CharIndex::new(text);
     DocumentRecord {
         id,
+        fields: None,
         claims: ex.claims.iter().map(|c| claim(text, &index, c)).collect(),
         figures: ex.figures.iter().map(|f| figure(text, &index, f)).collect(),
     }
@@ -209,9 +226,22 @@ fn figure<'a>(text: &'a str, ix: &CharIndex, f: &'a Figure) -> FigureRecord<'a> 
 
 /// One JSON line (without the newline) for a document.
 pub fn to_json_line(id: &str, text: &str, ex: &Extraction) -> String {
-    // The records hold only strings, integers and finite floats: serialising cannot fail,
-    // but should it, the line still names the document and says why.
-    serde_json::to_string(&record(id, text, ex))
+    to_json_line_with_fields(id, None, text, ex)
+}
+
+/// One JSON line for a document, with the input fields kept (`--keep-fields`) if any.
+pub fn to_json_line_with_fields(
+    id: &str,
+    fields: Option<&[(String, serde_json::Value)]>,
+    text: &str,
+    ex: &Extraction,
+) -> String {
+    let mut rec = record(id, text, ex);
+    rec.fields = fields.map(KeptFields);
+    // The records hold only strings, integers, finite floats and parsed JSON values:
+    // serialising cannot fail, but should it, the line still names the document and
+    // says why.
+    serde_json::to_string(&rec)
         .unwrap_or_else(|e| serde_json::json!({"id": id, "error": e.to_string()}).to_string())
 }
 

@@ -410,3 +410,122 @@ fn offsets_are_code_points_in_long_and_real_documents() {
         check_every_span(&text, rec);
     }
 }
+
+/// Deterministic pseudo-random bytes (xorshift), the same on every run.
+fn noise(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage_is_reported_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let garbage_txt = write(&d.join("1-garbage.txt"), noise(1 << 20, 7));
+    // Random bytes cut into lines: each line is one bad document, however many.
+    let mut lines = noise(1 << 20, 11);
+    for (i, b) in lines.iter_mut().enumerate() {
+        if i % 1000 == 999 {
+            *b = b'\n';
+        }
+    }
+    let garbage_jsonl = write(&d.join("2-garbage.jsonl"), &lines);
+    // Valid UTF-8 that is no prose at all: control characters, NULs, stray marks.
+    let odd: String = noise(1 << 18, 13)
+        .iter()
+        .map(|&b| match b % 8 {
+            0 => '\0',
+            1 => '\u{1}',
+            2 => '“',
+            3 => '\u{FFFD}',
+            4 => char::from(b'0' + b % 10),
+            5 => ' ',
+            6 => '.',
+            _ => char::from_u32(0x4E00 + u32::from(b)).unwrap(),
+        })
+        .collect();
+    let odd_txt = write(&d.join("3-odd.txt"), &odd);
+    let good = write(
+        &d.join("4-good.txt"),
+        "Output rose 5% in June, the agency said.",
+    );
+
+    let out = claimkit(
+        &[
+            os("extract"),
+            garbage_txt.as_os_str(),
+            garbage_jsonl.as_os_str(),
+            odd_txt.as_os_str(),
+            good.as_os_str(),
+        ],
+        None,
+    );
+    assert_no_panic(&out);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{err}");
+    assert_eq!(ids(&records(&out)), ["3-odd", "4-good"]);
+    let prefix = format!("error: {}: not valid UTF-8", garbage_txt.display());
+    assert!(err.lines().any(|l| l.starts_with(&prefix)), "{err}");
+    let jsonl_errors = err
+        .lines()
+        .filter(|l| l.starts_with(&format!("error: {}:", garbage_jsonl.display())))
+        .count();
+    assert!(
+        jsonl_errors > 1000,
+        "{jsonl_errors} errors for the garbage lines"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_unclosed_quote_marks_do_not_stop_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let after = " Then, “at last,” said Wei Jianguo, it rained for 3 days.";
+    let mut inputs = Vec::new();
+    for (name, mark) in [
+        ("curly", "“"),
+        ("straight", "\""),
+        ("single", "‘"),
+        ("guillemet", "«"),
+    ] {
+        let mut text = format!("{mark}word ").repeat(100_000);
+        text.push_str(after);
+        inputs.push(write(&d.join(format!("{name}.txt")), text));
+    }
+    let mut args = vec![os("extract")];
+    args.extend(inputs.iter().map(|p| p.as_os_str()));
+    let out = claimkit(&args, None);
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr_of(&out));
+    assert_eq!(
+        ids(&records(&out)),
+        ["curly", "straight", "single", "guillemet"]
+    );
+}
+
+#[test]
+fn a_ten_megabyte_line_is_one_document_and_a_broken_one_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    // One JSON line of 10 MB, its bulk in a field that is read and skipped; a 10 MB
+    // line cut off inside its string; then an ordinary line.
+    let bulk = "x".repeat(10 << 20);
+    let jsonl = format!(
+        "{{\"id\": \"big\", \"html\": \"{bulk}\", \"text\": \"Sales fell 3% in May.\"}}\n\
+         {{\"id\": \"cut\", \"text\": \"{bulk}\n\
+         {{\"id\": \"after\", \"text\": \"Sales rose 2% in June.\"}}\n"
+    );
+    let input = write(&dir.path().join("big.jsonl"), &jsonl);
+    let out = claimkit(&[os("extract"), input.as_os_str()], None);
+    assert_no_panic(&out);
+    let err = stderr_of(&out);
+    assert_eq!(out.status.code(), Some(1), "stderr:\n{err}");
+    assert_eq!(ids(&records(&out)), ["big", "after"]);
+    let prefix = format!("error: {}:2: malformed JSON", input.display());
+    assert!(err.lines().any(|l| l.starts_with(&prefix)), "{err}");
+}
