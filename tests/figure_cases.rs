@@ -637,3 +637,19 @@ fn exponents_and_mixed_digit_fractions() {
         want("3 1/2", "number").value(3.5),
     );
 }
+
+#[test]
+fn a_counted_noun_stops_before_a_verb() {
+    has(
+        "At the rally one farmer complained about prices.",
+        want("one farmer", "count").value(1.0).unit("farmer"),
+    );
+}
+
+#[test]
+fn more_between_a_number_and_its_unit() {
+    has(
+        "The talks ran for four more weeks.",
+        want("four more weeks", "measure").value(4.0).unit("week"),
+    );
+}
