@@ -653,3 +653,16 @@ fn more_between_a_number_and_its_unit() {
         want("four more weeks", "measure").value(4.0).unit("week"),
     );
 }
+
+#[test]
+fn a_quotient_read_out() {
+    has(
+        "The chance is one over forty.",
+        want("one over forty", "number").value(0.025),
+    );
+    // "over" before a number that goes on is a hedge, not a quotient.
+    has(
+        "Prices rose over 40 percent in May.",
+        want("40 percent", "percent").value(40.0).approx("over"),
+    );
+}

@@ -103,6 +103,17 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .collect();
+    // "one over twenty": a quotient.
+    if let Some(i) = tokens
+        .iter()
+        .position(|t| joiner_op(rules, n, t) == Some("divide"))
+    {
+        let (a, b) = (
+            parse_tokens(rules, n, &tokens[..i])?,
+            parse_tokens(rules, n, &tokens[i + 1..])?,
+        );
+        return (b != 0.0).then(|| a / b);
+    }
     // "five and a quarter", "forty two and a third": a whole number, a joiner, then a
     // fraction is their sum (without the split, the fraction would take the whole as
     // its numerator).
