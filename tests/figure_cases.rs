@@ -549,3 +549,120 @@ fn half_a_dozen_is_six() {
         want("Half a dozen aides", "count").value(6.0).unit("aide"),
     );
 }
+
+#[test]
+fn money_in_a_unit_and_its_subunit_is_summed() {
+    has(
+        "The ticket cost seven dollars and sixty cents.",
+        want("seven dollars and sixty cents", "money")
+            .value(7.6)
+            .unit("USD"),
+    );
+    has(
+        "The ticket cost 7 dollars 60 cents.",
+        want("7 dollars 60 cents", "money").value(7.6).unit("USD"),
+    );
+}
+
+#[test]
+fn measures_in_a_unit_and_a_smaller_one_are_summed() {
+    has(
+        "The fence is 4 feet and 6 inches high.",
+        want("4 feet and 6 inches", "measure").value(4.5).unit("ft"),
+    );
+    has(
+        "The flight took three hours 45 minutes.",
+        want("three hours 45 minutes", "measure")
+            .value(3.75)
+            .unit("hour"),
+    );
+    // Two unrelated units are a list, not a sum.
+    has(
+        "She ran 6 miles and 3 kilometres.",
+        want("6 miles", "measure").value(6.0),
+    );
+}
+
+#[test]
+fn fractions_with_a_compound_numerator() {
+    has(
+        "It was seventy-two tenths of the total.",
+        want("seventy-two tenths", "number").value(7.2),
+    );
+    has(
+        "They sold two thirds of a million copies.",
+        want("two thirds of a million", "number").value(2_000_000.0 / 3.0),
+    );
+    has(
+        "He finished one and a fourth laps.",
+        want("one and a fourth", "number").value(1.25),
+    );
+    only_kind("It was the twenty-fifth day.", "twenty-fifth", "ordinal");
+}
+
+#[test]
+fn ordinals_with_a_scale_before_them() {
+    has(
+        "It marks the two hundred thirty-first year.",
+        want("two hundred thirty-first", "ordinal").value(231.0),
+    );
+}
+
+#[test]
+fn digits_with_number_words() {
+    has(
+        "They counted 7 thousand 2 hundred and 15 ballots.",
+        want("7 thousand 2 hundred and 15 ballots", "count").value(7215.0),
+    );
+    has(
+        "It reached 5 million and a half.",
+        want("5 million and a half", "number").value(5_500_000.0),
+    );
+    // A number after a scale and no "and" is its own figure.
+    has(
+        "It cost 5 million two years ago.",
+        want("5 million", "number").value(5_000_000.0),
+    );
+}
+
+#[test]
+fn exponents_and_mixed_digit_fractions() {
+    has("The factor is 3e8 here.", want("3e8", "number").value(3e8));
+    has(
+        "The ratio is 4^-1 here.",
+        want("4^-1", "number").value(0.25),
+    );
+    has(
+        "The index rose by 3 1/2.",
+        want("3 1/2", "number").value(3.5),
+    );
+}
+
+#[test]
+fn a_counted_noun_stops_before_a_verb() {
+    has(
+        "At the rally one farmer complained about prices.",
+        want("one farmer", "count").value(1.0).unit("farmer"),
+    );
+}
+
+#[test]
+fn more_between_a_number_and_its_unit() {
+    has(
+        "The talks ran for four more weeks.",
+        want("four more weeks", "measure").value(4.0).unit("week"),
+    );
+}
+
+#[test]
+fn a_quotient_read_out() {
+    has(
+        "The chance is one over forty.",
+        want("one over forty", "number").value(0.025),
+    );
+    // "over" before a number that goes on is a hedge, not a quotient.
+    has(
+        "Prices rose over 40 percent in May.",
+        want("40 percent", "percent").value(40.0).approx("over"),
+    );
+}

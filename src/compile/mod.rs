@@ -116,6 +116,8 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "hedge_after",
             "fraction",
             "span",
+            "value2",
+            "unit2",
         ],
         Emit::None => &[],
     }

@@ -186,8 +186,13 @@ fn build(
             }
         }
     } else if let Some(v) = get("value") {
-        let v = parse(v)?;
-        value = Some(round(v * fraction.unwrap_or(1.0) * scale * factor));
+        let mut v = parse(v)? * fraction.unwrap_or(1.0) * scale * factor;
+        // A summed compound ("3 dollars 50 cents", "5 feet and 2 inches"): the second
+        // part is a smaller part of the first unit, added in the first unit.
+        if let (Some(v2), Some(u2)) = (get("value2"), get("unit2")) {
+            v += parse(v2)? * part_of(rules, n, u2, unit.as_deref()?, factor)?;
+        }
+        value = Some(round(v));
     } else if let Some(f) = fraction {
         value = Some(round(f));
     } else {
@@ -259,6 +264,24 @@ fn canonical_unit(rules: &Rules, n: &NumberSettings, unit: &str) -> Option<(Stri
         let factor = e.tag("factor").and_then(|f| f.parse().ok()).unwrap_or(1.0);
         Some((canonical, factor))
     })
+}
+
+/// How much of `unit` (canonical, whose entry had `factor`) one `part` is, when
+/// `part` is a smaller unit of it: a subunit of the same canonical unit (cents of a
+/// dollar), or a unit whose `part=UNIT/N` tag names it (inches: `part=ft/12`).
+fn part_of(rules: &Rules, n: &NumberSettings, part: &str, unit: &str, factor: f64) -> Option<f64> {
+    let e = n
+        .units
+        .iter()
+        .find_map(|&l| rules.lexicon(l).lookup(part))?;
+    let canonical = e.canonical.as_deref().unwrap_or(&e.surface);
+    if canonical == unit {
+        let f: f64 = e.tag("factor").and_then(|f| f.parse().ok()).unwrap_or(1.0);
+        return (f < factor).then_some(f);
+    }
+    let (whole, count) = e.tag("part")?.split_once('/')?;
+    let count: f64 = count.parse().ok()?;
+    (whole == unit && count > 0.0).then(|| factor / count)
 }
 
 /// Rounds away binary noise (`0.1 * 3`), keeping 12 significant digits.

@@ -20,13 +20,22 @@ pub fn parse(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         return Some(v);
     }
     if text.contains(|c: char| c.is_ascii_digit()) {
-        parse_digits(rules, n, text)
+        // Digits mixed with number words ("4 thousand 3 hundred and 21") are read as words.
+        parse_digits(rules, n, text).or_else(|| parse_words(rules, n, text))
     } else {
         parse_words(rules, n, text)
     }
 }
 
 fn parse_digits(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
+    // A whole number and a fraction: "2 1/4".
+    if let Some((whole, fraction)) = text.rsplit_once(char::is_whitespace) {
+        if fraction.contains('/') && !whole.contains('/') {
+            let whole = parse_digits(rules, n, whole)?;
+            let fraction = parse_digits(rules, n, fraction)?;
+            return Some(whole + fraction.copysign(whole));
+        }
+    }
     if let Some((a, b)) = text.split_once('/') {
         let (a, b) = (parse_digits(rules, n, a)?, parse_digits(rules, n, b)?);
         return (b != 0.0).then(|| a / b);
@@ -47,6 +56,19 @@ fn parse_digits(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         }
     }
     let mut value: f64 = digits.parse().ok()?;
+    // An exponent: `12.32e+14`, `2.5^-1` (the sign stays outside the power: `-2^2` = -4).
+    if let Some((power, e)) = rest
+        .strip_prefix(['e', 'E'])
+        .map(|e| (false, e))
+        .or_else(|| rest.strip_prefix('^').map(|e| (true, e)))
+    {
+        let e: i32 = e.strip_prefix('+').unwrap_or(e).parse().ok()?;
+        return Some(if power {
+            value.signum() * value.abs().powi(e)
+        } else {
+            value * 10f64.powi(e)
+        });
+    }
     // Letters after the digits: a scale (`3bn`, `1.2 million`) or an ordinal suffix.
     if !rest.is_empty() {
         if let Some(scale) = lexicon_value(rules, n.scales, rest) {
@@ -81,6 +103,17 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|t| !t.is_empty())
         .collect();
+    // "one over twenty": a quotient.
+    if let Some(i) = tokens
+        .iter()
+        .position(|t| joiner_op(rules, n, t) == Some("divide"))
+    {
+        let (a, b) = (
+            parse_tokens(rules, n, &tokens[..i])?,
+            parse_tokens(rules, n, &tokens[i + 1..])?,
+        );
+        return (b != 0.0).then(|| a / b);
+    }
     // "five and a quarter", "forty two and a third": a whole number, a joiner, then a
     // fraction is their sum (without the split, the fraction would take the whole as
     // its numerator).
@@ -139,6 +172,21 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
             _ => {}
         }
         let was_after_fraction = std::mem::take(&mut after_fraction);
+        // Digits among number words ("4 thousand 3 hundred and 21").
+        if decimals.is_none() && tok.starts_with(|c: char| c.is_ascii_digit()) {
+            current += parse_digits(rules, n, tok)?;
+            seen = true;
+            continue;
+        }
+        // A fraction word after an article or "one" is a fraction ("and a fourth",
+        // "one fifth"), else an ordinal ("twenty-fifth").
+        let after_one = i > 0
+            && (opt_value(rules, n.article, tokens[i - 1]).is_some() || total + current == 1.0);
+        if after_one && last {
+            if let Some(f) = opt_value(rules, n.fractions, tok) {
+                return Some(sign * (total + current).max(1.0) * f);
+            }
+        }
         if let Some(d) = decimals.as_mut() {
             let v = lexicon_value(rules, n.words, tok)?;
             if v.fract() != 0.0 || v < 0.0 {
@@ -208,7 +256,7 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
 
 /// The head of a counted-noun phrase (up to a few words after a number), as a range
 /// of `phrase`: the phrase is cut before its first word that cannot be part of it
-/// (`not-nouns`, scale and number words); the head is then the first lowercase
+/// (`not-nouns`, scale, number and ordinal words); the head is then the first lowercase
 /// plural, extended over the plurals right after it ("resources experts"), else a
 /// capitalised plural ("Cambodians"), else the last word when the number is one
 /// ("one vacant seat"), else the first word ("60 staff"), if lowercase. None if no
@@ -233,6 +281,7 @@ pub fn noun_head(
                 if in_lexicon(n.not_nouns, w)
                     || in_lexicon(Some(n.scales), w)
                     || in_lexicon(Some(n.words), w)
+                    || in_lexicon(n.ordinals, w)
                 {
                     break;
                 }
