@@ -85,28 +85,98 @@ impl Lexicon {
         ends_word.then(|| (&self.entries[m.pattern().as_usize()], m.end()))
     }
 
-    /// The regex alternation matching any entry, longest first.
+    /// A regex matching any entry, the longest first where several match.
+    ///
+    /// The entries are written as a trie (`sa(?:id|ys|ying)`), not as a flat
+    /// alternation: at each point the regex engine then chooses among the few
+    /// characters that may come next instead of among every entry, which makes the
+    /// automata of the patterns that use the lexicon many times smaller and faster to
+    /// build and to run. It matches what the flat alternation of the entries sorted
+    /// longest first matches, in the same order of preference: entries that match at
+    /// one place lie on one path of the trie, and each node prefers going deeper to
+    /// ending there.
     pub fn to_regex(&self) -> String {
-        let mut surfaces: Vec<&str> = self.entries.iter().map(|e| e.surface.as_str()).collect();
-        surfaces.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alternation = surfaces
-            .iter()
-            .map(|s| {
-                s.split(' ')
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+")
-            })
-            .collect::<Vec<_>>()
-            .join("|");
-        if alternation.is_empty() {
+        let mut trie = Trie::default();
+        for e in &self.entries {
+            trie.insert(&e.surface, !self.case_sensitive);
+        }
+        if trie.children.is_empty() {
             // An empty lexicon matches nothing.
             return r"[^\s\S]".to_string();
         }
+        let mut body = String::new();
+        trie.write(&mut body);
         if self.case_sensitive {
-            format!("(?:{alternation})")
+            format!("(?:{body})")
         } else {
-            format!("(?i:{alternation})")
+            format!("(?i:{body})")
+        }
+    }
+}
+
+/// What one edge of a lexicon's trie matches: a character, or the white space
+/// between the words of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Char(char),
+    Space,
+}
+
+#[derive(Debug, Default)]
+struct Trie {
+    children: Vec<(Step, Trie)>,
+    /// Whether an entry ends here.
+    end: bool,
+}
+
+impl Trie {
+    fn insert(&mut self, surface: &str, fold_case: bool) {
+        let mut node = self;
+        for (i, word) in surface.split(' ').enumerate() {
+            let steps = (i > 0)
+                .then_some(Step::Space)
+                .into_iter()
+                .chain(word.chars().map(Step::Char));
+            for step in steps {
+                let same = |s: &Step| match (s, step) {
+                    (Step::Char(a), Step::Char(b)) if fold_case => a.eq_ignore_ascii_case(&b),
+                    (a, b) => *a == b,
+                };
+                let at = match node.children.iter().position(|(s, _)| same(s)) {
+                    Some(at) => at,
+                    None => {
+                        node.children.push((step, Trie::default()));
+                        node.children.len() - 1
+                    }
+                };
+                node = &mut node.children[at].1;
+            }
+        }
+        node.end = true;
+    }
+
+    /// Writes the regex of the entries below this node (without what led here).
+    fn write(&self, out: &mut String) {
+        let branches = self.children.len() + usize::from(self.end);
+        if branches > 1 {
+            out.push_str("(?:");
+        }
+        for (i, (step, child)) in self.children.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            match step {
+                Step::Char(c) => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+                Step::Space => out.push_str(r"\s+"),
+            }
+            child.write(out);
+        }
+        if branches > 1 {
+            // Ending here is the last choice: the longer entries are preferred.
+            if self.end {
+                out.push('|');
+            }
+            out.push(')');
         }
     }
 }
@@ -130,5 +200,100 @@ impl Lexicon {
                 || !last.is_some_and(char::is_alphanumeric);
             starts && ends
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> Lexicon {
+        let entries = surfaces
+            .iter()
+            .enumerate()
+            .map(|(line, s)| Entry {
+                surface: s.to_string(),
+                canonical: None,
+                tags: Vec::new(),
+                line,
+            })
+            .collect();
+        Lexicon::build("test".into(), case_sensitive, entries).unwrap()
+    }
+
+    /// The flat alternation of the entries, longest first: what the trie must equal.
+    fn flat(lex: &Lexicon) -> String {
+        let mut surfaces: Vec<&str> = lex.entries.iter().map(|e| e.surface.as_str()).collect();
+        surfaces.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternation = surfaces
+            .iter()
+            .map(|s| {
+                s.split(' ')
+                    .map(regex::escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let flags = if lex.case_sensitive { "" } else { "i" };
+        format!("(?{flags}:{alternation})")
+    }
+
+    #[test]
+    fn the_trie_matches_what_the_flat_alternation_matches() {
+        let surfaces = [
+            "say",
+            "said",
+            "says",
+            "saying",
+            "has",
+            "has long",
+            "has  since",
+            "s",
+            "U.S.",
+        ];
+        let texts = [
+            "he has  long said",
+            "Saying so",
+            "says",
+            "has since",
+            "sa",
+            "HAS LONG",
+            "U.S. says",
+            "us",
+            "said.",
+            "has\nlong",
+            "has longer",
+        ];
+        for case_sensitive in [true, false] {
+            let lex = lexicon(case_sensitive, &surfaces);
+            let trie = lex.to_regex();
+            // Followed by more pattern, so a shorter entry must be tried when a longer
+            // one leaves the rest unmatched.
+            for tail in ["", r"\b", r"\s+\w+", r"\w"] {
+                let a = regex::Regex::new(&format!("(?<x>{trie}){tail}")).unwrap();
+                let b = regex::Regex::new(&format!("(?<x>{}){tail}", flat(&lex))).unwrap();
+                for text in texts {
+                    let got = a
+                        .captures(text)
+                        .map(|c| (c.get(0).unwrap().range(), c["x"].to_string()));
+                    let want = b
+                        .captures(text)
+                        .map(|c| (c.get(0).unwrap().range(), c["x"].to_string()));
+                    assert_eq!(
+                        got, want,
+                        "{text:?} with tail {tail:?}, case_sensitive={case_sensitive}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_lexicon_matches_nothing() {
+        let lex = lexicon(true, &[]);
+        assert!(!regex::Regex::new(&lex.to_regex())
+            .unwrap()
+            .is_match("anything"));
     }
 }
