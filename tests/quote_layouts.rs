@@ -114,6 +114,24 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Advertisement\n\
          “Markets are calm,” said Ana Costa, an analyst at Banco Sul.",
     ),
+    (
+        "reported-sentence-then-quote",
+        "Inspector Dana Whitfield said the fire had started in the kitchen. “It spread \
+         within minutes.”\n\
+         The owners declined to comment.\n\
+         “We lost everything.”",
+    ),
+    (
+        "clause-between-quote-and-attribution",
+        "“Prices will fall” once the new mine opens, said Kofi Mensah, an analyst at \
+         a Lagos bank.\n\
+         “Nobody expected this” so soon after the vote, the minister told reporters.",
+    ),
+    (
+        "subject-of-the-sentence-as-last-resort",
+        "The mayor trimmed the “bold” budget on Monday.\n\
+         Critics were unmoved. The plan is “reckless”.",
+    ),
 ];
 
 #[test]

@@ -81,6 +81,7 @@ pub struct SpeakerSettings {
     pub person_name: Regex,
     pub inherit_in_paragraph: bool,
     pub inherit_across_paragraphs: bool,
+    pub quote_follows_cues: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -702,6 +703,10 @@ impl Compiler {
             .map(|(i, n)| self.lexicon_ref(ids, n, &at.child("organisations").child(i)))
             .collect();
         let person_name = self.pattern(pieces, &s.person_name, &at.child("person-name"), "", "");
+        let quote_follows_cues = match &s.quote_follows_cues {
+            Some(n) => Some(self.lexicon_ref(ids, n, &at.child("quote-follows-cues"))?),
+            None => None,
+        };
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -711,6 +716,7 @@ impl Compiler {
             person_name: person_name?,
             inherit_in_paragraph: s.inherit_in_paragraph,
             inherit_across_paragraphs: s.inherit_across_paragraphs,
+            quote_follows_cues,
         })
     }
 

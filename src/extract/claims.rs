@@ -5,7 +5,9 @@
 //! its sentence before the opening mark, `paragraph-before` rules on the paragraph
 //! before one that opens with the quote. A quote no rule attributes takes the speaker
 //! of the quote before it in the same paragraph (a split quote), or of the paragraph
-//! before when that ended in an attributed quote (a quote running on), each with lower
+//! before when that ended in an attributed quote (a quote running on), else, when it
+//! opens a sentence, the speaker of an indirect claim in the sentence just before
+//! (`Ruiz said the plan would fail. “It is a disaster.”`), each with lower
 //! confidence. Indirect claims come from `claim` rules on each sentence; a reported
 //! clause that is mostly quotation is left to the quote.
 
@@ -37,7 +39,7 @@ struct Found<'r> {
     rule: &'r Rule,
 }
 
-pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
+pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         let found = attribute(doc, quotes, i);
@@ -67,6 +69,8 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             None => {
                 if let Some(from) = inherit_from(doc, quotes, &claims, i) {
                     inherit(&mut claim, &claims[from]);
+                } else if let Some(from) = reported_just_before(doc, quotes, indirect, i) {
+                    inherit(&mut claim, from);
                 }
             }
         }
@@ -118,6 +122,51 @@ fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Opti
         && opens_paragraph
         && (q.continues == Some(prev) || quotes[prev].paragraph + 1 == q.paragraph))
         .then_some(prev)
+}
+
+/// The indirect claim of the sentence just before a quote that opens its own sentence,
+/// when it has a speaker and a cue of the pack's `quote-follows-cues` lexicon and no
+/// other quote lies between them: whoever was reported there is most often whom the
+/// quote goes on to cite.
+fn reported_just_before<'c>(
+    doc: &Doc,
+    quotes: &[Quote],
+    indirect: &'c [Claim],
+    i: usize,
+) -> Option<&'c Claim> {
+    let settings = doc.rules.speakers.as_ref()?;
+    let cues = doc.rules.lexicon(settings.quote_follows_cues?);
+    let q = &quotes[i];
+    let sentences = &doc.segments.sentences;
+    let s = doc.segments.sentence_at(q.open.start)?;
+    if !doc.text[sentences[s].range.start..q.open.start]
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let before = sentences[s.checked_sub(1)?].range.clone();
+    let paragraph = doc.segments.paragraph_at(before.start)?;
+    let allowed = if paragraph == q.paragraph {
+        settings.inherit_in_paragraph
+    } else {
+        settings.inherit_across_paragraphs && paragraph + 1 == q.paragraph
+    };
+    let quote_between = i.checked_sub(1).is_some_and(|p| {
+        let prev = &quotes[p];
+        prev.close.as_ref().map_or(prev.content.end, |c| c.end) > before.start
+    });
+    if !allowed || quote_between {
+        return None;
+    }
+    indirect.iter().rev().find(|c| {
+        c.speaker.is_some()
+            && c.content.start >= before.start
+            && c.content.end <= before.end
+            && c.cue
+                .as_ref()
+                .is_some_and(|cue| cues.lookup(&doc.text[cue.clone()]).is_some())
+    })
 }
 
 /// A quote is direct when the text before it in its sentence matches the pack's

@@ -104,8 +104,9 @@ pub fn extract(rules: &Rules, text: &str) -> Extraction {
         Some(settings) => crate::quotes::find_quotes(text, &doc.segments, settings),
         None => Vec::new(),
     };
-    let mut claims = claims::quote_claims(&doc, &quotes);
-    claims.extend(claims::indirect_claims(&doc, &quotes));
+    let indirect = claims::indirect_claims(&doc, &quotes);
+    let mut claims = claims::quote_claims(&doc, &quotes, &indirect);
+    claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
     speakers::resolve(&doc, &mut claims);
     let figures = figures::find(&doc);

@@ -454,6 +454,10 @@ pub struct SpeakersConfig {
     /// paragraph before, when that one ended with a quotation.
     #[serde(default = "yes")]
     pub inherit_across_paragraphs: bool,
+    /// Lexicon of reporting cues after which a quotation opening the next sentence, with
+    /// no attribution of its own, is the same speaker's (`Ruiz said the plan would
+    /// fail. “It is a disaster.”`). Unset: such a quotation stays unattributed.
+    pub quote_follows_cues: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
