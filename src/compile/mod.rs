@@ -99,18 +99,6 @@ pub struct NumberSettings {
     pub not_nouns: Option<usize>,
 }
 
-/// What a rule's pattern is wrapped in for its scope (after-quote patterns start at the
-/// closing mark, before-quote ones end at the opening mark), and whether it runs on
-/// windows (a sentence, the text by a quote) rather than the whole text.
-fn pattern_wrap(spec: &pack::RuleSpec) -> ((&'static str, &'static str), bool) {
-    let wrap = match spec.scope {
-        Some(Scope::AfterQuote) => ("^", ""),
-        Some(Scope::BeforeQuote | Scope::ParagraphBefore) => ("", r"\s*$"),
-        _ => ("", ""),
-    };
-    (wrap, matches!(spec.emit, Emit::Claim | Emit::Attribution))
-}
-
 /// Output fields each kind of rule may capture.
 fn allowed_captures(emit: Emit) -> &'static [&'static str] {
     match emit {
@@ -192,9 +180,6 @@ impl Rules {
 #[derive(Default)]
 struct Compiler {
     diags: Vec<Diagnostic>,
-    /// Rule patterns planned ahead, in parallel, by their full text: parsing patterns
-    /// of tens of kilobytes is most of the start-up time.
-    planned: HashMap<String, Result<Matcher, matcher::PatternError>>,
 }
 
 impl Compiler {
@@ -271,7 +256,6 @@ impl Compiler {
             }
         }
 
-        self.plan_rule_patterns(&pack.rules, &pieces);
         let mut rules = Vec::new();
         let mut ids = HashSet::new();
         for def in &pack.rules {
@@ -388,27 +372,6 @@ impl Compiler {
         }
     }
 
-    /// Plans every rule's pattern at once on all cores (see [`Compiler::planned`]).
-    /// Patterns that do not expand are left to [`Compiler::rule_pattern`] to report.
-    fn plan_rule_patterns(&mut self, defs: &[pack::RuleDef], pieces: &Pieces) {
-        use rayon::prelude::*;
-        let sources: Vec<(String, bool)> = defs
-            .iter()
-            .filter_map(|def| {
-                let (wrap, windowed) = pattern_wrap(&def.spec);
-                let expanded = pieces.expand(&def.spec.pattern).ok()?;
-                Some((format!("{}(?:{expanded}){}", wrap.0, wrap.1), windowed))
-            })
-            .collect();
-        self.planned = sources
-            .into_par_iter()
-            .map(|(source, windowed)| {
-                let plan = Matcher::new(source.clone(), windowed);
-                (source, plan)
-            })
-            .collect();
-    }
-
     /// Expands and checks a rule's pattern; its regexes compile on first use.
     fn rule_pattern(
         &mut self,
@@ -419,11 +382,7 @@ impl Compiler {
         windowed: bool,
     ) -> Option<Matcher> {
         let full = self.full_pattern(pieces, pattern, at, wrap)?;
-        let plan = match self.planned.remove(&full) {
-            Some(plan) => plan,
-            None => Matcher::new(full, windowed),
-        };
-        match plan {
+        match Matcher::new(full, windowed) {
             Ok(m) => Some(m),
             Err(detail) => {
                 self.invalid_regex(at, &detail);
@@ -544,9 +503,19 @@ impl Compiler {
             }
             _ => {}
         }
-        let (wrap, windowed) = pattern_wrap(spec);
-        let regex =
-            self.rule_pattern(pieces, &spec.pattern, &at.child("pattern"), wrap, windowed)?;
+        let (prefix, suffix) = match scope {
+            Scope::AfterQuote => ("^", ""),
+            Scope::BeforeQuote | Scope::ParagraphBefore => ("", r"\s*$"),
+            _ => ("", ""),
+        };
+        let windowed = matches!(spec.emit, Emit::Claim | Emit::Attribution);
+        let regex = self.rule_pattern(
+            pieces,
+            &spec.pattern,
+            &at.child("pattern"),
+            (prefix, suffix),
+            windowed,
+        )?;
         let allowed = allowed_captures(spec.emit);
         for name in regex.capture_names() {
             if !allowed.contains(&name) {
