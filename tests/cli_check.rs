@@ -129,3 +129,32 @@ fn warnings_alone_do_not_fail_the_check() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("ok, 1 warning"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_claim_rule_with_no_anchor_is_reported_as_slow() {
+    let w = Workspace::new();
+    let slow = r#"
+  - id: anything-goes
+    emit: claim
+    kind: indirect
+    pattern: '(?<speaker>@name-word)\s+\w+\s+(?<content>\w+\s+\w+)'
+    examples: [{ match: 'Ana ⟦went home⟧' }, { no-match: 'x' }]
+
+  - id: cue-anchored
+    emit: claim
+    kind: indirect
+    pattern: '(?<speaker>@name-word)\s+(?<cue>@cue-verb)\s+(?<content>\w+\s+\w+)'
+    examples: [{ match: 'Ana said ⟦it rained⟧' }, { no-match: 'x' }]
+"#;
+    w.write("pack/rules.yaml", &format!("{}{slow}", common::RULES));
+    let out = w.run(&["check", "--rules", "pack", "--format", "json"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let slow: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|d| d["code"] == "slow-rule")
+        .collect();
+    assert_eq!(slow.len(), 1, "{}", stdout(&out));
+    assert_eq!(slow[0]["severity"], "warning");
+    assert!(slow[0]["line"].as_u64().is_some(), "{}", slow[0]);
+}

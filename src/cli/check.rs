@@ -1,7 +1,8 @@
 //! `claimkit check`: loads and compiles a pack and reports every problem at once, each
 //! with file, line and column and the YAML underlined, errors and warnings alike.
 //!
-//! The compiler's errors come first (they stop the pack from loading), then the lints
+//! The compiler's errors come first (they stop the pack from loading), then patterns
+//! too large to compile and rules that will run slowly (`slow-rule`), then the lints
 //! of [`claimkit::pack::lint`] (patterns that never fire or match the empty string,
 //! unused lexicons, rules without examples). Exit status: 0 with at most warnings,
 //! 1 with any error.
@@ -79,7 +80,11 @@ fn check(pack: Pack) -> (String, Vec<Diagnostic>) {
         Vec::new()
     };
     let mut diags = match Rules::compile(pack) {
-        Ok(rules) => rules.warm(),
+        Ok(rules) => {
+            let mut diags = rules.warm();
+            diags.extend(rules.speed_warnings());
+            diags
+        }
         Err(e) => e.diagnostics,
     };
     diags.extend(lints);

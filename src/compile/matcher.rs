@@ -38,6 +38,8 @@ pub struct Matcher {
     whole: OnceLock<Option<Regex>>,
     windowed: bool,
     split: Option<Split>,
+    /// Whether every match starts where the searched text does (`^…`).
+    start_anchored: bool,
 }
 
 #[derive(Debug)]
@@ -130,12 +132,17 @@ impl Matcher {
         } else {
             None
         };
+        let start_anchored = hir
+            .properties()
+            .look_set_prefix()
+            .contains(regex_syntax::hir::Look::Start);
         Ok(Matcher {
             source,
             names,
             whole: OnceLock::new(),
             windowed,
             split,
+            start_anchored,
         })
     }
 
@@ -147,6 +154,11 @@ impl Matcher {
     /// The names of the pattern's capture groups.
     pub fn capture_names(&self) -> impl Iterator<Item = &str> {
         self.names.iter().map(String::as_str)
+    }
+
+    /// Whether every match starts at the start of the searched text (`^…`).
+    pub fn is_start_anchored(&self) -> bool {
+        self.start_anchored
     }
 
     /// Whether the search runs from an anchor (see the module docs).

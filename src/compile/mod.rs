@@ -167,6 +167,31 @@ impl Rules {
             .collect()
     }
 
+    /// Warnings about rules that will run slowly: a claim or attribution pattern with
+    /// no anchor (a part every match holds that begins with a literal of two or more
+    /// characters, such as a cue lexicon) and no `^`, which the regex engine must try
+    /// from every position of every sentence or window.
+    pub fn speed_warnings(&self) -> Vec<Diagnostic> {
+        self.rules
+            .iter()
+            .filter(|r| matches!(r.emit, Emit::Claim | Emit::Attribution))
+            .filter(|r| !r.regex.is_anchored() && !r.regex.is_start_anchored())
+            .map(|r| {
+                Diagnostic::at(
+                    "slow-rule",
+                    r.pattern_at.location(),
+                    "this pattern has no anchor, so it is tried from every position of every window",
+                )
+                .with_help(
+                    "give every match a part that starts with a word or a lexicon of words \
+                     (a cue: `(?<cue>@cue-verb)`), outside any optional group, or start the \
+                     pattern with `^`; `claimkit bench --rules DIR CORPUS` shows what each rule costs",
+                )
+                .warning()
+            })
+            .collect()
+    }
+
     /// The compiled lexicons, in pack order.
     pub fn lexicons(&self) -> &[Lexicon] {
         &self.lexicons
