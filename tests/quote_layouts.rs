@@ -132,6 +132,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The mayor trimmed the “bold” budget on Monday.\n\
          Critics were unmoved. The plan is “reckless”.",
     ),
+    (
+        "titles-of-works-are-no-quotes",
+        "“The deal is dead on arrival,” the senator told CBC’s “The House” on Sunday. Her \
+         memoir, “Rivers of Salt,” sold well, and the song “Homeward” closed the rally.",
+    ),
 ];
 
 #[test]
