@@ -666,3 +666,93 @@ fn a_quotient_read_out() {
         want("40 percent", "percent").value(40.0).approx("over"),
     );
 }
+
+#[test]
+fn fraction_over_an_ordinal_denominator() {
+    has(
+        "The share came to a twenty-third.",
+        want("a twenty-third", "number").value(1.0 / 23.0),
+    );
+    has(
+        "It took four twenty-thirds of the time.",
+        want("four twenty-thirds", "number").value(4.0 / 23.0),
+    );
+    has(
+        "The answer was one - sixth.",
+        want("one - sixth", "number").value(1.0 / 6.0),
+    );
+    has(
+        "It lasted a billionth of a second.",
+        want("a billionth", "number").value(1e-9),
+    );
+    // A singular ordinal before a noun is a rank; "seconds" is a unit of time.
+    only_kind(
+        "Her twenty-third album sold well.",
+        "twenty-third",
+        "ordinal",
+    );
+    only_kind(
+        "It was a twenty-third straight win.",
+        "twenty-third",
+        "ordinal",
+    );
+    has(
+        "It stalled for three seconds.",
+        want("three seconds", "measure").value(3.0).unit("second"),
+    );
+}
+
+#[test]
+fn fraction_denominator_is_the_trailing_ordinal() {
+    // "and" binds the word after it to the numerator.
+    has(
+        "Write two hundred and forty sevenths.",
+        want("two hundred and forty sevenths", "number").value(240.0 / 7.0),
+    );
+    // Without it, the last words that make one ordinal are the denominator.
+    has(
+        "Write two hundred forty sevenths.",
+        want("two hundred forty sevenths", "number").value(200.0 / 47.0),
+    );
+    has(
+        "Write one one hundred ninth.",
+        want("one one hundred ninth", "number").value(1.0 / 109.0),
+    );
+    has(
+        "Write two hundred one thousand thirds.",
+        want("two hundred one thousand thirds", "number").value(200.0 / 1003.0),
+    );
+    // Tens and units set apart by a spaced hyphen are one number.
+    has(
+        "Write seventy - two hundred ninths.",
+        want("seventy - two hundred ninths", "number").value(800.0),
+    );
+    has(
+        "Write two and thirty-one hundredths.",
+        want("two and thirty-one hundredths", "number").value(2.31),
+    );
+}
+
+#[test]
+fn ordinal_after_a_scale_word() {
+    has(
+        "It was the three hundred fifty second entry.",
+        want("three hundred fifty second", "ordinal").value(352.0),
+    );
+    has(
+        "the four trillionth",
+        want("four trillionth", "ordinal").value(4e12),
+    );
+    has(
+        "It took thirty seconds.",
+        want("thirty seconds", "measure").value(30.0).unit("second"),
+    );
+}
+
+#[test]
+fn decimal_point_after_a_compound_in_words() {
+    has(
+        "The reading was four hundred point thirty-six.",
+        want("four hundred point thirty-six", "number").value(400.36),
+    );
+}
