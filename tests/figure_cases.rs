@@ -756,3 +756,63 @@ fn decimal_point_after_a_compound_in_words() {
         want("four hundred point thirty-six", "number").value(400.36),
     );
 }
+
+#[test]
+fn decimal_comma() {
+    has("The rate was 2,5 here.", want("2,5", "number").value(2.5));
+    has("It costs 7,00 now.", want("7,00", "number").value(7.0));
+    has(
+        "It drew 2,500 fans.",
+        want("2,500 fans", "count").value(2500.0),
+    );
+    has(
+        "The index hit 1,250,000 today.",
+        want("1,250,000", "number").value(1_250_000.0),
+    );
+    // A comma and a space separate two numbers.
+    has("Pick 4, 6 or 8.", want("4", "number").value(4.0));
+}
+
+#[test]
+fn lowercase_m_after_digits() {
+    has(
+        "The wall is 3 m high.",
+        want("3 m", "measure").value(3.0).unit("m"),
+    );
+    has(
+        "He paid £3m for it.",
+        want("£3m", "money").value(3_000_000.0).unit("GBP"),
+    );
+    has(
+        "It has 3m people.",
+        want("3m people", "count").value(3_000_000.0),
+    );
+}
+
+#[test]
+fn dash_after_a_number_and_a_space_is_no_minus() {
+    has(
+        "a 24 -105mm lens",
+        want("105mm", "measure").value(105.0).unit("mm"),
+    );
+    has(
+        "It fell to -5 degrees.",
+        want("-5 degrees", "measure").value(-5.0),
+    );
+}
+
+#[test]
+fn unit_in_brackets_and_inch_mark() {
+    has(
+        "The load is 8 (tonnes) today.",
+        want("8 (tonnes)", "measure").value(8.0).unit("tonne"),
+    );
+    has(
+        "The load is 8 {tonnes} today.",
+        want("8 {tonnes}", "measure").value(8.0).unit("tonne"),
+    );
+    has(
+        "a 12\" wide board",
+        want("12\"", "measure").value(12.0).unit("inch"),
+    );
+}
