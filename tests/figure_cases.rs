@@ -816,3 +816,51 @@ fn unit_in_brackets_and_inch_mark() {
         want("12\"", "measure").value(12.0).unit("inch"),
     );
 }
+
+#[test]
+fn currency_code_of_millions() {
+    has(
+        "Sales were 12 MEUR last year.",
+        want("12 MEUR", "money").value(12_000_000.0).unit("EUR"),
+    );
+    has(
+        "Revenue of MCHF 40 was booked.",
+        want("MCHF 40", "money").value(40_000_000.0).unit("CHF"),
+    );
+    has(
+        "The grants totalled twenty MUSD.",
+        want("twenty MUSD", "money").value(20_000_000.0).unit("USD"),
+    );
+}
+
+#[test]
+fn money_with_cents_after_and() {
+    has(
+        "The ticket was 9 dollars and 25.",
+        want("9 dollars and 25", "money").value(9.25).unit("USD"),
+    );
+    has(
+        "It sold for c $ 40 and ten.",
+        want("c $ 40 and ten", "money").value(40.1).unit("CAD"),
+    );
+    has(
+        "It cost 9 dollars and 25 more to park.",
+        want("9 dollars", "money").value(9.0).unit("USD"),
+    );
+}
+
+#[test]
+fn lowercase_and_glued_currency_prefixes() {
+    has(
+        "a c $ 75 million charge",
+        want("c $ 75 million", "money")
+            .value(75_000_000.0)
+            .unit("CAD"),
+    );
+    has("aud$ 20", want("aud$ 20", "money").value(20.0).unit("AUD"));
+    has(
+        "two EUR30 vouchers",
+        want("EUR30", "money").value(30.0).unit("EUR"),
+    );
+    none_in("the A380 and COVID19", "A380");
+}
