@@ -498,11 +498,10 @@ fn two_bounds_make_a_range() {
 
 #[test]
 fn bounds_with_equal_are_hedges() {
+    // A bound with "or equal" is a one-sided range, the phrase in its span and hedge.
     has(
         "Pass with a score less than or equal to 30.",
-        want("30", "number")
-            .value(30.0)
-            .approx("less than or equal to"),
+        want("less than or equal to 30", "range").approx("less than or equal to"),
     );
 }
 
@@ -863,4 +862,60 @@ fn lowercase_and_glued_currency_prefixes() {
         want("EUR30", "money").value(30.0).unit("EUR"),
     );
     none_in("the A380 and COVID19", "A380");
+}
+
+#[test]
+fn one_sided_range_with_or_equal() {
+    // A bound with "or equal" is a range open on one side, the phrase in its span.
+    for (text, span, low, high) in [
+        (
+            "A mark less than or equal to 12 fails",
+            "less than or equal to 12",
+            None,
+            Some(12.0),
+        ),
+        (
+            "A mark equal to or more than 12 passes",
+            "equal to or more than 12",
+            Some(12.0),
+            None,
+        ),
+        (
+            "A mark higher than 12 or equal to.",
+            "higher than 12 or equal to",
+            Some(12.0),
+            None,
+        ),
+    ] {
+        let f = figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].span.clone()], span, "{text}");
+        assert_eq!(
+            (f[0].kind.as_str(), f[0].low, f[0].high),
+            ("range", low, high),
+            "{text}"
+        );
+    }
+    // Without "or equal" the bound is a hedge outside the span.
+    has(
+        "The mark was less than 12.",
+        want("12", "number").value(12.0).approx("less than"),
+    );
+}
+
+#[test]
+fn range_between_ranks_and_fractions() {
+    has(
+        "She finished between the third and the seventh.",
+        want("the third and the seventh", "range").range(3.0, 7.0),
+    );
+    has(
+        "The share is above one fifth and below a half today.",
+        want("above one fifth and below a half", "range").range(0.2, 0.5),
+    );
+    only_kind(
+        "It is between the first and second rounds.",
+        "first",
+        "ordinal",
+    );
 }
