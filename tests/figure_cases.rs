@@ -681,6 +681,10 @@ fn fraction_over_an_ordinal_denominator() {
         want("one - sixth", "number").value(1.0 / 6.0),
     );
     has(
+        "The result is negative one - fourth.",
+        want("negative one - fourth", "number").value(-0.25),
+    );
+    has(
         "It lasted a billionth of a second.",
         want("a billionth", "number").value(1e-9),
     );
@@ -783,6 +787,10 @@ fn lowercase_m_after_digits() {
         want("£3m", "money").value(3_000_000.0).unit("GBP"),
     );
     has(
+        "It ran 3 m of cable.",
+        want("3 m", "measure").value(3.0).unit("m"),
+    );
+    has(
         "It has 3m people.",
         want("3m people", "count").value(3_000_000.0),
     );
@@ -846,6 +854,11 @@ fn money_with_cents_after_and() {
         "It cost 9 dollars and 25 more to park.",
         want("9 dollars", "money").value(9.0).unit("USD"),
     );
+    // After "between" the second amount is a range's end, not cents.
+    has(
+        "Seats cost between $20 and 30.",
+        want("$20 and 30", "range").range(20.0, 30.0).unit("USD"),
+    );
 }
 
 #[test]
@@ -862,6 +875,7 @@ fn lowercase_and_glued_currency_prefixes() {
         want("EUR30", "money").value(30.0).unit("EUR"),
     );
     none_in("the A380 and COVID19", "A380");
+    none_in("Leaders met at COP26 in Glasgow.", "COP26");
 }
 
 #[test]

@@ -231,7 +231,7 @@ pub fn parse_fraction(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f
         ordinal_sum(parse_tokens(rules, n, &words[start..last_index])?, o)?
     };
     let numerator = parse_tokens(rules, n, &words[..start])?;
-    (denominator >= 3.0 && (plural || numerator == 1.0)).then(|| numerator / denominator)
+    (denominator >= 3.0 && (plural || numerator.abs() == 1.0)).then(|| numerator / denominator)
 }
 
 /// A number word added to the words before it: a unit fills the ones of a tens word
