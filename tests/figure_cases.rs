@@ -876,6 +876,20 @@ fn lowercase_and_glued_currency_prefixes() {
     );
     none_in("the A380 and COVID19", "A380");
     none_in("Leaders met at COP26 in Glasgow.", "COP26");
+    has(
+        "a us $ 40 million loan",
+        want("us $ 40 million", "money")
+            .value(40_000_000.0)
+            .unit("USD"),
+    );
+    has(
+        "it paid rmb 300",
+        want("rmb 300", "money").value(300.0).unit("CNY"),
+    );
+    has(
+        "it paid 300 cad.",
+        want("300 cad", "money").value(300.0).unit("CAD"),
+    );
 }
 
 #[test]
@@ -931,5 +945,13 @@ fn range_between_ranks_and_fractions() {
         "It is between the first and second rounds.",
         "first",
         "ordinal",
+    );
+}
+
+#[test]
+fn data_sizes_in_kilobytes() {
+    has(
+        "The note takes 40 kb on disk.",
+        want("40 kb", "measure").value(40.0).unit("KB"),
     );
 }

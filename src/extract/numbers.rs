@@ -164,7 +164,13 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             }
         }
     }
-    parse_tokens(rules, n, &tokens)
+    // "three twenty-firsts": a plural ordinal is a fraction's denominator; else the
+    // words add up ("twenty-fifth" is a rank).
+    tokens
+        .last()
+        .filter(|t| t.ends_with(['s', 'S']))
+        .and_then(|_| parse_fraction(rules, n, text))
+        .or_else(|| parse_tokens(rules, n, &tokens))
 }
 
 /// A fraction in words read as it is said: a numerator, then a denominator that is one
