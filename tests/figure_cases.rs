@@ -955,3 +955,14 @@ fn data_sizes_in_kilobytes() {
         want("40 kb", "measure").value(40.0).unit("KB"),
     );
 }
+
+#[test]
+fn ordinal_before_pronoun_one() {
+    // "one" after "the first" is a pronoun; "first" stays a rank.
+    has(
+        "Nobody wants to be the first one to leave.",
+        want("first", "ordinal").value(1.0),
+    );
+    none_in("Nobody wants to be the first one to leave.", "one");
+    none_in("She chose the main one today.", "main one");
+}

@@ -59,7 +59,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                     _ => build(rules, n, rule, &caps, text),
                 };
                 if matches!(rule.emit, Emit::None) || figure.is_some() {
-                    let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
+                    // A `none` rule claims its `span` capture, else its whole match.
+                    let claim = figure.as_ref().map_or_else(
+                        || caps.name("span").map_or(whole.clone(), |s| s.range()),
+                        |f| f.span.clone(),
+                    );
                     if claim.end > whole.start {
                         next = next.min(claim.end);
                     }
