@@ -966,3 +966,17 @@ fn ordinal_before_pronoun_one() {
     none_in("Nobody wants to be the first one to leave.", "one");
     none_in("She chose the main one today.", "main one");
 }
+
+#[test]
+fn digits_read_out_one_by_one() {
+    let text = "The code was five-nought-two.";
+    for (word, v) in [("five", 5.0), ("nought", 0.0), ("two", 2.0)] {
+        has(text, want(word, "number").value(v));
+    }
+    has(
+        "It took three-four weeks.",
+        want("three-four weeks", "range")
+            .range(3.0, 4.0)
+            .unit("week"),
+    );
+}
