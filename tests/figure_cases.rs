@@ -980,3 +980,11 @@ fn digits_read_out_one_by_one() {
             .unit("week"),
     );
 }
+
+#[test]
+fn number_words_stop_at_a_line_break() {
+    has(
+        "The winner was number one\nTwo men left early.",
+        want("Two men", "count").value(2.0).unit("man"),
+    );
+}
