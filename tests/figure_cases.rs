@@ -498,11 +498,10 @@ fn two_bounds_make_a_range() {
 
 #[test]
 fn bounds_with_equal_are_hedges() {
+    // A bound with "or equal" is a one-sided range, the phrase in its span and hedge.
     has(
         "Pass with a score less than or equal to 30.",
-        want("30", "number")
-            .value(30.0)
-            .approx("less than or equal to"),
+        want("less than or equal to 30", "range").approx("less than or equal to"),
     );
 }
 
@@ -664,5 +663,328 @@ fn a_quotient_read_out() {
     has(
         "Prices rose over 40 percent in May.",
         want("40 percent", "percent").value(40.0).approx("over"),
+    );
+}
+
+#[test]
+fn fraction_over_an_ordinal_denominator() {
+    has(
+        "The share came to a twenty-third.",
+        want("a twenty-third", "number").value(1.0 / 23.0),
+    );
+    has(
+        "It took four twenty-thirds of the time.",
+        want("four twenty-thirds", "number").value(4.0 / 23.0),
+    );
+    has(
+        "The answer was one - sixth.",
+        want("one - sixth", "number").value(1.0 / 6.0),
+    );
+    has(
+        "The result is negative one - fourth.",
+        want("negative one - fourth", "number").value(-0.25),
+    );
+    has(
+        "It lasted a billionth of a second.",
+        want("a billionth", "number").value(1e-9),
+    );
+    // A singular ordinal before a noun is a rank; "seconds" is a unit of time.
+    only_kind(
+        "Her twenty-third album sold well.",
+        "twenty-third",
+        "ordinal",
+    );
+    only_kind(
+        "It was a twenty-third straight win.",
+        "twenty-third",
+        "ordinal",
+    );
+    has(
+        "It stalled for three seconds.",
+        want("three seconds", "measure").value(3.0).unit("second"),
+    );
+}
+
+#[test]
+fn fraction_denominator_is_the_trailing_ordinal() {
+    // "and" binds the word after it to the numerator.
+    has(
+        "Write two hundred and forty sevenths.",
+        want("two hundred and forty sevenths", "number").value(240.0 / 7.0),
+    );
+    // Without it, the last words that make one ordinal are the denominator.
+    has(
+        "Write two hundred forty sevenths.",
+        want("two hundred forty sevenths", "number").value(200.0 / 47.0),
+    );
+    has(
+        "Write one one hundred ninth.",
+        want("one one hundred ninth", "number").value(1.0 / 109.0),
+    );
+    has(
+        "Write two hundred one thousand thirds.",
+        want("two hundred one thousand thirds", "number").value(200.0 / 1003.0),
+    );
+    // Tens and units set apart by a spaced hyphen are one number.
+    has(
+        "Write seventy - two hundred ninths.",
+        want("seventy - two hundred ninths", "number").value(800.0),
+    );
+    has(
+        "Write two and thirty-one hundredths.",
+        want("two and thirty-one hundredths", "number").value(2.31),
+    );
+}
+
+#[test]
+fn ordinal_after_a_scale_word() {
+    has(
+        "It was the three hundred fifty second entry.",
+        want("three hundred fifty second", "ordinal").value(352.0),
+    );
+    has(
+        "the four trillionth",
+        want("four trillionth", "ordinal").value(4e12),
+    );
+    has(
+        "It took thirty seconds.",
+        want("thirty seconds", "measure").value(30.0).unit("second"),
+    );
+}
+
+#[test]
+fn decimal_point_after_a_compound_in_words() {
+    has(
+        "The reading was four hundred point thirty-six.",
+        want("four hundred point thirty-six", "number").value(400.36),
+    );
+}
+
+#[test]
+fn decimal_comma() {
+    has("The rate was 2,5 here.", want("2,5", "number").value(2.5));
+    has("It costs 7,00 now.", want("7,00", "number").value(7.0));
+    has(
+        "It drew 2,500 fans.",
+        want("2,500 fans", "count").value(2500.0),
+    );
+    has(
+        "The index hit 1,250,000 today.",
+        want("1,250,000", "number").value(1_250_000.0),
+    );
+    // A comma and a space separate two numbers.
+    has("Pick 4, 6 or 8.", want("4", "number").value(4.0));
+}
+
+#[test]
+fn lowercase_m_after_digits() {
+    has(
+        "The wall is 3 m high.",
+        want("3 m", "measure").value(3.0).unit("m"),
+    );
+    has(
+        "He paid £3m for it.",
+        want("£3m", "money").value(3_000_000.0).unit("GBP"),
+    );
+    has(
+        "It ran 3 m of cable.",
+        want("3 m", "measure").value(3.0).unit("m"),
+    );
+    has(
+        "It has 3m people.",
+        want("3m people", "count").value(3_000_000.0),
+    );
+}
+
+#[test]
+fn dash_after_a_number_and_a_space_is_no_minus() {
+    has(
+        "a 24 -105mm lens",
+        want("105mm", "measure").value(105.0).unit("mm"),
+    );
+    has(
+        "It fell to -5 degrees.",
+        want("-5 degrees", "measure").value(-5.0),
+    );
+}
+
+#[test]
+fn unit_in_brackets_and_inch_mark() {
+    has(
+        "The load is 8 (tonnes) today.",
+        want("8 (tonnes)", "measure").value(8.0).unit("tonne"),
+    );
+    has(
+        "The load is 8 {tonnes} today.",
+        want("8 {tonnes}", "measure").value(8.0).unit("tonne"),
+    );
+    has(
+        "a 12\" wide board",
+        want("12\"", "measure").value(12.0).unit("inch"),
+    );
+}
+
+#[test]
+fn currency_code_of_millions() {
+    has(
+        "Sales were 12 MEUR last year.",
+        want("12 MEUR", "money").value(12_000_000.0).unit("EUR"),
+    );
+    has(
+        "Revenue of MCHF 40 was booked.",
+        want("MCHF 40", "money").value(40_000_000.0).unit("CHF"),
+    );
+    has(
+        "The grants totalled twenty MUSD.",
+        want("twenty MUSD", "money").value(20_000_000.0).unit("USD"),
+    );
+}
+
+#[test]
+fn money_with_cents_after_and() {
+    has(
+        "The ticket was 9 dollars and 25.",
+        want("9 dollars and 25", "money").value(9.25).unit("USD"),
+    );
+    has(
+        "It sold for c $ 40 and ten.",
+        want("c $ 40 and ten", "money").value(40.1).unit("CAD"),
+    );
+    has(
+        "It cost 9 dollars and 25 more to park.",
+        want("9 dollars", "money").value(9.0).unit("USD"),
+    );
+    // After "between" the second amount is a range's end, not cents.
+    has(
+        "Seats cost between $20 and 30.",
+        want("$20 and 30", "range").range(20.0, 30.0).unit("USD"),
+    );
+}
+
+#[test]
+fn lowercase_and_glued_currency_prefixes() {
+    has(
+        "a c $ 75 million charge",
+        want("c $ 75 million", "money")
+            .value(75_000_000.0)
+            .unit("CAD"),
+    );
+    has("aud$ 20", want("aud$ 20", "money").value(20.0).unit("AUD"));
+    has(
+        "two EUR30 vouchers",
+        want("EUR30", "money").value(30.0).unit("EUR"),
+    );
+    none_in("the A380 and COVID19", "A380");
+    none_in("Leaders met at COP26 in Glasgow.", "COP26");
+    has(
+        "a us $ 40 million loan",
+        want("us $ 40 million", "money")
+            .value(40_000_000.0)
+            .unit("USD"),
+    );
+    has(
+        "it paid rmb 300",
+        want("rmb 300", "money").value(300.0).unit("CNY"),
+    );
+    has(
+        "it paid 300 cad.",
+        want("300 cad", "money").value(300.0).unit("CAD"),
+    );
+}
+
+#[test]
+fn one_sided_range_with_or_equal() {
+    // A bound with "or equal" is a range open on one side, the phrase in its span.
+    for (text, span, low, high) in [
+        (
+            "A mark less than or equal to 12 fails",
+            "less than or equal to 12",
+            None,
+            Some(12.0),
+        ),
+        (
+            "A mark equal to or more than 12 passes",
+            "equal to or more than 12",
+            Some(12.0),
+            None,
+        ),
+        (
+            "A mark higher than 12 or equal to.",
+            "higher than 12 or equal to",
+            Some(12.0),
+            None,
+        ),
+    ] {
+        let f = figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].span.clone()], span, "{text}");
+        assert_eq!(
+            (f[0].kind.as_str(), f[0].low, f[0].high),
+            ("range", low, high),
+            "{text}"
+        );
+    }
+    // Without "or equal" the bound is a hedge outside the span.
+    has(
+        "The mark was less than 12.",
+        want("12", "number").value(12.0).approx("less than"),
+    );
+}
+
+#[test]
+fn range_between_ranks_and_fractions() {
+    has(
+        "She finished between the third and the seventh.",
+        want("the third and the seventh", "range").range(3.0, 7.0),
+    );
+    has(
+        "The share is above one fifth and below a half today.",
+        want("above one fifth and below a half", "range").range(0.2, 0.5),
+    );
+    only_kind(
+        "It is between the first and second rounds.",
+        "first",
+        "ordinal",
+    );
+}
+
+#[test]
+fn data_sizes_in_kilobytes() {
+    has(
+        "The note takes 40 kb on disk.",
+        want("40 kb", "measure").value(40.0).unit("KB"),
+    );
+}
+
+#[test]
+fn ordinal_before_pronoun_one() {
+    // "one" after "the first" is a pronoun; "first" stays a rank.
+    has(
+        "Nobody wants to be the first one to leave.",
+        want("first", "ordinal").value(1.0),
+    );
+    none_in("Nobody wants to be the first one to leave.", "one");
+    none_in("She chose the main one today.", "main one");
+}
+
+#[test]
+fn digits_read_out_one_by_one() {
+    let text = "The code was five-nought-two.";
+    for (word, v) in [("five", 5.0), ("nought", 0.0), ("two", 2.0)] {
+        has(text, want(word, "number").value(v));
+    }
+    has(
+        "It took three-four weeks.",
+        want("three-four weeks", "range")
+            .range(3.0, 4.0)
+            .unit("week"),
+    );
+}
+
+#[test]
+fn number_words_stop_at_a_line_break() {
+    has(
+        "The winner was number one\nTwo men left early.",
+        want("Two men", "count").value(2.0).unit("man"),
     );
 }

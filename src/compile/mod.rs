@@ -120,7 +120,7 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "value2",
             "unit2",
         ],
-        Emit::None => &[],
+        Emit::None => &["span"],
     }
 }
 

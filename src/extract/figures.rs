@@ -40,7 +40,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     {
         // The next search starts where the last figure's span ended, not where its
         // match did: a counted-noun phrase cut to its head ("three speeches [and
-        // named two]") must not hide the figure in the words it gave back.
+        // named two]") or the context a rule reads after its span ("1 m [1] m") must
+        // not hide the figure in the words it gave back.
         let Some(regex) = rule.regex.regex() else {
             continue;
         };
@@ -58,8 +59,12 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                     _ => build(rules, n, rule, &caps, text),
                 };
                 if matches!(rule.emit, Emit::None) || figure.is_some() {
-                    let claim = figure.as_ref().map_or(whole.clone(), |f| f.span.clone());
-                    if claim.end > whole.start && caps.name("noun").is_some() {
+                    // A `none` rule claims its `span` capture, else its whole match.
+                    let claim = figure.as_ref().map_or_else(
+                        || caps.name("span").map_or(whole.clone(), |s| s.range()),
+                        |f| f.span.clone(),
+                    );
+                    if claim.end > whole.start {
                         next = next.min(claim.end);
                     }
                     candidates.push(Candidate {
@@ -156,15 +161,30 @@ fn build(
             .clone()
             .map(|head| numbers::lemma(rules, n, &text[head]))
     };
+    // A fraction word ("third"), or a whole fraction in words ("three twenty-firsts").
     let fraction = match get("fraction") {
         Some(f) => Some(
             n.fractions
                 .and_then(|l| rules.lexicon(l).lookup(f))
-                .and_then(|e| e.canonical.as_deref()?.parse::<f64>().ok())?,
+                .and_then(|e| e.canonical.as_deref()?.parse::<f64>().ok())
+                .or_else(|| numbers::parse_fraction(rules, n, f))?,
         ),
         None => None,
     };
     let parse = |s: &str| numbers::parse(rules, n, s);
+    // A minus right after a number and a space is a range's dash ("75 -300mm"): the
+    // value is what follows it.
+    let dash = caps.name("value").filter(|v| {
+        v.as_str().starts_with('-')
+            && text[..v.start()].ends_with(char::is_whitespace)
+            && text[..v.start()]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+    });
+    let get = |name: &str| match (name, dash) {
+        ("value", Some(v)) => Some(&v.as_str()[1..]),
+        _ => get(name),
+    };
     let (mut value, mut low, mut high) = (None, None, None);
     if rule.vague {
         // No exact value: "hundreds of", "billions of dollars".
@@ -185,16 +205,29 @@ fn build(
                 return None;
             }
         }
+    } else if get("low").is_some() || get("high").is_some() {
+        // One side only, the other open ("less than or equal to 30").
+        if let Some(l) = get("low") {
+            low = Some(round(parse(l)? * low_scale * factor));
+        }
+        if let Some(h) = get("high") {
+            high = Some(round(parse(h)? * scale * factor));
+        }
     } else if let Some(v) = get("value") {
         let mut v = parse(v)? * fraction.unwrap_or(1.0) * scale * factor;
         // A summed compound ("3 dollars 50 cents", "5 feet and 2 inches"): the second
-        // part is a smaller part of the first unit, added in the first unit.
-        if let (Some(v2), Some(u2)) = (get("value2"), get("unit2")) {
-            v += parse(v2)? * part_of(rules, n, u2, unit.as_deref()?, factor)?;
+        // part is a smaller part of the first unit, added in the first unit; with no
+        // unit of its own it counts hundredths ("15 dollars and 50").
+        if let Some(v2) = get("value2") {
+            let part = match get("unit2") {
+                Some(u2) => part_of(rules, n, u2, unit.as_deref()?, factor)?,
+                None => factor / 100.0,
+            };
+            v += parse(v2)? * part;
         }
         value = Some(round(v));
     } else if let Some(f) = fraction {
-        value = Some(round(f));
+        value = Some(round(f * scale * factor));
     } else {
         return None;
     }
@@ -206,6 +239,9 @@ fn build(
         .collect();
     let approx = (!hedges.is_empty()).then(|| hedges.join(" "));
     let mut span = output_span(rule, caps, text);
+    if let Some(d) = dash.filter(|d| d.start() == span.start) {
+        span.start = d.start() + 1;
+    }
     if let Some(head) = noun_head.filter(|h| h.end < span.end && h.end > span.start) {
         span.end = head.end;
     }

@@ -42,9 +42,11 @@ fn parse_digits(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
     }
     let mut digits = String::with_capacity(text.len());
     let mut rest = "";
+    let comma = decimal_comma(text);
     for (i, c) in text.char_indices() {
         match c {
             '0'..='9' | '.' => digits.push(c),
+            ',' if Some(i) == comma => digits.push('.'),
             '-' | '−' | '–' if digits.is_empty() => digits.push('-'),
             '+' if digits.is_empty() => {}
             c if is_digit_separator(c)
@@ -78,6 +80,21 @@ fn parse_digits(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
         }
     }
     Some(value)
+}
+
+/// Where a comma is a decimal mark ("1,3", "5,00"): one comma after plain digits, then
+/// one or two digits and no further group ("1,300", "12,34,567" keep their separators).
+fn decimal_comma(text: &str) -> Option<usize> {
+    let i = text.find(',')?;
+    let whole = text[..i].trim_start_matches(['-', '+', '−', '–']);
+    let after = &text[i + 1..];
+    let decimals = after.chars().take_while(char::is_ascii_digit).count();
+    let more = after[decimals..].starts_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    (!whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&decimals)
+        && !more)
+        .then_some(i)
 }
 
 fn lexicon_value(rules: &Rules, lexicon: usize, word: &str) -> Option<f64> {
@@ -125,20 +142,120 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             .iter()
             .rposition(|t| joiner_op(rules, n, t) == Some(""))
         {
-            let (whole, fraction) = (&tokens[..i], &tokens[i + 1..]);
-            if !whole.is_empty() && !fraction.is_empty() {
+            let whole = &tokens[..i];
+            // The fraction as written after the joiner, its hyphens kept.
+            let fraction = text
+                .split_whitespace()
+                .rev()
+                .find(|w| joiner_op(rules, n, w) == Some(""))
+                .map(|j| &text[j.as_ptr() as usize - text.as_ptr() as usize + j.len()..]);
+            // The fraction of a mixed number is a proper one: "one hundred and thirty
+            // fifths" is 130/5, not 100 + 30/5.
+            let proper = fraction
+                .and_then(|f| parse_fraction(rules, n, f))
+                .filter(|f| f.abs() < 1.0);
+            if let (false, Some(f)) = (whole.is_empty(), proper) {
                 // "six million and a half": the fraction is of the last scale word.
                 let of = whole
                     .last()
                     .and_then(|w| lexicon_value(rules, n.scales, w))
                     .unwrap_or(1.0);
-                return Some(
-                    parse_tokens(rules, n, whole)? + of * parse_tokens(rules, n, fraction)?,
-                );
+                return Some(parse_tokens(rules, n, whole)? + of * f);
             }
         }
     }
-    parse_tokens(rules, n, &tokens)
+    // "three twenty-firsts": a plural ordinal is a fraction's denominator; else the
+    // words add up ("twenty-fifth" is a rank).
+    tokens
+        .last()
+        .filter(|t| t.ends_with(['s', 'S']))
+        .and_then(|_| parse_fraction(rules, n, text))
+        .or_else(|| parse_tokens(rules, n, &tokens))
+}
+
+/// A fraction in words read as it is said: a numerator, then a denominator that is one
+/// ordinal number ("three twenty-firsts", "one one hundred fifth", "a trillionth") or a
+/// fraction word ("three-quarters"). The denominator is the longest run of words at the
+/// end that reads as one ordinal and leaves a numerator; a hyphen or a joiner ("and")
+/// binds the word after it to the numerator ("one hundred and thirty fifths" is 130/5,
+/// "twenty-one hundredths" 21/100, "one hundred thirty fifths" 100/35). A singular
+/// denominator takes only a numerator of one ("a fifth"; "three trillionth" is an
+/// ordinal), and a denominator is at least three ("three seconds" is no fraction).
+/// None if the text reads as no fraction.
+pub fn parse_fraction(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
+    // Each word, and whether a joiner or a hyphen binds it to the word before (a
+    // hyphen where the two make one number: "ninety - five", not "one - thirty").
+    let mut tokens: Vec<(&str, bool)> = Vec::new();
+    let (mut joined, mut hyphen) = (false, false);
+    for word in text.split_whitespace() {
+        for (i, part) in word.split('-').enumerate() {
+            if part.is_empty() {
+                hyphen = true;
+                continue;
+            }
+            let compound = (hyphen || i > 0)
+                && tokens
+                    .last()
+                    .is_some_and(|&(before, _)| parse_tokens(rules, n, &[before, part]).is_some());
+            tokens.push((part, joined || compound));
+            joined = joiner_op(rules, n, part) == Some("");
+            hyphen = false;
+        }
+    }
+    let ((last, _), numerator_and_run) = tokens.split_last()?;
+    let words: Vec<&str> = tokens.iter().map(|t| t.0).collect();
+    let ordinal = |w: &str| opt_value(rules, n.ordinals, w);
+    let plural = last
+        .strip_suffix(['s', 'S'])
+        .filter(|w| ordinal(last).is_none() && ordinal(w).is_some());
+    let Some(o) = plural.map_or_else(|| ordinal(last), ordinal) else {
+        // A fraction word that is no ordinal: "three-quarters".
+        let f = opt_value(rules, n.fractions, last)?;
+        return Some(parse_tokens(rules, n, &words[..words.len() - 1])? * f);
+    };
+    let plural = plural.is_some();
+    // The longest run that reads as one ordinal: it starts with a plain number word
+    // that nothing binds, or is the last word alone.
+    let plain = |w: &str| {
+        rules
+            .lexicon(n.words)
+            .lookup(w)
+            .is_some_and(|e| e.tag("multiply").is_none())
+    };
+    let last_index = numerator_and_run.len();
+    let start = (1..=last_index).find(|&k| {
+        parse_tokens(rules, n, &words[..k]).is_some()
+            && (k == last_index
+                || (!tokens[k].1
+                    && plain(tokens[k].0)
+                    && parse_tokens(rules, n, &words[k..last_index])
+                        .is_some_and(|p| ordinal_sum(p, o).is_some())))
+    })?;
+    let denominator = if start == last_index {
+        o
+    } else {
+        ordinal_sum(parse_tokens(rules, n, &words[start..last_index])?, o)?
+    };
+    let numerator = parse_tokens(rules, n, &words[..start])?;
+    (denominator >= 3.0 && (plural || numerator.abs() == 1.0)).then(|| numerator / denominator)
+}
+
+/// A number word added to the words before it: a unit fills the ones of a tens word
+/// ("twenty one"), a teen or tens word the tens and ones of a hundred ("hundred
+/// twenty"). None for words that make no number together ("one one", "nineteen ninety").
+fn place(current: f64, v: f64) -> Option<f64> {
+    let room = if v < 10.0 { 10.0 } else { 100.0 };
+    (current == 0.0 || v >= 100.0 || current % room == 0.0).then_some(current + v)
+}
+
+/// An ordinal after the number words before it, as one ordinal number: "thirty" then
+/// "fifth" is 35, "one thousand" then "fifth" 1005, "three" then "trillionth" 3e12;
+/// None where they make no such number ("three" then "fifth").
+fn ordinal_sum(before: f64, ordinal: f64) -> Option<f64> {
+    if ordinal == 100.0 || ordinal >= 1000.0 {
+        return Some(before * ordinal);
+    }
+    (before > 0.0).then(|| place(before, ordinal))?
 }
 
 /// A joiner's operation: its canonical form (`neg`, `point`), or "" for a plain joiner
@@ -206,7 +323,7 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
                 // "hundred", "dozen": they multiply what comes before them.
                 current = if current == 0.0 { v } else { current * v };
             } else {
-                current += v;
+                current = place(current, v)?;
             }
         } else if let Some(v) = lexicon_value(rules, n.scales, tok) {
             let base = if current == 0.0 { 1.0 } else { current };
@@ -222,7 +339,7 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
                 let base = if current == 0.0 { 1.0 } else { current };
                 current = base * v;
             } else {
-                current += v;
+                current = place(current, v)?;
             }
         } else if let Some(f) = opt_value(rules, n.fractions, tok) {
             let numerator = if total + current == 0.0 {
