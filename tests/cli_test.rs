@@ -101,3 +101,25 @@ fn a_known_gap_is_reported_without_failing_until_it_is_closed() {
         stdout(&out)
     );
 }
+
+/// A match that a rule's `where:` refuses does not end the rule's turn in a sentence:
+/// the next match is tried.
+#[test]
+fn a_refused_match_gives_way_to_the_next_one() {
+    let w = Workspace::new();
+    let rule = r#"
+  - id: name-says-clause
+    emit: claim
+    kind: indirect
+    pattern: '(?<speaker>@name-word)\s+(?<cue>@cue-verb)\s+(?<content>\w+(?:\s+\w+)+)'
+    where:
+      speaker: { not-in: not-speaker }
+    examples:
+      - match: 'This says prices fall, but Ana said ⟦prices would rise⟧.'
+        expect: { speaker: Ana }
+      - no-match: 'This says prices fall.'
+"#;
+    w.write("pack/rules.yaml", &format!("{}{rule}", common::RULES));
+    let out = w.run(&["test", "--rules", "pack"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+}

@@ -208,11 +208,17 @@ impl Matcher {
 
     /// The leftmost match in `hay`, with its groups.
     pub fn captures<'h>(&'h self, hay: &'h str) -> Option<Captures<'h>> {
+        self.captures_at(hay, 0)
+    }
+
+    /// The leftmost match in `hay` that starts at or after `from`, with its groups;
+    /// look-arounds (`^`, `\b`) still see the text before `from`.
+    pub fn captures_at<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
         match &self.split {
-            Some(split) => split.captures(hay),
+            Some(split) => split.captures(hay, from),
             None => {
                 let re = self.regex()?;
-                let caps = re.captures(hay)?;
+                let caps = re.captures_at(hay, from)?;
                 let whole = caps.get(0)?.range();
                 let groups = re
                     .capture_names()
@@ -237,11 +243,11 @@ impl Split {
             .as_ref()
     }
 
-    fn captures<'h>(&'h self, hay: &'h str) -> Option<Captures<'h>> {
+    fn captures<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
         let mut starts: Vec<usize> = self
             .anchor
-            .find_overlapping_iter(hay)
-            .map(|m| m.start())
+            .find_overlapping_iter(&hay[from..])
+            .map(|m| from + m.start())
             .collect();
         if starts.is_empty() {
             return None;
@@ -261,7 +267,7 @@ impl Split {
             }
             let start = match self.head_source {
                 None => p,
-                Some(_) => match self.head()?.search(&Self::head_input(hay, p)) {
+                Some(_) => match self.head()?.search(&Self::head_input(hay, p).range(from..)) {
                     Some(m) => m.start(),
                     None => continue,
                 },

@@ -8,8 +8,9 @@
 //! before when that ended in an attributed quote (a quote running on), else, when it
 //! opens a sentence, the speaker of an indirect claim in the sentence just before
 //! (`Ruiz said the plan would fail. “It is a disaster.”`), each with lower
-//! confidence. Indirect claims come from `claim` rules on each sentence; a reported
-//! clause that is mostly quotation is left to the quote.
+//! confidence. Indirect claims come from `claim` rules on each sentence; a match its
+//! rule's `where:` refuses gives way to the rule's next match, and a reported clause
+//! that is mostly quotation is left to the quote.
 
 use std::ops::Range;
 
@@ -358,7 +359,9 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
 /// The most claims taken from one sentence.
 const MAX_CLAIMS_PER_SENTENCE: usize = 4;
 
-/// The claim of the first rule that matches `window`, if any.
+/// The claim of the first rule that matches `window`, if any. A match whose captures
+/// a rule's `where:` or the speaker check refuse does not end the rule's turn: it is
+/// searched again from the next word on (unless it only matches at the start).
 fn first_claim(
     doc: &Doc,
     rules: &[&Rule],
@@ -367,42 +370,71 @@ fn first_claim(
 ) -> Option<Claim> {
     let hay = &doc.text[window.clone()];
     for rule in rules {
-        let Some(caps) = rule.regex.captures(hay) else {
-            continue;
-        };
-        if !constraints_hold(doc.rules, rule, &caps) {
-            continue;
+        let mut from = 0;
+        for _ in 0..=REFUSED_RETRIES {
+            let Some(caps) = rule.regex.captures_at(hay, from) else {
+                break;
+            };
+            if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {
+                return Some(claim);
+            }
+            let Some(next) = next_word(hay, caps.whole().start()) else {
+                break;
+            };
+            if rule.regex.is_start_anchored() {
+                break;
+            }
+            from = next;
         }
-        let abs = |name: &str| {
-            caps.name(name)
-                .map(|m| window.start + m.start()..window.start + m.end())
-        };
-        let Some(content) = abs("content") else {
-            continue;
-        };
-        let content = trim_range(doc.text, content, &[',', ';', ':', '.']);
-        if content.len() < 3 || mostly_quoted(&content, quotes) {
-            continue;
-        }
-        let speaker = match abs("speaker") {
-            Some(s) => match super::speakers::clean(doc, s) {
-                Some(s) => Some(super::speakers::mention(s)),
-                None => continue,
-            },
-            None => None,
-        };
-        return Some(Claim {
-            kind: ClaimKind::Indirect,
-            content,
-            speaker,
-            role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
-            cue: abs("cue"),
-            rule: rule.id.clone(),
-            confidence: rule.confidence,
-            figures: Vec::new(),
-        });
     }
     None
+}
+
+/// How many more matches a rule may try in a sentence after one it refused.
+const REFUSED_RETRIES: usize = 3;
+
+/// Where the word after the one at `at` starts, if there is one.
+fn next_word(hay: &str, at: usize) -> Option<usize> {
+    let rest = &hay[at..];
+    let space = rest.find(char::is_whitespace)?;
+    let word = rest[space..].find(|c: char| !c.is_whitespace())?;
+    Some(at + space + word)
+}
+
+/// The claim one match makes, unless its rule's constraints or the speaker check
+/// refuse it, or its content is too short or mostly quotation.
+fn claim_of(
+    doc: &Doc,
+    rule: &Rule,
+    caps: &crate::compile::Captures,
+    offset: usize,
+    quotes: &[Quote],
+) -> Option<Claim> {
+    if !constraints_hold(doc.rules, rule, caps) {
+        return None;
+    }
+    let abs = |name: &str| {
+        caps.name(name)
+            .map(|m| offset + m.start()..offset + m.end())
+    };
+    let content = trim_range(doc.text, abs("content")?, &[',', ';', ':', '.']);
+    if content.len() < 3 || mostly_quoted(&content, quotes) {
+        return None;
+    }
+    let speaker = match abs("speaker") {
+        Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
+        None => None,
+    };
+    Some(Claim {
+        kind: ClaimKind::Indirect,
+        content,
+        speaker,
+        role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
+        cue: abs("cue"),
+        rule: rule.id.clone(),
+        confidence: rule.confidence,
+        figures: Vec::new(),
+    })
 }
 
 /// Whether half or more of `span` lies inside quotations.
