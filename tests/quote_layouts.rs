@@ -135,7 +135,8 @@ const LAYOUTS: &[(&str, &str)] = &[
     (
         "titles-of-works-are-no-quotes",
         "“The deal is dead on arrival,” the senator told CBC’s “The House” on Sunday. Her \
-         memoir, “Rivers of Salt,” sold well, and the song “Homeward” closed the rally.",
+         memoir, “Rivers of Salt,” sold well, the song “Homeward” closed the rally, and her \
+         “Open Roads” bus tour ends in May.",
     ),
 ];
 
