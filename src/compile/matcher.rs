@@ -558,4 +558,21 @@ mod tests {
             assert_eq!(a, b, "{text}");
         }
     }
+
+    #[test]
+    fn a_search_from_a_later_start_agrees_with_the_whole_regex() {
+        let pattern =
+            r"(?<speaker>\b\p{Lu}\w*)\s+(?<cue>\b(?:said|warned)\b)\s+(?<content>\w+(?:\s+\w+)*)";
+        let m = split(pattern);
+        assert!(m.is_anchored());
+        let whole = Regex::new(pattern).unwrap();
+        let text = "This said nothing, but Ana warned prices would rise and Li said so";
+        for from in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let a = m.captures_at(text, from).map(|c| c.whole().range());
+            let b = whole
+                .captures_at(text, from)
+                .map(|c| c.get(0).unwrap().range());
+            assert_eq!(a, b, "from {from}");
+        }
+    }
 }
