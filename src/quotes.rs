@@ -30,6 +30,13 @@ pub struct Quote {
     pub continues: Option<usize>,
 }
 
+impl Quote {
+    /// Where the quote ends: after its closing mark, or with its content when it runs on.
+    pub fn end(&self) -> usize {
+        self.close.as_ref().map_or(self.content.end, |c| c.end)
+    }
+}
+
 /// The mark automaton built once per pack.
 #[derive(Debug)]
 pub struct MarkMatcher {

@@ -109,10 +109,7 @@ fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Opti
         // A speaker carries over a sentence or two (`“A,” he said. “B.”`); in a long
         // paragraph, a quote several sentences on may be anyone's.
         let sentence = |pos: usize| doc.segments.sentence_at(pos).unwrap_or(0);
-        let prev_end = quotes[prev]
-            .close
-            .as_ref()
-            .map_or(quotes[prev].content.end, |c| c.end);
+        let prev_end = quotes[prev].end();
         let adjacent = sentence(q.open.start) <= sentence(prev_end) + 2;
         return (settings.inherit_in_paragraph && adjacent).then_some(prev);
     }
@@ -153,21 +150,25 @@ fn reported_just_before<'c>(
     } else {
         settings.inherit_across_paragraphs && paragraph + 1 == q.paragraph
     };
-    let quote_between = i.checked_sub(1).is_some_and(|p| {
-        let prev = &quotes[p];
-        prev.close.as_ref().map_or(prev.content.end, |c| c.end) > before.start
-    });
+    let quote_between = i
+        .checked_sub(1)
+        .is_some_and(|p| quotes[p].end() > before.start);
     if !allowed || quote_between {
         return None;
     }
-    indirect.iter().rev().find(|c| {
-        c.speaker.is_some()
-            && c.content.start >= before.start
-            && c.content.end <= before.end
-            && c.cue
-                .as_ref()
-                .is_some_and(|cue| cues.lookup(&doc.text[cue.clone()]).is_some())
-    })
+    // Indirect claims come in text order: only those of that sentence are looked at.
+    let upto = indirect.partition_point(|c| c.content.start < before.end);
+    indirect[..upto]
+        .iter()
+        .rev()
+        .take_while(|c| c.content.start >= before.start)
+        .find(|c| {
+            c.speaker.is_some()
+                && c.content.end <= before.end
+                && c.cue
+                    .as_ref()
+                    .is_some_and(|cue| cues.lookup(&doc.text[cue.clone()]).is_some())
+        })
 }
 
 /// A quote is direct when the text before it in its sentence matches the pack's
@@ -378,12 +379,12 @@ fn first_claim(
             if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {
                 return Some(claim);
             }
-            let Some(next) = next_word(hay, caps.whole().start()) else {
-                break;
-            };
             if rule.regex.is_start_anchored() {
                 break;
             }
+            let Some(next) = next_word(hay, caps.whole().start()) else {
+                break;
+            };
             from = next;
         }
     }
@@ -445,9 +446,7 @@ fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
             break;
         }
         let lo = span.start.max(q.open.start);
-        let hi = span
-            .end
-            .min(q.close.as_ref().map_or(q.content.end, |c| c.end));
+        let hi = span.end.min(q.end());
         inside += hi.saturating_sub(lo);
     }
     inside * 2 >= span.len()
