@@ -6,6 +6,8 @@
 //! word-boundary check). ASCII case is folded unless the lexicon is case-sensitive;
 //! aho-corasick folds ASCII only, so `É` and `é` stay distinct.
 
+use std::sync::Arc;
+
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
@@ -18,6 +20,9 @@ pub struct Lexicon {
     pub case_sensitive: bool,
     pub entries: Vec<Entry>,
     automaton: AhoCorasick,
+    /// The entries as a trie, for regexes ([`Lexicon::to_regex`]) and for the
+    /// backtracking matcher, which walks it ([`Trie::ends`]).
+    trie: Arc<Trie>,
 }
 
 impl Lexicon {
@@ -41,11 +46,19 @@ impl Lexicon {
                     .build(entries.iter().map(|e| e.surface.as_str()))
             })
             .map_err(|e| e.to_string())?;
+        let mut trie = Trie {
+            fold_case: !case_sensitive,
+            ..Trie::default()
+        };
+        for e in &entries {
+            trie.insert(&e.surface, !case_sensitive);
+        }
         Ok(Lexicon {
             name,
             case_sensitive,
             entries,
             automaton,
+            trie: Arc::new(trie),
         })
     }
 
@@ -96,16 +109,12 @@ impl Lexicon {
     /// one place lie on one path of the trie, and each node prefers going deeper to
     /// ending there.
     pub fn to_regex(&self) -> String {
-        let mut trie = Trie::default();
-        for e in &self.entries {
-            trie.insert(&e.surface, !self.case_sensitive);
-        }
-        if trie.children.is_empty() {
+        if self.trie.children.is_empty() {
             // An empty lexicon matches nothing.
             return r"[^\s\S]".to_string();
         }
         let mut body = String::new();
-        trie.write(&mut body);
+        self.trie.write(&mut body);
         if self.case_sensitive {
             format!("(?:{body})")
         } else {
@@ -122,11 +131,15 @@ enum Step {
     Space,
 }
 
+/// A lexicon's entries as a tree of characters; each node lists its children in the
+/// order the entries were first written.
 #[derive(Debug, Default)]
-struct Trie {
+pub struct Trie {
     children: Vec<(Step, Trie)>,
     /// Whether an entry ends here.
     end: bool,
+    /// Whether matching folds case (set on the root only).
+    fold_case: bool,
 }
 
 impl Trie {
@@ -178,6 +191,63 @@ impl Trie {
             }
             out.push(')');
         }
+    }
+}
+
+impl Lexicon {
+    /// The entries as a trie, shared with the matchers that walk it.
+    pub fn trie(&self) -> Arc<Trie> {
+        Arc::clone(&self.trie)
+    }
+}
+
+impl Trie {
+    /// Where the entries that match `hay` at `at` end, in the order the lexicon's regex
+    /// ([`Lexicon::to_regex`]) prefers them: the first child's entries before the
+    /// second's, longer before shorter on one path. A space in an entry matches a run
+    /// of white space; case folds as `(?i)` does when the lexicon is not
+    /// case-sensitive.
+    pub fn ends(&self, hay: &str, at: usize, out: &mut Vec<usize>) {
+        self.ends_from(hay, at, at, self.fold_case, out);
+    }
+
+    /// The characters entries start with.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.children.iter().filter_map(|(step, _)| match step {
+            Step::Char(c) => Some(*c),
+            Step::Space => None,
+        })
+    }
+
+    fn ends_from(&self, hay: &str, start: usize, at: usize, fold: bool, out: &mut Vec<usize>) {
+        if let Some(c) = hay[at..].chars().next() {
+            for (step, child) in &self.children {
+                let next = match *step {
+                    Step::Char(x) if x == c || (fold && same_folded(x, c)) => at + c.len_utf8(),
+                    Step::Space if c.is_whitespace() => {
+                        let rest = &hay[at..];
+                        at + rest
+                            .char_indices()
+                            .find(|(_, ch)| !ch.is_whitespace())
+                            .map_or(rest.len(), |(i, _)| i)
+                    }
+                    _ => continue,
+                };
+                child.ends_from(hay, start, next, fold, out);
+            }
+        }
+        if self.end && at > start {
+            out.push(at);
+        }
+    }
+}
+
+/// Whether two characters are equal under the simple case folding of `(?i)`.
+fn same_folded(a: char, b: char) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(&b)
+    } else {
+        a.to_lowercase().eq(b.to_lowercase())
     }
 }
 

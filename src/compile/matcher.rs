@@ -29,6 +29,8 @@ use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
+use super::backtrack::{Lexicons, Program};
+
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
 pub struct Matcher {
@@ -40,6 +42,10 @@ pub struct Matcher {
     split: Option<Split>,
     /// Whether every match starts where the searched text does (`^…`).
     start_anchored: bool,
+    /// The pattern for the backtracking matcher, which runs it when it can.
+    program: Option<Program>,
+    /// Why a claim or attribution pattern has no program, if it has none.
+    no_program: Option<String>,
 }
 
 #[derive(Debug)]
@@ -47,7 +53,11 @@ struct Split {
     anchor: AhoCorasick,
     /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern.
     head_source: Option<String>,
+    /// The head as written, for the backtracking matcher.
+    head_body: Option<String>,
     tail_source: String,
+    head_program: Option<Program>,
+    tail_program: Option<Program>,
     head: OnceLock<Option<meta::Regex>>,
     tail: OnceLock<Option<meta::Regex>>,
 }
@@ -143,7 +153,34 @@ impl Matcher {
             windowed,
             split,
             start_anchored,
+            program: None,
+            no_program: None,
         })
+    }
+
+    /// Runs the pattern, and each half of a split one, on the backtracking matcher
+    /// (the same pattern, its lexicons as instructions) wherever the window allows.
+    pub(crate) fn with_programs(mut self, lexicons: &Lexicons) -> Matcher {
+        if std::env::var_os("CLAIMKIT_NO_BACKTRACK").is_some() {
+            return self;
+        }
+        match lexicons.program(&self.source) {
+            Ok(program) => self.program = Some(program),
+            Err(why) => self.no_program = Some(why),
+        }
+        if let Some(split) = &mut self.split {
+            split.tail_program = lexicons.program(&split.tail_source).ok();
+            split.head_program = split
+                .head_body
+                .as_deref()
+                .and_then(|h| lexicons.program(h).ok());
+        }
+        self
+    }
+
+    /// Why this pattern runs on the regex crate rather than the backtracking matcher.
+    pub fn no_program(&self) -> Option<&str> {
+        self.no_program.as_deref()
     }
 
     /// The pattern as compiled.
@@ -214,6 +251,22 @@ impl Matcher {
     /// The leftmost match in `hay` that starts at or after `from`, with its groups;
     /// look-arounds (`^`, `\b`) still see the text before `from`.
     pub fn captures_at<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+        match &self.split {
+            Some(split) if split.has_programs() => split.captures_on_programs(hay, from),
+            _ => match self.program.as_ref().map(|p| p.captures_at(hay, from)) {
+                Some(Ok(found)) => {
+                    let (whole, groups) = found?;
+                    Some(Captures { hay, whole, groups })
+                }
+                _ => self.captures_at_on_regex(hay, from),
+            },
+        }
+    }
+
+    /// [`Matcher::captures_at`] on the regex crate alone, as the pattern ran before it
+    /// had a backtracking program (and as it runs where the window is too long for
+    /// one). Both must find the same match: `tests/engines_agree.rs`.
+    pub fn captures_at_on_regex<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
         match &self.split {
             Some(split) => split.captures(hay, from),
             None => {
@@ -293,6 +346,58 @@ impl Split {
         Some(Captures {
             hay,
             whole: start..end,
+            groups,
+        })
+    }
+
+    fn has_programs(&self) -> bool {
+        self.tail_program.is_some() && (self.head_body.is_none() || self.head_program.is_some())
+    }
+
+    /// [`Split::captures`] on the backtracking programs of the halves: the same
+    /// search, the same choice among anchors (the leftmost start; of equal starts,
+    /// the first anchor). Falls back to the regexes where a window is too long.
+    fn captures_on_programs<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+        let tail = self.tail_program.as_ref()?;
+        let mut best: Option<(usize, usize)> = None;
+        let mut starts: Vec<usize> = self
+            .anchor
+            .find_overlapping_iter(&hay[from..])
+            .map(|m| from + m.start())
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        for p in starts {
+            if self.head_program.is_none() && best.is_some() {
+                break;
+            }
+            match tail.captures_anchored(hay, p) {
+                Ok(Some(_)) => {}
+                Ok(None) => continue,
+                Err(()) => return self.captures(hay, from),
+            }
+            let start = match &self.head_program {
+                None => p,
+                Some(head) => match head.captures_ending_at(hay, from, p) {
+                    Ok(Some((whole, _))) => whole.start,
+                    Ok(None) => continue,
+                    Err(()) => return self.captures(hay, from),
+                },
+            };
+            if best.is_none_or(|(s, _)| start < s) {
+                best = Some((start, p));
+            }
+        }
+        let (start, p) = best?;
+        let mut groups = Vec::new();
+        if let Some(head) = &self.head_program {
+            groups = head.captures_ending_at(hay, start, p).ok()??.1;
+        }
+        let (tail_match, tail_groups) = tail.captures_anchored(hay, p).ok()??;
+        groups.extend(tail_groups);
+        Some(Captures {
+            hay,
+            whole: start..tail_match.end,
             groups,
         })
     }
@@ -400,6 +505,9 @@ fn plan_split(source: &str, ast: &Ast) -> Option<Split> {
         return Some(Split {
             anchor,
             head_source,
+            head_body: (!head.is_empty()).then(|| format!("(?:{head})")),
+            head_program: None,
+            tail_program: None,
             tail_source: tail,
             head: OnceLock::new(),
             tail: OnceLock::new(),

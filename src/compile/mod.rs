@@ -6,6 +6,7 @@
 //! Nothing compiles lazily afterwards: [`Rules`] is `Send + Sync` and shared by every
 //! extraction thread.
 
+mod backtrack;
 mod lexicon;
 pub mod matcher;
 pub(crate) mod pattern;
@@ -172,7 +173,8 @@ impl Rules {
     /// characters, such as a cue lexicon) and no `^`, which the regex engine must try
     /// from every position of every sentence or window.
     pub fn speed_warnings(&self) -> Vec<Diagnostic> {
-        self.rules
+        let unanchored = self
+            .rules
             .iter()
             .filter(|r| matches!(r.emit, Emit::Claim | Emit::Attribution))
             .filter(|r| !r.regex.is_anchored() && !r.regex.is_start_anchored())
@@ -188,8 +190,23 @@ impl Rules {
                      pattern with `^`; `claimkit bench --rules DIR CORPUS` shows what each rule costs",
                 )
                 .warning()
-            })
-            .collect()
+            });
+        let on_regex = self.rules.iter().filter_map(|r| {
+            let why = r.regex.no_program()?;
+            Some(
+                Diagnostic::at(
+                    "slow-rule",
+                    r.pattern_at.location(),
+                    format!("this pattern runs on the regex engine, not the faster lexicon matcher: {why}"),
+                )
+                .with_help(
+                    "the lexicon matcher runs every claim and attribution pattern that repeats only \
+                     parts that match something and sets no `(?i)` flag",
+                )
+                .warning(),
+            )
+        });
+        unanchored.chain(on_regex).collect()
     }
 
     /// The compiled lexicons, in pack order.
@@ -205,6 +222,8 @@ impl Rules {
 #[derive(Default)]
 struct Compiler {
     diags: Vec<Diagnostic>,
+    /// The pack's lexicons for the backtracking matcher.
+    lexicons: Option<backtrack::Lexicons>,
 }
 
 impl Compiler {
@@ -252,12 +271,14 @@ impl Compiler {
         };
         let mut pieces = Pieces {
             lexicons: HashMap::new(),
+
             defines: HashMap::new(),
             scripts,
         };
         for lex in &lexicons {
             pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
         }
+        self.lexicons = backtrack::Lexicons::new(&lexicons);
         for d in &pack.defines {
             if pieces.lexicons.contains_key(d.name.as_str())
                 || pieces.defines.contains_key(d.name.as_str())
@@ -408,6 +429,10 @@ impl Compiler {
     ) -> Option<Matcher> {
         let full = self.full_pattern(pieces, pattern, at, wrap)?;
         match Matcher::new(full, windowed) {
+            Ok(m) if windowed => Some(match &self.lexicons {
+                Some(lexicons) => m.with_programs(lexicons),
+                None => m,
+            }),
             Ok(m) => Some(m),
             Err(detail) => {
                 self.invalid_regex(at, &detail);

@@ -1,0 +1,989 @@
+//! A backtracking matcher for claim and attribution patterns, in which a lexicon is one
+//! instruction.
+//!
+//! Inlined into a regex, a lexicon becomes thousands of automaton states, and a pattern
+//! that names several lexicons (a speaker: titles, role nouns, outlets, particles) has
+//! an automaton that the regex crate's lazy DFA builds anew on almost every sentence:
+//! most of a run went into determinising, and each rule's cache cost megabytes. Here
+//! a pattern is compiled from its syntax tree into a small program in which `@lexicon`
+//! is one instruction that walks the lexicon's trie, and a bounded repeat of one
+//! character class (`[^“”"]{0,160}?`) is one instruction with a count.
+//!
+//! The program runs as a backtracker that remembers which instruction it has tried at
+//! which position, so no pair is tried twice and a search costs at most
+//! `instructions × window`. It returns the same leftmost-first match, with the same
+//! groups, as the regex crate on the pattern with its lexicons inlined: alternatives and
+//! repeats are tried in the regex's order of preference, and a lexicon's entries in the
+//! order of its inlined trie. `tests` below and `tests/engines_agree.rs` hold the two
+//! engines to that.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::util::look::{Look, LookMatcher};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+use super::lexicon::Trie;
+
+/// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
+/// (see [`Lexicons::program`]), then as an empty group named
+/// `LEXICON_GROUP` `i` `_` `k` (`k` makes each name unique), which this compiler turns
+/// into one instruction.
+pub const LEXICON_BASE: u32 = 0xF0000;
+pub const LEXICON_GROUP: &str = "lexicon__";
+
+/// The pack's lexicons, to find them written out in a compiled pattern and run them as
+/// instructions.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Finds each lexicon's regex ([`super::Lexicon::to_regex`]) in a pattern.
+    regexes: AhoCorasick,
+    tries: Vec<Arc<Trie>>,
+}
+
+impl Lexicons {
+    pub fn new(lexicons: &[super::Lexicon]) -> Option<Lexicons> {
+        let regexes = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lexicons.iter().map(|l| l.to_regex()))
+            .ok()?;
+        Some(Lexicons {
+            regexes,
+            tries: lexicons.iter().map(|l| l.trie()).collect(),
+        })
+    }
+
+    /// The program of a pattern whose lexicons were expanded into their regexes, or
+    /// why it cannot run here. Where a lexicon's regex is not found whole (a
+    /// split cut through it), its text stays a regex, which matches the same.
+    pub fn program(&self, pattern: &str) -> Result<Program, Unsupported> {
+        let mut placeholders = String::with_capacity(pattern.len() / 8);
+        self.regexes
+            .replace_all_with(pattern, &mut placeholders, |m, _, out| {
+                let c = char::from_u32(LEXICON_BASE + m.pattern().as_u32());
+                c.inspect(|&c| out.push(c)).is_some()
+            });
+        // A case-sensitive lexicon inside `(?i)` would fold case as a regex, but not
+        // as an instruction.
+        if folds_case(&placeholders) {
+            return Err("it folds case with `(?i)`".into());
+        }
+        Program::compile(&placeholders, &self.tries)
+    }
+}
+
+/// Whether a pattern sets the `i` flag anywhere (`(?i)`, `(?xi:…)`, not `(?-i)`).
+fn folds_case(pattern: &str) -> bool {
+    pattern.match_indices("(?").any(|(i, _)| {
+        let rest = &pattern[i + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+            .unwrap_or(rest.len());
+        rest[end..].starts_with([':', ')'])
+            && rest[..end]
+                .split('-')
+                .next()
+                .is_some_and(|on| on.contains('i'))
+    })
+}
+
+/// The most `instructions × window` cells one search may remember; a longer window
+/// (a sentence of megabytes with no full stop) is searched by the regex crate instead.
+const MAX_CELLS: usize = 1 << 24;
+
+/// A compiled pattern. `Send + Sync`; the mutable state of a search lives in a
+/// per-thread cache.
+#[derive(Debug)]
+pub struct Program {
+    insts: Vec<Inst>,
+    classes: Vec<CharClass>,
+    tries: Vec<Arc<Trie>>,
+    /// Each named group and the first of its two slots.
+    groups: Vec<(String, usize)>,
+    /// Which first bytes a match may start with; `starts_at_end`: whether one may start
+    /// (empty) at the end of the text.
+    first_bytes: [bool; 256],
+    starts_at_end: bool,
+    looks: LookMatcher,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Inst {
+    Byte(u8),
+    Class(u32),
+    /// `class{min,max}` (`max == u32::MAX`: no bound), one character at a time.
+    Repeat {
+        class: u32,
+        min: u32,
+        max: u32,
+        greedy: bool,
+    },
+    Lexicon(u32),
+    Look(Look),
+    /// Try the first target, then the second.
+    Split(u32, u32),
+    Jump(u32),
+    Save(u32),
+    Match,
+}
+
+/// A set of characters: a bitmap for ASCII, sorted ranges for the rest.
+#[derive(Debug)]
+struct CharClass {
+    ascii: u128,
+    ranges: Vec<(char, char)>,
+}
+
+impl CharClass {
+    fn new(ranges: Vec<(char, char)>) -> CharClass {
+        let mut ascii = 0u128;
+        for &(lo, hi) in &ranges {
+            for c in (lo as u32)..=(hi as u32).min(127) {
+                ascii |= 1 << c;
+            }
+        }
+        CharClass { ascii, ranges }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii >> (c as u32) & 1 == 1;
+        }
+        self.ranges
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c {
+                    std::cmp::Ordering::Less
+                } else if lo > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+}
+
+/// Why a pattern cannot run here (it then runs on the regex crate).
+pub type Unsupported = String;
+
+impl Program {
+    /// Compiles a pattern whose lexicons are written as private-use characters;
+    /// `tries[i]` is lexicon `i`.
+    fn compile(pattern: &str, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
+        // Each lexicon becomes an empty group named after it, which the regex parser
+        // keeps where it is written: a bare placeholder character would be merged with
+        // its neighbours into a class (`@a|@b` → `[ab]`), losing the order of preference.
+        let mut groups = String::with_capacity(pattern.len());
+        for (k, c) in pattern.chars().enumerate() {
+            match (c as u32).checked_sub(LEXICON_BASE) {
+                Some(i) => groups.push_str(&format!("(?<{LEXICON_GROUP}{i}_{k}>)")),
+                None => groups.push(c),
+            }
+        }
+        let hir = regex_syntax::parse(&groups).map_err(|e| e.to_string())?;
+        Program::new(&hir, tries)
+    }
+
+    fn new(hir: &Hir, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
+        let mut c = Compiler {
+            insts: Vec::new(),
+            classes: Vec::new(),
+            all_tries: tries,
+            tries: Vec::new(),
+            used: Vec::new(),
+            groups: Vec::new(),
+        };
+        c.hir(hir)?;
+        c.insts.push(Inst::Match);
+        if c.insts.len() >= u32::MAX as usize / 2 {
+            return Err("the pattern is too large".into());
+        }
+        let mut program = Program {
+            insts: c.insts,
+            classes: c.classes,
+            tries: c.tries,
+            groups: c.groups,
+            first_bytes: [false; 256],
+            starts_at_end: false,
+            looks: LookMatcher::new(),
+        };
+        program.plan_starts();
+        Ok(program)
+    }
+
+    /// The leftmost-first match in `hay` starting at or after `from`: its range and
+    /// each named group that took part. `Err` when the window is too long to search here.
+    pub fn captures_at<'p>(&'p self, hay: &str, from: usize) -> Result<Option<Found<'p>>, ()> {
+        self.search(hay, from..hay.len(), None, |program, cache, hay, bounds| {
+            (from..=hay.len())
+                .filter(|&start| program.may_start(hay, start))
+                .find_map(|start| {
+                    let end = program.run(cache, hay, bounds, start)?;
+                    Some((start..end, program.groups(cache)))
+                })
+        })
+    }
+
+    /// Where the match that starts exactly at `start` ends, with its groups.
+    pub fn captures_anchored<'p>(
+        &'p self,
+        hay: &str,
+        start: usize,
+    ) -> Result<Option<Found<'p>>, ()> {
+        self.search(
+            hay,
+            start..hay.len(),
+            None,
+            |program, cache, hay, bounds| {
+                let end = program.run(cache, hay, bounds, start)?;
+                Some((start..end, program.groups(cache)))
+            },
+        )
+    }
+
+    /// The leftmost match that starts at or after `from` and ends exactly at `end`,
+    /// with its groups.
+    pub fn captures_ending_at<'p>(
+        &'p self,
+        hay: &str,
+        from: usize,
+        end: usize,
+    ) -> Result<Option<Found<'p>>, ()> {
+        self.search(hay, from..end, Some(end), |program, cache, hay, bounds| {
+            (from..=end)
+                .filter(|&start| program.may_start(hay, start))
+                .find_map(|start| {
+                    program.run(cache, hay, bounds, start)?;
+                    Some((start..end, program.groups(cache)))
+                })
+        })
+    }
+
+    /// Runs `searching` with a fresh memory of what has been tried, for matches that
+    /// lie in `window` (and end at `must_end`, if given).
+    fn search<'p>(
+        &'p self,
+        hay: &str,
+        window: Range<usize>,
+        must_end: Option<usize>,
+        searching: impl FnOnce(&'p Program, &mut Cache, &str, Bounds) -> Option<Found<'p>>,
+    ) -> Result<Option<Found<'p>>, ()> {
+        // Positions only grow, and with a required end never pass it.
+        let last = must_end.unwrap_or(hay.len());
+        let width = last - window.start + 1;
+        if self.insts.len().saturating_mul(width) > MAX_CELLS {
+            return Err(());
+        }
+        let bounds = Bounds {
+            lo: window.start,
+            width,
+            must_end,
+        };
+        CACHE.with(|cache| {
+            let cache = &mut cache.borrow_mut();
+            cache.reset(self.insts.len() * width, self.groups.len() * 2);
+            Ok(searching(self, cache, hay, bounds))
+        })
+    }
+
+    fn may_start(&self, hay: &str, start: usize) -> bool {
+        match hay.as_bytes().get(start) {
+            Some(&b) => self.first_bytes[b as usize] && hay.is_char_boundary(start),
+            None => self.starts_at_end,
+        }
+    }
+
+    /// The named groups of the match just found.
+    fn groups(&self, cache: &Cache) -> Vec<(&str, Range<usize>)> {
+        self.groups
+            .iter()
+            .filter_map(|(name, slot)| {
+                let (s, e) = (cache.slots[*slot], cache.slots[slot + 1]);
+                (s != UNSET && e != UNSET).then_some((name.as_str(), s..e))
+            })
+            .collect()
+    }
+
+    /// Runs the program anchored at `start`; the end of the first match, by priority.
+    fn run(&self, cache: &mut Cache, hay: &str, bounds: Bounds, start: usize) -> Option<usize> {
+        let Bounds {
+            lo,
+            width,
+            must_end,
+        } = bounds;
+        let last = must_end.unwrap_or(hay.len());
+        let bytes = hay.as_bytes();
+        cache.stack.clear();
+        cache.stack.push(Frame::Step { pc: 0, at: start });
+        while let Some(frame) = cache.stack.pop() {
+            let (mut pc, mut at) = match frame {
+                Frame::Step { pc, at } => (pc as usize, at),
+                Frame::Restore { slot, old } => {
+                    cache.slots[slot as usize] = old;
+                    continue;
+                }
+                Frame::Lazy { pc, at, count } => {
+                    // Take the rest of the pattern here first; one more character later.
+                    let Inst::Repeat { class, max, .. } = self.insts[pc as usize] else {
+                        unreachable!("a lazy frame points at a repeat")
+                    };
+                    if count < max {
+                        if let Some(c) = char_at(hay, at) {
+                            if self.classes[class as usize].contains(c) {
+                                cache.stack.push(Frame::Lazy {
+                                    pc,
+                                    at: at + c.len_utf8(),
+                                    count: count + 1,
+                                });
+                            }
+                        }
+                    }
+                    (pc as usize + 1, at)
+                }
+            };
+            loop {
+                if at > last {
+                    break;
+                }
+                let cell = pc * width + (at - lo);
+                if cache.visited[cell] == cache.generation {
+                    break;
+                }
+                cache.visited[cell] = cache.generation;
+                match self.insts[pc] {
+                    Inst::Byte(b) => {
+                        if bytes.get(at) != Some(&b) {
+                            break;
+                        }
+                        pc += 1;
+                        at += 1;
+                    }
+                    Inst::Class(k) => match char_at(hay, at) {
+                        Some(c) if self.classes[k as usize].contains(c) => {
+                            pc += 1;
+                            at += c.len_utf8();
+                        }
+                        _ => break,
+                    },
+                    Inst::Repeat {
+                        class,
+                        min,
+                        max,
+                        greedy,
+                    } => {
+                        let class = &self.classes[class as usize];
+                        let mut count = 0;
+                        let mut p = at;
+                        if greedy {
+                            // Every count from `min` on, the most characters tried first.
+                            loop {
+                                if count >= min {
+                                    cache.stack.push(Frame::Step {
+                                        pc: pc as u32 + 1,
+                                        at: p,
+                                    });
+                                }
+                                match char_at(hay, p) {
+                                    Some(c) if count < max && class.contains(c) => {
+                                        p += c.len_utf8();
+                                        count += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                        } else {
+                            while count < min {
+                                match char_at(hay, p) {
+                                    Some(c) if class.contains(c) => {
+                                        p += c.len_utf8();
+                                        count += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            if count == min {
+                                cache.stack.push(Frame::Lazy {
+                                    pc: pc as u32,
+                                    at: p,
+                                    count,
+                                });
+                            }
+                        }
+                        break;
+                    }
+                    Inst::Lexicon(l) => {
+                        cache.ends.clear();
+                        self.tries[l as usize].ends(hay, at, &mut cache.ends);
+                        for &end in cache.ends.iter().rev() {
+                            cache.stack.push(Frame::Step {
+                                pc: pc as u32 + 1,
+                                at: end,
+                            });
+                        }
+                        break;
+                    }
+                    Inst::Look(look) => {
+                        if !self.looks.matches(look, bytes, at) {
+                            break;
+                        }
+                        pc += 1;
+                    }
+                    Inst::Split(first, second) => {
+                        cache.stack.push(Frame::Step { pc: second, at });
+                        pc = first as usize;
+                    }
+                    Inst::Jump(to) => pc = to as usize,
+                    Inst::Save(slot) => {
+                        cache.stack.push(Frame::Restore {
+                            slot,
+                            old: cache.slots[slot as usize],
+                        });
+                        cache.slots[slot as usize] = at;
+                        pc += 1;
+                    }
+                    Inst::Match => {
+                        if must_end.is_some_and(|end| end != at) {
+                            break;
+                        }
+                        return Some(at);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Works out which bytes a match can start with, following the program from its
+    /// first instruction through everything that consumes nothing.
+    fn plan_starts(&mut self) {
+        let mut seen = vec![false; self.insts.len()];
+        let mut todo = vec![0usize];
+        while let Some(pc) = todo.pop() {
+            if std::mem::replace(&mut seen[pc], true) {
+                continue;
+            }
+            match self.insts[pc] {
+                Inst::Byte(b) => self.first_bytes[b as usize] = true,
+                Inst::Class(k) => mark_class(&mut self.first_bytes, &self.classes[k as usize]),
+                Inst::Repeat { class, min, .. } => {
+                    mark_class(&mut self.first_bytes, &self.classes[class as usize]);
+                    if min == 0 {
+                        todo.push(pc + 1);
+                    }
+                }
+                Inst::Lexicon(l) => {
+                    for c in self.tries[l as usize].first_chars() {
+                        mark_char(&mut self.first_bytes, c);
+                        mark_char(&mut self.first_bytes, c.to_ascii_uppercase());
+                        mark_char(&mut self.first_bytes, c.to_ascii_lowercase());
+                        if !c.is_ascii() {
+                            // Case folding beyond ASCII: any multibyte start.
+                            self.first_bytes[0xC0..].iter_mut().for_each(|b| *b = true);
+                        }
+                    }
+                }
+                Inst::Look(_) | Inst::Save(_) => todo.push(pc + 1),
+                Inst::Split(a, b) => todo.extend([a as usize, b as usize]),
+                Inst::Jump(to) => todo.push(to as usize),
+                Inst::Match => {
+                    self.first_bytes = [true; 256];
+                    self.starts_at_end = true;
+                }
+            }
+        }
+    }
+}
+
+fn mark_char(first: &mut [bool; 256], c: char) {
+    first[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
+}
+
+fn mark_class(first: &mut [bool; 256], class: &CharClass) {
+    for b in 0..128u8 {
+        if class.ascii >> b & 1 == 1 {
+            first[b as usize] = true;
+        }
+    }
+    for &(_, hi) in &class.ranges {
+        if !hi.is_ascii() {
+            first[0xC0..].iter_mut().for_each(|b| *b = true);
+            break;
+        }
+    }
+}
+
+fn char_at(hay: &str, at: usize) -> Option<char> {
+    hay.get(at..)?.chars().next()
+}
+
+/// Turns a syntax tree into instructions.
+struct Compiler<'t> {
+    insts: Vec<Inst>,
+    classes: Vec<CharClass>,
+    all_tries: &'t [Arc<Trie>],
+    tries: Vec<Arc<Trie>>,
+    /// Which pack lexicon each entry of `tries` is.
+    used: Vec<usize>,
+    groups: Vec<(String, usize)>,
+}
+
+impl Compiler<'_> {
+    fn push(&mut self, inst: Inst) -> usize {
+        self.insts.push(inst);
+        self.insts.len() - 1
+    }
+
+    fn here(&self) -> u32 {
+        self.insts.len() as u32
+    }
+
+    fn hir(&mut self, hir: &Hir) -> Result<(), Unsupported> {
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(lit) => self.literal(&lit.0)?,
+            HirKind::Class(Class::Unicode(class)) => {
+                let ranges: Vec<(char, char)> = class
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start(), r.end()))
+                    .collect();
+                match self.lexicon_of(&ranges) {
+                    Some(l) => {
+                        self.push(Inst::Lexicon(l));
+                    }
+                    None => {
+                        let k = self.class(ranges);
+                        self.push(Inst::Class(k));
+                    }
+                }
+            }
+            HirKind::Class(Class::Bytes(_)) => return Err("it has a class of bytes".into()),
+            HirKind::Look(look) => {
+                let look = Look::from_repr(look.as_repr()).ok_or("an unknown assertion")?;
+                self.push(Inst::Look(look));
+            }
+            HirKind::Capture(cap) => match &cap.name {
+                Some(name) if name.starts_with(LEXICON_GROUP) => {
+                    let i = name[LEXICON_GROUP.len()..]
+                        .split('_')
+                        .next()
+                        .and_then(|i| i.parse::<u32>().ok())
+                        .ok_or("a bad lexicon group")?;
+                    let c = char::from_u32(LEXICON_BASE + i).ok_or("a bad lexicon group")?;
+                    let l = self.lexicon_of(&[(c, c)]).ok_or("an unknown lexicon")?;
+                    self.push(Inst::Lexicon(l));
+                }
+                Some(name) => {
+                    // A group repeated (`(?<g>…){2}`) is one group: its copies share slots.
+                    let slot = match self.groups.iter().find(|(n, _)| **n == **name) {
+                        Some(&(_, slot)) => slot,
+                        None => {
+                            self.groups.push((name.to_string(), self.groups.len() * 2));
+                            self.groups.len() * 2 - 2
+                        }
+                    };
+                    self.push(Inst::Save(slot as u32));
+                    self.hir(&cap.sub)?;
+                    self.push(Inst::Save(slot as u32 + 1));
+                }
+                None => self.hir(&cap.sub)?,
+            },
+            HirKind::Concat(parts) => {
+                for part in parts {
+                    self.hir(part)?;
+                }
+            }
+            HirKind::Alternation(alternatives) => {
+                let mut jumps = Vec::new();
+                let last = alternatives.len() - 1;
+                for (i, alternative) in alternatives.iter().enumerate() {
+                    if i == last {
+                        self.hir(alternative)?;
+                        break;
+                    }
+                    let split = self.push(Inst::Split(0, 0));
+                    self.hir(alternative)?;
+                    jumps.push(self.push(Inst::Jump(0)));
+                    self.insts[split] = Inst::Split(split as u32 + 1, self.here());
+                }
+                let end = self.here();
+                for j in jumps {
+                    self.insts[j] = Inst::Jump(end);
+                }
+            }
+            HirKind::Repetition(rep) => {
+                // The order in which the regex crate tries empty turns of a loop is
+                // its own; such patterns stay with it.
+                if rep.max != Some(1) && rep.sub.properties().minimum_len() == Some(0) {
+                    return Err("it repeats a part that may match nothing".into());
+                }
+                if let Some(class) = self.single_class(&rep.sub) {
+                    self.push(Inst::Repeat {
+                        class,
+                        min: rep.min,
+                        max: rep.max.unwrap_or(u32::MAX),
+                        greedy: rep.greedy,
+                    });
+                    return Ok(());
+                }
+                for _ in 0..rep.min {
+                    self.hir(&rep.sub)?;
+                }
+                let prefer = |split: usize, skip: u32| {
+                    let take = split as u32 + 1;
+                    if rep.greedy {
+                        Inst::Split(take, skip)
+                    } else {
+                        Inst::Split(skip, take)
+                    }
+                };
+                match rep.max {
+                    None => {
+                        let split = self.push(Inst::Split(0, 0));
+                        self.hir(&rep.sub)?;
+                        self.push(Inst::Jump(split as u32));
+                        self.insts[split] = prefer(split, self.here());
+                    }
+                    Some(max) => {
+                        let mut splits = Vec::new();
+                        for _ in rep.min..max {
+                            splits.push(self.push(Inst::Split(0, 0)));
+                            self.hir(&rep.sub)?;
+                        }
+                        let end = self.here();
+                        for split in splits {
+                            self.insts[split] = prefer(split, end);
+                        }
+                    }
+                }
+                if self.insts.len() > MAX_CELLS {
+                    return Err("the pattern is too large".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn literal(&mut self, bytes: &[u8]) -> Result<(), Unsupported> {
+        let text = std::str::from_utf8(bytes).map_err(|_| "it has a literal of bytes")?;
+        for c in text.chars() {
+            match self.lexicon_of(&[(c, c)]) {
+                Some(l) => {
+                    self.push(Inst::Lexicon(l));
+                }
+                None => {
+                    for &b in c.encode_utf8(&mut [0; 4]).as_bytes() {
+                        self.push(Inst::Byte(b));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The lexicon a one-character class stands for, added to the program's tries.
+    fn lexicon_of(&mut self, ranges: &[(char, char)]) -> Option<u32> {
+        let [(lo, hi)] = ranges else { return None };
+        let i = (*lo as u32).checked_sub(LEXICON_BASE)? as usize;
+        if lo != hi || i >= self.all_tries.len() {
+            return None;
+        }
+        let local = match self.used.iter().position(|&u| u == i) {
+            Some(local) => local,
+            None => {
+                self.used.push(i);
+                self.tries.push(Arc::clone(&self.all_tries[i]));
+                self.tries.len() - 1
+            }
+        };
+        Some(local as u32)
+    }
+
+    /// The class of a repeat of one character (`[^,]{0,40}`, `\s+`), if it is one.
+    fn single_class(&mut self, hir: &Hir) -> Option<u32> {
+        let ranges = match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+            HirKind::Literal(lit) => {
+                let text = std::str::from_utf8(&lit.0).ok()?;
+                let mut chars = text.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                vec![(c, c)]
+            }
+            _ => return None,
+        };
+        let is_lexicon = match ranges[..] {
+            [(lo, hi)] => lo == hi && (lo as u32) >= LEXICON_BASE,
+            _ => false,
+        };
+        (!is_lexicon).then(|| self.class(ranges))
+    }
+
+    fn class(&mut self, ranges: Vec<(char, char)>) -> u32 {
+        self.classes.push(CharClass::new(ranges));
+        self.classes.len() as u32 - 1
+    }
+}
+
+/// A match and its named groups.
+pub type Found<'p> = (Range<usize>, Vec<(&'p str, Range<usize>)>);
+
+/// Where a search's positions lie: from `lo`, `width` of them; and where a match must end.
+#[derive(Clone, Copy)]
+struct Bounds {
+    lo: usize,
+    width: usize,
+    must_end: Option<usize>,
+}
+
+/// No group has been matched yet.
+const UNSET: usize = usize::MAX;
+
+enum Frame {
+    Step {
+        pc: u32,
+        at: usize,
+    },
+    Restore {
+        slot: u32,
+        old: usize,
+    },
+    /// A lazy repeat that has taken `count` characters, up to `at`.
+    Lazy {
+        pc: u32,
+        at: usize,
+        count: u32,
+    },
+}
+
+/// What a search needs to write, kept per thread and reused.
+#[derive(Default)]
+struct Cache {
+    stack: Vec<Frame>,
+    /// The generation in which each (instruction, position) was last tried.
+    visited: Vec<u32>,
+    generation: u32,
+    slots: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Cache {
+    /// Prepares for a search: a new generation marks every cell untried.
+    fn reset(&mut self, cells: usize, slots: usize) {
+        if self.visited.len() < cells || self.generation == u32::MAX {
+            self.visited.clear();
+            self.visited.resize(cells.max(self.visited.capacity()), 0);
+            self.generation = 0;
+        }
+        self.generation += 1;
+        self.slots.clear();
+        self.slots.resize(slots, UNSET);
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both engines on `pattern` (no lexicons) and `text`: whole match and groups.
+    fn agree(pattern: &str, texts: &[&str]) {
+        let hir = regex_syntax::parse(pattern).unwrap();
+        let Ok(program) = Program::new(&hir, &[]) else {
+            return;
+        };
+        let re = regex::Regex::new(pattern).unwrap();
+        for text in texts {
+            let ours = program
+                .captures_at(text, 0)
+                .unwrap()
+                .map(|(whole, mut groups): Found| {
+                    groups.sort_by_key(|g| g.0);
+                    (
+                        whole,
+                        groups
+                            .into_iter()
+                            .map(|(n, r)| (n.to_string(), r))
+                            .collect::<Vec<_>>(),
+                    )
+                });
+            let theirs = re.captures(text).map(|c| {
+                let mut groups: Vec<(String, Range<usize>)> = re
+                    .capture_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((n?.to_string(), c.get(i)?.range())))
+                    .collect();
+                groups.sort_by(|a, b| a.0.cmp(&b.0));
+                (c.get(0).unwrap().range(), groups)
+            });
+            assert_eq!(ours, theirs, "{pattern} on {text:?}");
+        }
+    }
+
+    fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> super::super::Lexicon {
+        let entries = surfaces
+            .iter()
+            .enumerate()
+            .map(|(line, s)| crate::pack::lexicon::Entry {
+                surface: s.to_string(),
+                canonical: None,
+                tags: Vec::new(),
+                line,
+            })
+            .collect();
+        super::super::Lexicon::build("test".into(), case_sensitive, entries).unwrap()
+    }
+
+    /// Both engines on a pattern whose `@0`, `@1` … are the given lexicons.
+    fn agree_with_lexicons(pattern: &str, lexicons: &[super::super::Lexicon], texts: &[&str]) {
+        let mut inlined = pattern.to_string();
+        let mut placeholders = pattern.to_string();
+        for (i, lex) in lexicons.iter().enumerate().rev() {
+            let c = char::from_u32(LEXICON_BASE + i as u32).unwrap();
+            inlined = inlined.replace(&format!("@{i}"), &lex.to_regex());
+            placeholders = placeholders.replace(&format!("@{i}"), &c.to_string());
+        }
+        let tries: Vec<_> = lexicons.iter().map(|l| l.trie()).collect();
+        let program = Program::compile(&placeholders, &tries).unwrap();
+        let re = regex::Regex::new(&inlined).unwrap();
+        for text in texts {
+            let ours = program
+                .captures_at(text, 0)
+                .unwrap()
+                .map(|(whole, _)| whole);
+            let theirs = re.find(text).map(|m| m.range());
+            assert_eq!(ours, theirs, "{pattern} on {text:?}");
+        }
+    }
+
+    #[test]
+    fn lexicons_agree_with_their_inlined_regex() {
+        let aux = lexicon(false, &["has", "has long", "also"]);
+        let cue = lexicon(true, &["said", "says", "wrote", "told"]);
+        agree_with_lexicons(
+            r"(?<s>\w+)\s+(?:@0\s+){0,2}(?<cue>\b(?:@1)\b)[^“”]{0,160}?[:,]?\s*$",
+            &[aux, cue],
+            &[
+                "they wrote.",
+                "Wei has long said so",
+                "Wei HAS said:",
+                "Wei said",
+                "nobody",
+            ],
+        );
+        // Two lexicons in one alternation keep their order (no class of placeholders).
+        let a = lexicon(true, &["said so"]);
+        let b = lexicon(true, &["said", "said so far"]);
+        agree_with_lexicons(r"(?<c>@0|@1)", &[a, b], &["he said so far", "he said"]);
+    }
+
+    /// Random patterns from a small grammar (classes, bounded and lazy repeats, nested
+    /// alternations, groups, assertions) against random texts: both engines agree.
+    #[test]
+    fn agrees_with_the_regex_crate_on_random_patterns() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        fn pattern(
+            next: &mut dyn FnMut(usize) -> usize,
+            depth: usize,
+            groups: &mut usize,
+        ) -> String {
+            let atoms = [
+                "a",
+                "b",
+                "é",
+                "[ab]",
+                "[^a]",
+                r"\s",
+                r"\w",
+                ".",
+                r"\b",
+                "^",
+                "$",
+                "(?-u:\\b)",
+            ];
+            if depth == 0 || next(3) == 0 {
+                return atoms[next(atoms.len())].to_string();
+            }
+            match next(5) {
+                0 => (0..2 + next(2))
+                    .map(|_| pattern(next, depth - 1, groups))
+                    .collect(),
+                1 => {
+                    let alts: Vec<String> = (0..2 + next(2))
+                        .map(|_| pattern(next, depth - 1, groups))
+                        .collect();
+                    format!("(?:{})", alts.join("|"))
+                }
+                2 => {
+                    *groups += 1;
+                    let name = format!("g{groups}");
+                    format!("(?<{name}>{})", pattern(next, depth - 1, groups))
+                }
+                _ => {
+                    let ops = [
+                        "*", "+", "?", "{0,3}", "{1,2}", "{2}", "*?", "+?", "??", "{0,3}?",
+                    ];
+                    format!(
+                        "(?:{}){}",
+                        pattern(next, depth - 1, groups),
+                        ops[next(ops.len())]
+                    )
+                }
+            }
+        }
+        let alphabet = ['a', 'b', 'é', ' ', 'x'];
+        for _ in 0..3000 {
+            let mut groups = 0;
+            let p = pattern(&mut next, 4, &mut groups);
+            let texts: Vec<String> = (0..6)
+                .map(|_| {
+                    (0..next(9))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            agree(&p, &texts);
+        }
+    }
+
+    #[test]
+    fn only_an_i_flag_folds_case() {
+        assert!(folds_case("a(?i)b"));
+        assert!(folds_case("(?xi:b)"));
+        assert!(!folds_case("(?-i:b)(?<cue>said)(?:x)(?-u:\\b)(?P<in>x)"));
+    }
+
+    #[test]
+    fn agrees_with_the_regex_crate() {
+        agree(r"\b(?:[Hh]e|[Tt]hey)\b", &["they wrote.", "then they", "x"]);
+        agree(
+            r"(?<s>\w+)\s+wrote[^“”]{0,160}?[:,]?\s*$",
+            &["they wrote.", "they wrote: a", "no"],
+        );
+        agree(r"(?<a>a+?)(?<b>a*)b", &["aaab", "b", "aac"]);
+        agree(r"(?:ab|a)(?:bc|c)?$", &["abc", "ab", "abcc"]);
+        agree(r"(?:x?){0,3}y", &["xxy", "y", "xxxxy"]);
+        agree(
+            r"^(?:[^,]{1,60},\s+)?(?<w>\p{Lu}\p{L}+)",
+            &["In May, Wei", "Wei said", "é, Ana"],
+        );
+    }
+}
