@@ -21,56 +21,116 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::util::look::{Look, LookMatcher};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::lexicon::Trie;
 
 /// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
-/// (see [`Lexicons::program`]), then as an empty group named
+/// when a pattern is expanded, then as an empty group named
 /// `LEXICON_GROUP` `i` `_` `k` (`k` makes each name unique), which this compiler turns
 /// into one instruction.
 pub const LEXICON_BASE: u32 = 0xF0000;
 pub const LEXICON_GROUP: &str = "lexicon__";
 
-/// The pack's lexicons, to find them written out in a compiled pattern and run them as
-/// instructions.
+/// The pack's lexicons, as the backtracking matcher runs them and as regexes for the
+/// patterns that run on the regex crate.
 #[derive(Debug)]
 pub struct Lexicons {
-    /// Finds each lexicon's regex ([`super::Lexicon::to_regex`]) in a pattern.
-    regexes: AhoCorasick,
+    /// Each lexicon's regex ([`super::Lexicon::to_regex`]).
+    regexes: Vec<String>,
     tries: Vec<Arc<Trie>>,
 }
 
 impl Lexicons {
-    pub fn new(lexicons: &[super::Lexicon]) -> Option<Lexicons> {
-        let regexes = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(lexicons.iter().map(|l| l.to_regex()))
-            .ok()?;
-        Some(Lexicons {
-            regexes,
+    pub fn new(lexicons: &[super::Lexicon]) -> Lexicons {
+        Lexicons {
+            regexes: lexicons.iter().map(|l| l.to_regex()).collect(),
             tries: lexicons.iter().map(|l| l.trie()).collect(),
-        })
+        }
     }
 
-    /// The program of a pattern whose lexicons were expanded into their regexes, or
-    /// why it cannot run here. Where a lexicon's regex is not found whole (a
-    /// split cut through it), its text stays a regex, which matches the same.
-    pub fn program(&self, pattern: &str) -> Result<Program, Unsupported> {
-        let mut placeholders = String::with_capacity(pattern.len() / 8);
-        self.regexes
-            .replace_all_with(pattern, &mut placeholders, |m, _, out| {
-                let c = char::from_u32(LEXICON_BASE + m.pattern().as_u32());
-                c.inspect(|&c| out.push(c)).is_some()
-            });
+    /// A pattern whose lexicons are placeholder characters, with each written as an
+    /// empty group named after it instead. The regex parser keeps such a group where it
+    /// is written; bare characters would be merged into a class (`@a|@b` → `[ab]`),
+    /// losing the order in which the alternatives are tried.
+    pub fn grouped(pattern: &str) -> String {
+        let mut out = String::with_capacity(pattern.len() + 64);
+        for (k, c) in pattern.chars().enumerate() {
+            match (c as u32).checked_sub(LEXICON_BASE) {
+                Some(i) => out.push_str(&format!("(?<{LEXICON_GROUP}{i}_{k}>)")),
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// A grouped pattern with the lexicon groups' numbers of place left out, so two
+    /// patterns that refer to the same lexicons the same way read the same. Not a
+    /// regex (the group names repeat): a key.
+    pub fn without_numbers(grouped: &str) -> String {
+        let open = format!("(?<{LEXICON_GROUP}");
+        let mut out = String::with_capacity(grouped.len());
+        let mut rest = grouped;
+        while let Some(at) = rest.find(&open) {
+            let name = &rest[at + open.len()..];
+            let (Some(under), Some(close)) = (name.find('_'), name.find(">)")) else {
+                break;
+            };
+            out.push_str(&rest[..at + open.len() + under]);
+            rest = &name[close..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Whether a group name stands for a lexicon.
+    pub fn is_lexicon_group(name: &str) -> bool {
+        name.starts_with(LEXICON_GROUP)
+    }
+
+    /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
+    pub fn inline(&self, grouped: &str) -> String {
+        let open = format!("(?<{LEXICON_GROUP}");
+        let mut out = String::with_capacity(grouped.len());
+        let mut rest = grouped;
+        while let Some(at) = rest.find(&open) {
+            out.push_str(&rest[..at]);
+            let name = &rest[at + open.len()..];
+            let lexicon = name
+                .split('_')
+                .next()
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| self.regexes.get(i));
+            match (lexicon, name.find(">)")) {
+                (Some(regex), Some(close)) => {
+                    out.push_str(regex);
+                    rest = &name[close + 2..];
+                }
+                _ => {
+                    out.push_str(&open);
+                    rest = name;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The program of a grouped pattern, or why it cannot run here.
+    pub fn program(&self, grouped: &str) -> Result<Program, Unsupported> {
+        let hir = regex_syntax::parse(grouped).map_err(|e| e.to_string())?;
+        self.program_of(grouped, &hir)
+    }
+
+    /// The program of a grouped pattern already parsed into `hir`.
+    pub fn program_of(&self, grouped: &str, hir: &Hir) -> Result<Program, Unsupported> {
         // A case-sensitive lexicon inside `(?i)` would fold case as a regex, but not
         // as an instruction.
-        if folds_case(&placeholders) {
+        if folds_case(grouped) {
             return Err("it folds case with `(?i)`".into());
         }
-        Program::compile(&placeholders, &self.tries)
+        Program::new(hir, &self.tries)
     }
 }
 
@@ -169,23 +229,8 @@ impl CharClass {
 pub type Unsupported = String;
 
 impl Program {
-    /// Compiles a pattern whose lexicons are written as private-use characters;
+    /// Compiles a pattern parsed from a grouped text (see [`Lexicons::grouped`]);
     /// `tries[i]` is lexicon `i`.
-    fn compile(pattern: &str, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
-        // Each lexicon becomes an empty group named after it, which the regex parser
-        // keeps where it is written: a bare placeholder character would be merged with
-        // its neighbours into a class (`@a|@b` → `[ab]`), losing the order of preference.
-        let mut groups = String::with_capacity(pattern.len());
-        for (k, c) in pattern.chars().enumerate() {
-            match (c as u32).checked_sub(LEXICON_BASE) {
-                Some(i) => groups.push_str(&format!("(?<{LEXICON_GROUP}{i}_{k}>)")),
-                None => groups.push(c),
-            }
-        }
-        let hir = regex_syntax::parse(&groups).map_err(|e| e.to_string())?;
-        Program::new(&hir, tries)
-    }
-
     fn new(hir: &Hir, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
         let mut c = Compiler {
             insts: Vec::new(),
@@ -855,7 +900,11 @@ mod tests {
             placeholders = placeholders.replace(&format!("@{i}"), &c.to_string());
         }
         let tries: Vec<_> = lexicons.iter().map(|l| l.trie()).collect();
-        let program = Program::compile(&placeholders, &tries).unwrap();
+        let lexicons = Lexicons {
+            regexes: Vec::new(),
+            tries,
+        };
+        let program = lexicons.program(&Lexicons::grouped(&placeholders)).unwrap();
         let re = regex::Regex::new(&inlined).unwrap();
         for text in texts {
             let ours = program
@@ -962,6 +1011,26 @@ mod tests {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             agree(&p, &texts);
         }
+    }
+
+    #[test]
+    fn lexicon_groups_are_written_out_and_keyed() {
+        let lexicons = Lexicons {
+            regexes: vec!["(?:a|b)".into(), "(?i:c)".into()],
+            tries: Vec::new(),
+        };
+        let placeholders = format!(
+            "x{}y{}",
+            char::from_u32(LEXICON_BASE + 1).unwrap(),
+            char::from_u32(LEXICON_BASE).unwrap()
+        );
+        let grouped = Lexicons::grouped(&placeholders);
+        assert_eq!(grouped, "x(?<lexicon__1_1>)y(?<lexicon__0_3>)");
+        assert_eq!(lexicons.inline(&grouped), "x(?i:c)y(?:a|b)");
+        assert_eq!(
+            Lexicons::without_numbers(&grouped),
+            "x(?<lexicon__1>)y(?<lexicon__0>)"
+        );
     }
 
     #[test]

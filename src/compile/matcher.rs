@@ -19,8 +19,9 @@
 //! compiled on first use, so start-up pays only for the rules a text needs; every
 //! pattern has been parsed and checked when the pack was compiled.
 
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -48,14 +49,26 @@ pub struct Matcher {
     no_program: Option<String>,
 }
 
+/// The anchor automata of a pack's patterns, one per set of literals: rules that
+/// anchor on the same lexicon share one.
+#[derive(Debug, Default)]
+pub(crate) struct Anchors {
+    automata: HashMap<Vec<String>, Arc<AhoCorasick>>,
+    /// The literals of each anchor part written so far (lexicon groups numbered
+    /// alike), as working them out means parsing the lexicons' regexes.
+    literals: HashMap<String, Option<Vec<String>>>,
+}
+
 #[derive(Debug)]
 struct Split {
-    anchor: AhoCorasick,
+    anchor: Arc<AhoCorasick>,
     /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern.
     head_source: Option<String>,
-    /// The head as written, for the backtracking matcher.
-    head_body: Option<String>,
     tail_source: String,
+    /// The halves with their lexicons as groups (see `Lexicons::grouped`), for the
+    /// backtracking matcher.
+    head_grouped: Option<String>,
+    tail_grouped: String,
     head_program: Option<Program>,
     tail_program: Option<Program>,
     head: OnceLock<Option<meta::Regex>>,
@@ -129,53 +142,69 @@ impl Matcher {
     /// run once per window (a sentence, the text around a quote) and may be split at
     /// an anchor; the others run over the whole text with [`Matcher::regex`].
     pub fn new(source: String, windowed: bool) -> Result<Matcher, PatternError> {
-        let ast = ast::parse::Parser::new()
-            .parse(&source)
-            .map_err(|e| e.to_string())?;
-        let hir = regex_syntax::hir::translate::Translator::new()
-            .translate(&source, &ast)
-            .map_err(|e| e.to_string())?;
-        let mut names = Vec::new();
-        capture_names(&hir, &mut names);
+        let (ast, hir) = parse(&source)?;
+        let names = capture_names(&hir);
         let split = if windowed {
-            plan_split(&source, &ast)
+            plan_split(&source, &ast, None, &mut Anchors::default())
         } else {
             None
         };
-        let start_anchored = hir
-            .properties()
-            .look_set_prefix()
-            .contains(regex_syntax::hir::Look::Start);
         Ok(Matcher {
+            start_anchored: starts_anchored(&hir),
             source,
             names,
             whole: OnceLock::new(),
             windowed,
             split,
-            start_anchored,
             program: None,
             no_program: None,
         })
     }
 
-    /// Runs the pattern, and each half of a split one, on the backtracking matcher
-    /// (the same pattern, its lexicons as instructions) wherever the window allows.
-    pub(crate) fn with_programs(mut self, lexicons: &Lexicons) -> Matcher {
-        if std::env::var_os("CLAIMKIT_NO_BACKTRACK").is_some() {
-            return self;
-        }
-        match lexicons.program(&self.source) {
-            Ok(program) => self.program = Some(program),
-            Err(why) => self.no_program = Some(why),
-        }
-        if let Some(split) = &mut self.split {
-            split.tail_program = lexicons.program(&split.tail_source).ok();
+    /// Plans a pattern written with its lexicons as placeholder characters
+    /// (`Pieces::expand_with_placeholders`). A `windowed` (claim or attribution)
+    /// pattern runs on the backtracking matcher, split at an anchor where it has one,
+    /// and on the regex crate (the same pattern, lexicons written out) only where a
+    /// window is too long for that; the others run on the regex crate. Parsing this
+    /// form, not the written-out one, keeps start-up short.
+    pub(crate) fn with_lexicons(
+        pattern: &str,
+        windowed: bool,
+        lexicons: &Lexicons,
+        anchors: &mut Anchors,
+    ) -> Result<Matcher, PatternError> {
+        let grouped = Lexicons::grouped(pattern);
+        let (ast, hir) = parse(&grouped)?;
+        let mut names = capture_names(&hir);
+        names.retain(|n| !Lexicons::is_lexicon_group(n));
+        let on_regex_only =
+            !windowed || std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
+        let (program, no_program) = match lexicons.program_of(&grouped, &hir) {
+            _ if on_regex_only => (None, None),
+            Ok(program) => (Some(program), None),
+            Err(why) => (None, Some(why)),
+        };
+        let mut split = match windowed {
+            true => plan_split(&grouped, &ast, Some(lexicons), anchors),
+            false => None,
+        };
+        if let (Some(split), false) = (&mut split, on_regex_only) {
+            split.tail_program = lexicons.program(&split.tail_grouped).ok();
             split.head_program = split
-                .head_body
+                .head_grouped
                 .as_deref()
-                .and_then(|h| lexicons.program(h).ok());
+                .and_then(|h| lexicons.program(&format!("(?:{h})")).ok());
         }
-        self
+        Ok(Matcher {
+            source: lexicons.inline(&grouped),
+            names,
+            whole: OnceLock::new(),
+            windowed,
+            split,
+            start_anchored: starts_anchored(&hir),
+            program,
+            no_program,
+        })
     }
 
     /// Why this pattern runs on the regex crate rather than the backtracking matcher.
@@ -351,7 +380,7 @@ impl Split {
     }
 
     fn has_programs(&self) -> bool {
-        self.tail_program.is_some() && (self.head_body.is_none() || self.head_program.is_some())
+        self.tail_program.is_some() && (self.head_grouped.is_none() || self.head_program.is_some())
     }
 
     /// [`Split::captures`] on the backtracking programs of the halves: the same
@@ -452,17 +481,33 @@ fn build_meta(source: &str) -> Option<meta::Regex> {
         .ok()
 }
 
-fn capture_names(hir: &Hir, out: &mut Vec<String>) {
+fn parse(source: &str) -> Result<(Ast, Hir), PatternError> {
+    let ast = ast::parse::Parser::new()
+        .parse(source)
+        .map_err(|e| e.to_string())?;
+    let hir = regex_syntax::hir::translate::Translator::new()
+        .translate(source, &ast)
+        .map_err(|e| e.to_string())?;
+    Ok((ast, hir))
+}
+
+fn capture_names(hir: &Hir) -> Vec<String> {
+    let mut names = Vec::new();
+    collect_capture_names(hir, &mut names);
+    names
+}
+
+fn collect_capture_names(hir: &Hir, out: &mut Vec<String>) {
     match hir.kind() {
         HirKind::Capture(c) => {
             if let Some(n) = &c.name {
                 out.push(n.to_string());
             }
-            capture_names(&c.sub, out);
+            collect_capture_names(&c.sub, out);
         }
-        HirKind::Repetition(r) => capture_names(&r.sub, out),
+        HirKind::Repetition(r) => collect_capture_names(&r.sub, out),
         HirKind::Concat(v) | HirKind::Alternation(v) => {
-            v.iter().for_each(|h| capture_names(h, out))
+            v.iter().for_each(|h| collect_capture_names(h, out))
         }
         _ => {}
     }
@@ -475,45 +520,78 @@ const ANCHOR_MIN_CHARS: usize = 2;
 const ANCHOR_MAX_LITERALS: u32 = 20_000;
 
 /// Finds the first top-level part of `source` that every match contains and whose
-/// matches begin with one of a finite set of literals; splits the pattern there.
-fn plan_split(source: &str, ast: &Ast) -> Option<Split> {
+/// matches begin with one of a finite set of literals; splits the pattern there. With
+/// `lexicons`, `source` is grouped (see `Lexicons::grouped`) and each half's regex is
+/// written out from it.
+fn plan_split(
+    source: &str,
+    ast: &Ast,
+    lexicons: Option<&Lexicons>,
+    anchors: &mut Anchors,
+) -> Option<Split> {
     let mut items = Vec::new();
     if !flatten(ast, &mut items) {
         return None;
     }
     let text = |a: &Ast| &source[a.span().start.offset..a.span().end.offset];
+    let regex_of = |grouped: &str| match lexicons {
+        Some(l) => l.inline(grouped),
+        None => grouped.to_string(),
+    };
     for (k, item) in items.iter().enumerate() {
         if !starts_with_literal(item) {
             continue;
         }
-        let Some(literals) = anchor_literals(text(item)) else {
+        let key = Lexicons::without_numbers(text(item));
+        let literals = match anchors.literals.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                let found = anchor_literals(&regex_of(text(item)));
+                anchors.literals.insert(key, found.clone());
+                found
+            }
+        };
+        let Some(literals) = literals else {
             continue;
         };
         let head: String = items[..k].iter().map(|a| text(a)).collect();
         let tail: String = items[k..].iter().map(|a| text(a)).collect();
-        let anchor = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .ok()?;
+        let anchor = match anchors.automata.get(&literals) {
+            Some(anchor) => Arc::clone(anchor),
+            None => {
+                let anchor = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .ok()?;
+                Arc::clone(anchors.automata.entry(literals).or_insert(Arc::new(anchor)))
+            }
+        };
         // Each half is whole parts of a pattern that parsed, with no flags set before
         // the split (`flatten` saw to that), so each compiles on its own.
         // The head ends where the anchor starts. It is matched against the text up to
         // and including the anchor's first character (the `.`), so that a `\b` at its
         // end sees the character that follows, as it would in the whole pattern.
-        let head_source = (!head.is_empty()).then(|| format!("(?:{head})(?s:.)$"));
+        let head_source = (!head.is_empty()).then(|| format!("(?:{})(?s:.)$", regex_of(&head)));
         return Some(Split {
             anchor,
             head_source,
-            head_body: (!head.is_empty()).then(|| format!("(?:{head})")),
+            tail_source: regex_of(&tail),
+            head_grouped: (!head.is_empty()).then_some(head),
+            tail_grouped: tail,
             head_program: None,
             tail_program: None,
-            tail_source: tail,
             head: OnceLock::new(),
             tail: OnceLock::new(),
         });
     }
     None
+}
+
+fn starts_anchored(hir: &Hir) -> bool {
+    hir.properties()
+        .look_set_prefix()
+        .contains(regex_syntax::hir::Look::Start)
 }
 
 /// The top-level parts of a pattern, looking through plain `(?:…)` groups. False when
@@ -546,6 +624,13 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
 /// piece): a cheap look before extracting its literals.
 fn starts_with_literal(part: &Ast) -> bool {
     match part {
+        // A lexicon (see `Lexicons::grouped`): its entries are literals.
+        Ast::Group(g)
+            if matches!(&g.kind, ast::GroupKind::CaptureName { name, .. }
+                if Lexicons::is_lexicon_group(&name.name)) =>
+        {
+            true
+        }
         Ast::Literal(_) | Ast::ClassBracketed(_) => true,
         Ast::Concat(c) => {
             let mut rest = c.asts.iter().skip_while(|a| {

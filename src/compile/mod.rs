@@ -224,6 +224,10 @@ struct Compiler {
     diags: Vec<Diagnostic>,
     /// The pack's lexicons for the backtracking matcher.
     lexicons: Option<backtrack::Lexicons>,
+    /// The anchor automata of the rules, shared where their literals are the same.
+    anchors: matcher::Anchors,
+    /// Each lexicon's index, for patterns expanded with placeholders.
+    lexicon_ids: HashMap<String, usize>,
 }
 
 impl Compiler {
@@ -278,7 +282,8 @@ impl Compiler {
         for lex in &lexicons {
             pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
         }
-        self.lexicons = backtrack::Lexicons::new(&lexicons);
+        self.lexicons = Some(backtrack::Lexicons::new(&lexicons));
+        self.lexicon_ids = lexicon_ids.clone();
         for d in &pack.defines {
             if pieces.lexicons.contains_key(d.name.as_str())
                 || pieces.defines.contains_key(d.name.as_str())
@@ -427,12 +432,26 @@ impl Compiler {
         wrap: (&str, &str),
         windowed: bool,
     ) -> Option<Matcher> {
-        let full = self.full_pattern(pieces, pattern, at, wrap)?;
-        match Matcher::new(full, windowed) {
-            Ok(m) if windowed => Some(match &self.lexicons {
-                Some(lexicons) => m.with_programs(lexicons),
-                None => m,
-            }),
+        let matcher = match &self.lexicons {
+            Some(lexicons) => {
+                let expanded = match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
+                    Ok(e) => e,
+                    Err(e) => {
+                        self.diags.push(Diagnostic::at(
+                            "unknown-reference",
+                            at.location_inside(e.range),
+                            e.message,
+                        ));
+                        return None;
+                    }
+                };
+                let (prefix, suffix) = wrap;
+                let wrapped = format!("{prefix}(?:{expanded}){suffix}");
+                Matcher::with_lexicons(&wrapped, windowed, lexicons, &mut self.anchors)
+            }
+            None => Matcher::new(self.full_pattern(pieces, pattern, at, wrap)?, windowed),
+        };
+        match matcher {
             Ok(m) => Some(m),
             Err(detail) => {
                 self.invalid_regex(at, &detail);

@@ -25,10 +25,25 @@ pub struct Pieces<'a> {
 impl Pieces<'_> {
     /// Expands every `@name` in `pattern`.
     pub fn expand(&self, pattern: &str) -> Result<String, ExpandError> {
-        self.expand_inner(pattern, &mut Vec::new())
+        self.expand_inner(pattern, &mut Vec::new(), None)
     }
 
-    fn expand_inner(&self, pattern: &str, stack: &mut Vec<String>) -> Result<String, ExpandError> {
+    /// Expands every `@name`, writing lexicon `i` (in the order of `ids`) as the one
+    /// character `backtrack::LEXICON_BASE + i`, not as the regex of its entries.
+    pub fn expand_with_placeholders(
+        &self,
+        pattern: &str,
+        ids: &HashMap<String, usize>,
+    ) -> Result<String, ExpandError> {
+        self.expand_inner(pattern, &mut Vec::new(), Some(ids))
+    }
+
+    fn expand_inner(
+        &self,
+        pattern: &str,
+        stack: &mut Vec<String>,
+        placeholders: Option<&HashMap<String, usize>>,
+    ) -> Result<String, ExpandError> {
         let mut out = String::with_capacity(pattern.len());
         let bytes = pattern.as_bytes();
         let mut i = 0;
@@ -75,7 +90,12 @@ impl Pieces<'_> {
                 };
                 let name = &pattern[i + 1..end];
                 let range = i..end;
-                if let Some(alt) = self.lexicons.get(name) {
+                let placeholder = placeholders
+                    .and_then(|ids| ids.get(name))
+                    .and_then(|&i| char::from_u32(super::backtrack::LEXICON_BASE + i as u32));
+                if let Some(c) = placeholder {
+                    out.push(c);
+                } else if let Some(alt) = self.lexicons.get(name) {
                     out.push_str(alt);
                 } else if let Some(def) = self.defines.get(name) {
                     if stack.iter().any(|s| s == name) {
@@ -88,10 +108,12 @@ impl Pieces<'_> {
                         });
                     }
                     stack.push(name.to_string());
-                    let inner = self.expand_inner(def, stack).map_err(|e| ExpandError {
-                        range: range.clone(),
-                        message: format!("in `@{name}`: {}", e.message),
-                    })?;
+                    let inner =
+                        self.expand_inner(def, stack, placeholders)
+                            .map_err(|e| ExpandError {
+                                range: range.clone(),
+                                message: format!("in `@{name}`: {}", e.message),
+                            })?;
                     stack.pop();
                     out.push_str("(?:");
                     out.push_str(&inner);
