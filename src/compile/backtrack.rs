@@ -288,6 +288,24 @@ impl Program {
         )
     }
 
+    /// The groups of the match that spans exactly `span` (found by another engine).
+    pub fn captures_spanning<'p>(
+        &'p self,
+        hay: &str,
+        span: Range<usize>,
+    ) -> Result<Option<Found<'p>>, ()> {
+        let start = span.start;
+        self.search(
+            hay,
+            span.clone(),
+            Some(span.end),
+            |program, cache, hay, bounds| {
+                program.run(cache, hay, bounds, start)?;
+                Some((span, program.groups(cache)))
+            },
+        )
+    }
+
     /// The leftmost match that starts at or after `from` and ends exactly at `end`,
     /// with its groups.
     pub fn captures_ending_at<'p>(

@@ -43,10 +43,10 @@ pub struct Matcher {
     split: Option<Split>,
     /// Whether every match starts where the searched text does (`^…`).
     start_anchored: bool,
-    /// The pattern for the backtracking matcher, which runs it when it can.
-    program: Option<Program>,
-    /// Why a claim or attribution pattern has no program, if it has none.
-    no_program: Option<String>,
+    /// The pattern with its lexicons as groups, and the lexicons, from which the
+    /// program for the backtracking matcher is compiled on first use.
+    grouped: Option<(String, Arc<Lexicons>)>,
+    program: OnceLock<Result<Program, String>>,
 }
 
 /// The anchor automata of a pack's patterns, one per set of literals: rules that
@@ -156,8 +156,8 @@ impl Matcher {
             whole: OnceLock::new(),
             windowed,
             split,
-            program: None,
-            no_program: None,
+            grouped: None,
+            program: OnceLock::new(),
         })
     }
 
@@ -170,20 +170,14 @@ impl Matcher {
     pub(crate) fn with_lexicons(
         pattern: &str,
         windowed: bool,
-        lexicons: &Lexicons,
+        lexicons: &Arc<Lexicons>,
         anchors: &mut Anchors,
     ) -> Result<Matcher, PatternError> {
         let grouped = Lexicons::grouped(pattern);
         let (ast, hir) = parse(&grouped)?;
         let mut names = capture_names(&hir);
         names.retain(|n| !Lexicons::is_lexicon_group(n));
-        let on_regex_only =
-            !windowed || std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
-        let (program, no_program) = match lexicons.program_of(&grouped, &hir) {
-            _ if on_regex_only => (None, None),
-            Ok(program) => (Some(program), None),
-            Err(why) => (None, Some(why)),
-        };
+        let on_regex_only = std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
         let mut split = match windowed {
             true => plan_split(&grouped, &ast, Some(lexicons), anchors),
             false => None,
@@ -202,14 +196,28 @@ impl Matcher {
             windowed,
             split,
             start_anchored: starts_anchored(&hir),
-            program,
-            no_program,
+            grouped: (!on_regex_only).then(|| (grouped, Arc::clone(lexicons))),
+            program: OnceLock::new(),
         })
     }
 
-    /// Why this pattern runs on the regex crate rather than the backtracking matcher.
+    /// The whole pattern's program, compiled on first use; `Err` says why there is none.
+    fn program_result(&self) -> Option<&Result<Program, String>> {
+        let (grouped, lexicons) = self.grouped.as_ref()?;
+        Some(self.program.get_or_init(|| lexicons.program(grouped)))
+    }
+
+    fn program(&self) -> Option<&Program> {
+        self.program_result()?.as_ref().ok()
+    }
+
+    /// Why this claim or attribution pattern runs on the regex crate rather than the
+    /// backtracking matcher, if it does.
     pub fn no_program(&self) -> Option<&str> {
-        self.no_program.as_deref()
+        if !self.windowed {
+            return None;
+        }
+        self.program_result()?.as_ref().err().map(String::as_str)
     }
 
     /// The pattern as compiled.
@@ -232,13 +240,22 @@ impl Matcher {
         self.split.is_some()
     }
 
-    /// Compiles everything now, for `check` and tests; returns the first error.
+    /// Compiles now every regex the pattern runs on (for `check`, benchmarks and
+    /// tests); returns the first error.
     pub fn warm(&self) -> Result<(), PatternError> {
-        self.regex_result()?;
-        if let Some(s) = &self.split {
-            s.tail().ok_or("the pattern's tail does not compile")?;
-            if s.head_source.is_some() {
-                s.head().ok_or("the pattern's head does not compile")?;
+        match &self.split {
+            Some(s) if s.has_programs() => {}
+            Some(s) => {
+                s.tail().ok_or("the pattern's tail does not compile")?;
+                if s.head_source.is_some() {
+                    s.head().ok_or("the pattern's head does not compile")?;
+                }
+            }
+            // The regex crate runs a pattern with a program only on a window too long
+            // for the program, if ever: it is compiled then.
+            None if self.program().is_some() => {}
+            None => {
+                self.regex_result()?;
             }
         }
         Ok(())
@@ -260,14 +277,15 @@ impl Matcher {
     }
 
     /// The first search alone over `hay`: the anchor automaton of a split pattern,
-    /// the whole regex otherwise (for a windowed rule, once per line, as it never
+    /// the whole pattern otherwise (for a windowed rule, once per line, as it never
     /// runs on more). Returns the number of hits (for benchmarks).
     pub fn scan(&self, hay: &str) -> usize {
         match (&self.split, self.windowed) {
             (Some(split), _) => split.anchor.find_overlapping_iter(hay).count(),
-            (None, true) => self
-                .regex()
-                .map_or(0, |re| hay.lines().filter(|line| re.is_match(line)).count()),
+            (None, true) => hay
+                .lines()
+                .filter(|line| self.captures(line).is_some())
+                .count(),
             (None, false) => self.regex().map_or(0, |re| re.find_iter(hay).count()),
         }
     }
@@ -282,7 +300,18 @@ impl Matcher {
     pub fn captures_at<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
         match &self.split {
             Some(split) if split.has_programs() => split.captures_on_programs(hay, from),
-            _ => match self.program.as_ref().map(|p| p.captures_at(hay, from)) {
+            None if !self.windowed && self.program().is_some() => {
+                // Over a whole text, the regex crate's DFA finds where the match is;
+                // the program, run on that span, gives its groups.
+                let program = self.program()?;
+                let span = self.regex()?.find_at(hay, from)?.range();
+                match program.captures_spanning(hay, span) {
+                    Ok(Some((whole, groups))) => Some(Captures { hay, whole, groups }),
+                    // Only a window too long for the program: the regex crate's own.
+                    _ => self.captures_at_on_regex(hay, from),
+                }
+            }
+            _ => match self.program().map(|p| p.captures_at(hay, from)) {
                 Some(Ok(found)) => {
                     let (whole, groups) = found?;
                     Some(Captures { hay, whole, groups })

@@ -223,7 +223,7 @@ impl Rules {
 struct Compiler {
     diags: Vec<Diagnostic>,
     /// The pack's lexicons for the backtracking matcher.
-    lexicons: Option<backtrack::Lexicons>,
+    lexicons: Option<std::sync::Arc<backtrack::Lexicons>>,
     /// The anchor automata of the rules, shared where their literals are the same.
     anchors: matcher::Anchors,
     /// Each lexicon's index, for patterns expanded with placeholders.
@@ -282,7 +282,7 @@ impl Compiler {
         for lex in &lexicons {
             pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
         }
-        self.lexicons = Some(backtrack::Lexicons::new(&lexicons));
+        self.lexicons = Some(std::sync::Arc::new(backtrack::Lexicons::new(&lexicons)));
         self.lexicon_ids = lexicon_ids.clone();
         for d in &pack.defines {
             if pieces.lexicons.contains_key(d.name.as_str())

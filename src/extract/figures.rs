@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::numbers;
 use super::{constraints_hold, trim_range, Doc, Figure};
-use crate::compile::{NumberSettings, Rule, Rules};
+use crate::compile::{Captures, NumberSettings, Rule, Rules};
 use crate::pack::Emit;
 
 struct Candidate<'r> {
@@ -42,16 +42,13 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         // match did: a counted-noun phrase cut to its head ("three speeches [and
         // named two]") or the context a rule reads after its span ("1 m [1] m") must
         // not hide the figure in the words it gave back.
-        let Some(regex) = rule.regex.regex() else {
-            continue;
-        };
         let text = doc.text;
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(caps) = regex.captures_at(text, pos) else {
+            let Some(caps) = rule.regex.captures_at(text, pos) else {
                 break;
             };
-            let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+            let whole = caps.whole().range();
             let mut next = whole.end;
             if !whole.is_empty() && constraints_hold(rules, rule, &caps) {
                 let figure = match rule.emit {
@@ -118,7 +115,7 @@ fn build(
     rules: &Rules,
     n: &NumberSettings,
     rule: &Rule,
-    caps: &regex::Captures,
+    caps: &Captures,
     text: &str,
 ) -> Option<Figure> {
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
@@ -258,7 +255,7 @@ fn build(
 }
 
 /// The figure's span: the `span` capture, or the match less a hedge at either edge.
-fn output_span(rule: &Rule, caps: &regex::Captures, text: &str) -> Range<usize> {
+fn output_span(rule: &Rule, caps: &Captures, text: &str) -> Range<usize> {
     // A `(?<span>…)` capture, or the capture the rule's `span:` names, is the span.
     if let Some(m) = caps
         .name("span")
@@ -266,7 +263,7 @@ fn output_span(rule: &Rule, caps: &regex::Captures, text: &str) -> Range<usize> 
     {
         return m.range();
     }
-    let whole = caps.get(0).map(|m| m.range()).unwrap_or_default();
+    let whole = caps.whole().range();
     let mut span = whole.clone();
     if let Some(h) = caps.name("hedge") {
         if h.start() == span.start {
