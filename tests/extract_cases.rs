@@ -285,6 +285,53 @@ fn indirect_claims_are_the_reported_clause() {
     );
 }
 
+/// The rest of a sentence after a claim may hold a claim of its own, with its own
+/// speaker; the attribution of the first claim is never taken for a second one.
+#[test]
+fn a_sentence_may_hold_two_claims_with_their_own_speakers() {
+    let claims = |text: &str| -> Vec<(String, Option<String>)> {
+        extract(text)
+            .claims
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Indirect)
+            .map(|c| {
+                let speaker = c.speaker.map(|s| text[s.mention].to_string());
+                (text[c.content].to_string(), speaker)
+            })
+            .collect()
+    };
+    let text = "Asked whether he would stay at the club, the coach said he had not decided.";
+    assert_eq!(
+        claims(text),
+        [
+            ("whether he would stay at the club".to_string(), None),
+            (
+                "he had not decided".to_string(),
+                Some("the coach".to_string())
+            ),
+        ]
+    );
+    let text = "The union says prices will rise, while analysts say they will fall.";
+    assert_eq!(
+        claims(text),
+        [
+            (
+                "prices will rise".to_string(),
+                Some("The union".to_string())
+            ),
+            ("they will fall".to_string(), Some("analysts".to_string())),
+        ]
+    );
+    let text = "Sales slowed in the spring, the company said on Friday.";
+    assert_eq!(
+        claims(text),
+        [(
+            "Sales slowed in the spring".to_string(),
+            Some("the company".to_string())
+        )]
+    );
+}
+
 #[test]
 fn pronouns_and_surnames_resolve_to_the_full_name() {
     let text = "Chinese leader Xi Jinping spoke on Tuesday.\n“We must stay open,” he said.\n“It is just the beginning,” said Wei Jianguo, a former minister.\nWei told reporters that more curbs would follow.";

@@ -314,38 +314,44 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
     if rules.is_empty() {
         return Vec::new();
     }
-    // The rest of a sentence after a claim holds only a continuation: a rule that
-    // names no speaker of its own (", adding that …").
-    let continuing: Vec<&Rule> = rules
-        .iter()
-        .copied()
-        .filter(|r| !r.regex.capture_names().any(|n| n == "speaker"))
-        .collect();
     let mut out = Vec::new();
     let mut quote_at = 0;
     for sentence in &doc.segments.sentences {
         while quote_at < quotes.len() && quotes[quote_at].content.end <= sentence.range.start {
             quote_at += 1;
         }
-        // A claim's clause may stop at a second cue; the rules then run again on the
-        // rest of the sentence. Each round starts further on, so this ends.
+        // A claim's clause may stop at a second cue or before a clause of the writer's
+        // own; the rules then run again on the rest of the sentence, which may hold a
+        // continuation (", adding that …") or a claim of its own (", while another
+        // says …"). Each round starts further on, so this ends.
         let mut window = sentence.range.clone();
         let mut previous: Option<usize> = None;
-        for round in 0..MAX_CLAIMS_PER_SENTENCE {
-            let candidates = if round == 0 { &rules } else { &continuing };
-            let Some(mut claim) = first_claim(doc, candidates, window.clone(), &quotes[quote_at..])
-            else {
+        let mut attributed_upto = 0;
+        for _ in 0..MAX_CLAIMS_PER_SENTENCE {
+            let Some((mut claim, rule)) = first_claim(
+                doc,
+                &rules,
+                window.clone(),
+                &quotes[quote_at..],
+                attributed_upto,
+            ) else {
                 break;
             };
+            // A continuation (a rule that names no speaker) takes the speaker of the
+            // claim before it.
+            let continues = !rule.regex.capture_names().any(|n| n == "speaker");
             if let Some(prev) = previous.map(|p| &out[p]) {
                 let prev: &Claim = prev;
-                if claim.speaker.is_none() && prev.speaker.is_some() {
+                if continues && claim.speaker.is_none() && prev.speaker.is_some() {
                     claim.speaker = prev.speaker.clone();
                     claim.role_span = prev.role_span.clone();
                     claim.confidence *= INHERITED;
                 }
             }
             let end = claim.content.end;
+            attributed_upto = attributed_upto
+                .max(claim.cue.as_ref().map_or(0, |c| c.end))
+                .max(claim.speaker.as_ref().map_or(0, |s| s.mention.end));
             out.push(claim);
             previous = Some(out.len() - 1);
             if end >= window.end {
@@ -362,13 +368,17 @@ const MAX_CLAIMS_PER_SENTENCE: usize = 4;
 
 /// The claim of the first rule that matches `window`, if any. A match whose captures
 /// a rule's `where:` or the speaker check refuse does not end the rule's turn: it is
-/// searched again from the next word on (unless it only matches at the start).
-fn first_claim(
+/// searched again from the next word on (unless it only matches at the start). So is
+/// a match whose cue (or speaker) lies before `attributed_upto`, the end of the
+/// attribution of a claim already taken from the sentence: `…, the minister said on
+/// Friday` is that claim's attribution, not a new claim "on Friday".
+fn first_claim<'r>(
     doc: &Doc,
-    rules: &[&Rule],
+    rules: &[&'r Rule],
     window: Range<usize>,
     quotes: &[Quote],
-) -> Option<Claim> {
+    attributed_upto: usize,
+) -> Option<(Claim, &'r Rule)> {
     let hay = &doc.text[window.clone()];
     for rule in rules {
         let mut from = 0;
@@ -377,7 +387,14 @@ fn first_claim(
                 break;
             };
             if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {
-                return Some(claim);
+                let own_attribution = claim
+                    .cue
+                    .as_ref()
+                    .map(|c| c.start)
+                    .or(claim.speaker.as_ref().map(|s| s.mention.start));
+                if own_attribution.is_none_or(|at| at >= attributed_upto) {
+                    return Some((claim, rule));
+                }
             }
             if rule.regex.is_start_anchored() {
                 break;
