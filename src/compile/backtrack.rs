@@ -167,7 +167,14 @@ pub struct Program {
     first_bytes: [bool; 256],
     starts_at_end: bool,
     looks: LookMatcher,
+    /// For each instruction that more than one path may reach (a jump's target, what
+    /// follows a repeat or a lexicon), its row in the memory of tried positions; `NO_ROW`
+    /// for the others, which are only reached from the instruction before them.
+    rows: Vec<u32>,
+    row_count: usize,
 }
+
+const NO_ROW: u32 = u32::MAX;
 
 #[derive(Debug, Clone, Copy)]
 enum Inst {
@@ -253,8 +260,11 @@ impl Program {
             first_bytes: [false; 256],
             starts_at_end: false,
             looks: LookMatcher::new(),
+            rows: Vec::new(),
+            row_count: 0,
         };
         program.plan_starts();
+        program.plan_rows();
         Ok(program)
     }
 
@@ -336,7 +346,7 @@ impl Program {
         // Positions only grow, and with a required end never pass it.
         let last = must_end.unwrap_or(hay.len());
         let width = last - window.start + 1;
-        if self.insts.len().saturating_mul(width) > MAX_CELLS {
+        if self.row_count.saturating_mul(width) > MAX_CELLS {
             return Err(());
         }
         let bounds = Bounds {
@@ -346,7 +356,7 @@ impl Program {
         };
         CACHE.with(|cache| {
             let cache = &mut cache.borrow_mut();
-            cache.reset(self.insts.len() * width, self.groups.len() * 2);
+            cache.reset(self.row_count * width, self.groups.len() * 2);
             Ok(searching(self, cache, hay, bounds))
         })
     }
@@ -410,11 +420,14 @@ impl Program {
                 if at > last {
                     break;
                 }
-                let cell = pc * width + (at - lo);
-                if cache.visited[cell] == cache.generation {
-                    break;
+                let row = self.rows[pc];
+                if row != NO_ROW {
+                    let cell = row as usize * width + (at - lo);
+                    if cache.visited[cell] == cache.generation {
+                        break;
+                    }
+                    cache.visited[cell] = cache.generation;
                 }
-                cache.visited[cell] = cache.generation;
                 match self.insts[pc] {
                     Inst::Byte(b) => {
                         if bytes.get(at) != Some(&b) {
@@ -516,6 +529,36 @@ impl Program {
             }
         }
         None
+    }
+
+    /// Numbers the instructions that need remembering (see `rows`).
+    fn plan_rows(&mut self) {
+        let mut joins = vec![false; self.insts.len()];
+        joins[0] = true;
+        for (pc, inst) in self.insts.iter().enumerate() {
+            match *inst {
+                Inst::Split(a, b) => {
+                    joins[a as usize] = true;
+                    joins[b as usize] = true;
+                }
+                Inst::Jump(to) => joins[to as usize] = true,
+                Inst::Repeat { .. } | Inst::Lexicon(_) => joins[pc + 1] = true,
+                _ => {}
+            }
+        }
+        let mut next = 0;
+        self.rows = joins
+            .iter()
+            .map(|&join| {
+                if join {
+                    next += 1;
+                    next - 1
+                } else {
+                    NO_ROW
+                }
+            })
+            .collect();
+        self.row_count = next as usize;
     }
 
     /// Works out which bytes a match can start with, following the program from its
