@@ -138,6 +138,16 @@ const LAYOUTS: &[(&str, &str)] = &[
          memoir, “Rivers of Salt,” sold well, the song “Homeward” closed the rally, and her \
          “Open Roads” bus tour ends in May.",
     ),
+    (
+        "relative-pronoun-after-quote-is-no-speaker",
+        "The coach, Lena Fischer, admitted there were still “a few doubters” who wanted \
+         her gone, “but not in this dressing room.”",
+    ),
+    (
+        "text-and-it-speak-after-quote",
+        "“The plant will stay open,” the statement read. “Jobs are safe,” it added.\n\
+         “No more cuts!” the crowd chanted.",
+    ),
 ];
 
 #[test]

@@ -35,8 +35,11 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
     let mut r = trim_range(doc.text, range, EDGE);
     let pronouns = doc.rules.lexicon(settings.pronouns);
-    if pronouns.lookup(&doc.text[r.clone()]).is_some() {
-        return Some(r);
+    if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
+        // A relative pronoun right after a quotation refers to the quoted words (there
+        // are still “some people” who feel that way), not to anyone who speaks.
+        let relative = entry.tag("relative").is_some();
+        return (!relative || !follows_quote(doc, r.start)).then_some(r);
     }
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     loop {
@@ -75,6 +78,16 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     // A possessive on its own ("Thursday's") is a determiner, not a speaker.
     let possessive = s.ends_with("'s") || s.ends_with("’s");
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
+}
+
+/// Whether the text before `pos` ends, but for white space, in a closing quotation mark.
+fn follows_quote(doc: &Doc, pos: usize) -> bool {
+    let before = doc.text[..pos].trim_end();
+    doc.rules.quotes.as_ref().is_some_and(|q| {
+        q.marks
+            .iter()
+            .any(|(_, _, close)| before.ends_with(close.as_str()))
+    })
 }
 
 /// People named in the text, for resolving surnames and pronouns in O(log n) each.
