@@ -148,6 +148,17 @@ const LAYOUTS: &[(&str, &str)] = &[
         "“The plant will stay open,” the statement read. “Jobs are safe,” it added.\n\
          “No more cuts!” the crowd chanted.",
     ),
+    (
+        "title-case-headlines",
+        "Port Authority Chief Warns Of ‘Long Queues’\n\
+         ‘We Are Ready,’ Mayor Ana Diaz Tells Residents\n\
+         The chief, Omar Haddad, spoke on Monday.",
+    ),
+    (
+        "exclamation-then-speaker-and-aside",
+        "“We will not move!” Priya Nair declared, a promise she repeated all week.\n\
+         “Is this fair?” Tom Hale asked, looking at the crowd.",
+    ),
 ];
 
 #[test]

@@ -229,9 +229,9 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         // A quote that ends its sentence inside the marks may be followed by a new
         // sentence: `“We won.” He said the count …` names the speaker of what follows,
         // so only a short attribution that ends there (`“We won.” Trump said.`) counts.
-        let ends_sentence = doc.text[q.content.clone()]
-            .trim_end()
-            .ends_with(['.', '!', '?'])
+        let content = doc.text[q.content.clone()].trim_end();
+        let exclaims = content.ends_with(['!', '?']);
+        let ends_sentence = content.ends_with(['.', '!', '?'])
             && doc.text[window.clone()]
                 .trim_start()
                 .starts_with(char::is_uppercase);
@@ -242,8 +242,13 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
                 .map_or(f.speaker.end, |c| c.end.max(f.speaker.end))
                 .max(f.end);
             let rest = &doc.text[after.min(end)..end];
-            rest.find(['.', '!', '?'])
-                .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
+            // A question or exclamation takes no comma before its attribution, so a comma
+            // after the cue opens an aside (`“…!” Ruiz declared, a point she often
+            // makes`), not the clause the verb reports.
+            (exclaims && rest.starts_with(','))
+                || rest
+                    .find(['.', '!', '?'])
+                    .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
         };
         if let Some(f) = rules()
             .filter(|r| r.scope == Scope::AfterQuote)
