@@ -159,6 +159,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "“We will not move!” Priya Nair declared, a promise she repeated all week.\n\
          “Is this fair?” Tom Hale asked, looking at the crowd.",
     ),
+    (
+        "refused-speaker-gives-way-to-a-later-one",
+        "Besides attacking the former mayor, while the crowd booed loudly, Mr. Lund \
+         asserted that, taxes aside, the council did “wonderful things” for the town.",
+    ),
 ];
 
 #[test]

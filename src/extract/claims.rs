@@ -285,26 +285,52 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
     None
 }
 
-/// Runs one attribution rule on a window of the text.
+/// Runs one attribution rule on a window of the text. A match whose captures the rule's
+/// `where:` or the speaker check refuse gives way, as for claims, to the rule's next
+/// match further on (`Besides attacking the mayor, Lund said …`).
 fn try_rule<'r>(doc: &Doc<'r>, rule: &'r Rule, window: Range<usize>) -> Option<Found<'r>> {
     if window.is_empty() {
         return None;
     }
     let hay = &doc.text[window.clone()];
-    let caps = rule.regex.captures(hay)?;
-    if !constraints_hold(doc.rules, rule, &caps) {
+    let mut from = 0;
+    for _ in 0..=REFUSED_RETRIES {
+        let caps = rule.regex.captures_at(hay, from)?;
+        if let Some(found) = found_of(doc, rule, &caps, window.start) {
+            return Some(found);
+        }
+        if rule.regex.is_start_anchored() {
+            return None;
+        }
+        // The next try starts after the refused speaker, so its own words are not
+        // tried again one by one.
+        let past_speaker = caps.name("speaker").map_or(0, |m| m.end());
+        from = next_word(hay, caps.whole().start())?.max(past_speaker);
+    }
+    None
+}
+
+/// The speaker, role and cue one match of an attribution rule gives, unless its rule's
+/// constraints or the speaker check refuse it.
+fn found_of<'r>(
+    doc: &Doc<'r>,
+    rule: &'r Rule,
+    caps: &crate::compile::Captures,
+    offset: usize,
+) -> Option<Found<'r>> {
+    if !constraints_hold(doc.rules, rule, caps) {
         return None;
     }
     let abs = |name: &str| {
         caps.name(name)
-            .map(|m| window.start + m.start()..window.start + m.end())
+            .map(|m| offset + m.start()..offset + m.end())
     };
     let speaker = super::speakers::clean(doc, abs("speaker")?)?;
     Some(Found {
         speaker,
         role: abs("role").map(|r| trim_range(doc.text, r, &[','])),
         cue: abs("cue"),
-        end: window.start + caps.whole().end(),
+        end: offset + caps.whole().end(),
         rule,
     })
 }
