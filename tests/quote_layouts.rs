@@ -164,6 +164,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Besides attacking the former mayor, while the crowd booed loudly, Mr. Lund \
          asserted that, taxes aside, the council did “wonderful things” for the town.",
     ),
+    (
+        "bracketed-tag-after-a-name",
+        "State Treasurer Ana Ruiz (D) warned that the fund was “badly short.”\n\
+         “We cannot wait,” said Rep. Tom Hale (R-Ohio), who chairs the committee.",
+    ),
 ];
 
 #[test]

@@ -33,7 +33,13 @@ pub(crate) fn mention(range: Range<usize>) -> Speaker {
 /// nothing that can speak is left.
 pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
-    let mut r = trim_range(doc.text, range, EDGE);
+    let mut r = trim_range(doc.text, range.clone(), EDGE);
+    // A bracket opened inside the mention keeps its closing one ("Lisa Ortiz (D-Ore.)").
+    if doc.text[r.clone()].contains('(') && !doc.text[r.clone()].contains(')') {
+        if let Some(close) = doc.text[r.end..range.end].find(')') {
+            r.end += close + 1;
+        }
+    }
     let pronouns = doc.rules.lexicon(settings.pronouns);
     if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
         // A relative pronoun right after a quotation refers to the quoted words (there
@@ -262,6 +268,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             sp.role = role_text;
         } else {
+            // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.
+            let text = text.split_once(" (").map_or(text, |(name, _)| name);
             // "China's Premier Li Qiang": the owner and title make a person's role, the
             // rest the name; an organisation keeps its owner ("China's Ministry of Commerce").
             let core = if is_org(text) {
