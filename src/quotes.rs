@@ -5,7 +5,8 @@
 //! the paragraph, white space, an opening bracket or dash, or another mark) and can
 //! close one when it is right-flanking (preceded by a non-space, followed by the end,
 //! white space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes,
-//! primes) are ignored. An opening mark is closed only by its own family; a closing
+//! primes) are ignored. An opening mark is closed only by its own family (by its
+//! closing mark, or by its opening mark where that can only close: “…“); a closing
 //! mark of an outer family also closes any unclosed inner quote, so a stray mark never
 //! spoils the rest of the paragraph. A quote still open at the end of its paragraph
 //! runs on when the next paragraph opens with the same family, and is dropped
@@ -122,8 +123,13 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
                 && before.is_none_or(|c| c.is_whitespace() || "([{—–-/\"'“‘«‹".contains(c));
             let can_close = before.is_some_and(|c| !c.is_whitespace())
                 && after.is_none_or(|c| !c.is_alphanumeric());
+            // An opening mark that cannot open but can close ends its own family's quote:
+            // some outlets close “…“ with the opening mark.
+            let mirrored = can_close && !can_open;
             // Close the innermost open quote of this family, abandoning any inner ones.
-            let closing = stack.iter().rposition(|o| closes.contains(&o.family));
+            let closing = stack.iter().rposition(|o| {
+                closes.contains(&o.family) || (mirrored && opens.contains(&o.family))
+            });
             if let Some(depth) = closing {
                 if can_close || !can_open {
                     let open = stack.swap_remove(depth);

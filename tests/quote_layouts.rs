@@ -169,6 +169,16 @@ const LAYOUTS: &[(&str, &str)] = &[
         "State Treasurer Ana Ruiz (D) warned that the fund was “badly short.”\n\
          “We cannot wait,” said Rep. Tom Hale (R-Ohio), who chairs the committee.",
     ),
+    (
+        "opening-mark-used-to-close",
+        "The coach called the referees “clueless“ and the pitch “a disgrace.“ \
+         “We move on,“ he said.",
+    ),
+    (
+        "a-time-phrase-is-no-person",
+        "Ana Ruiz took office in May.\n\
+         A month later, she said the budget was “a mess.”",
+    ),
 ];
 
 #[test]

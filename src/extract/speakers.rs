@@ -291,6 +291,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 last_group = Some(core.to_string());
             } else if core.starts_with(char::is_lowercase)
                 || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
+                // A name ends in a capitalised word: "A month later" names no one.
+                || core
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
@@ -321,13 +326,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
 }
 
 /// Whether a paragraph is written in title case (a headline: "Sanders Vows To Act"):
-/// every word of four letters or more capitalised. Its capitalised words are no names.
+/// every word of four letters or more capitalised (after any opening bracket or mark). Its capitalised words are no names.
 fn is_headline(paragraph: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for w in paragraph.split_whitespace() {
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
             long += 1;
-            capitalised += usize::from(w.starts_with(char::is_uppercase));
+            let word = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            capitalised += usize::from(word.starts_with(char::is_uppercase));
         }
     }
     long >= 3 && capitalised == long
