@@ -179,6 +179,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Ana Ruiz took office in May.\n\
          A month later, she said the budget was “a mess.”",
     ),
+    (
+        "mixed-double-marks",
+        "“We will hold the line,\" said Ines Duarte, the union’s chair. \"Nobody leaves.”\n\
+         She called the offer \"an insult.\"",
+    ),
 ];
 
 #[test]
