@@ -184,6 +184,13 @@ const LAYOUTS: &[(&str, &str)] = &[
         "“We will hold the line,\" said Ines Duarte, the union’s chair. \"Nobody leaves.”\n\
          She called the offer \"an insult.\"",
     ),
+    (
+        "quote-signed-on-the-next-line",
+        "“The harbour has never looked busier.”\n\
+         — Priya Nair, harbour master\n\
+         “Ships come and go.”\n\
+         He said the fees would rise.",
+    ),
 ];
 
 #[test]

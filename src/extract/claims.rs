@@ -257,6 +257,24 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         {
             return Some(f);
         }
+        // A quotation that closes its paragraph may be signed on the next line after a
+        // dash (`“…”` ¶ `— Mei Tanaka, Osaka`): the after-quote rules read that line too.
+        let signed = doc.text[close.end..para.end].trim().is_empty()
+            && doc
+                .segments
+                .paragraphs
+                .get(q.paragraph + 1)
+                .is_some_and(|next| doc.text[next.clone()].starts_with(['—', '–', '-']));
+        if signed {
+            let next = doc.segments.paragraphs[q.paragraph + 1].clone();
+            let end = floor_boundary(doc.text, (next.start + AFTER_WINDOW).min(next.end));
+            if let Some(f) = rules()
+                .filter(|r| r.scope == Scope::AfterQuote)
+                .find_map(|r| try_rule(doc, r, next.start..end))
+            {
+                return Some(f);
+            }
+        }
     }
     let before = sentence_before(doc, quotes, i);
     if let Some(f) = rules()
