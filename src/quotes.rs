@@ -5,7 +5,9 @@
 //! the paragraph, white space, an opening bracket or dash, or another mark) and can
 //! close one when it is right-flanking (preceded by a non-space, followed by the end,
 //! white space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes,
-//! primes) are ignored. An opening mark is closed only by its own family; a closing
+//! primes) are ignored. An opening mark is closed only by a family it opens (by that
+//! family's closing mark, or by the opening mark where it can only close: “…“; the
+//! pack pairs mixed marks by declaring a family for them: “…"); a closing
 //! mark of an outer family also closes any unclosed inner quote, so a stray mark never
 //! spoils the rest of the paragraph. A quote still open at the end of its paragraph
 //! runs on when the next paragraph opens with the same family, and is dropped
@@ -81,7 +83,10 @@ impl MarkMatcher {
 }
 
 struct Open {
+    /// The first family its mark opens: the one a next paragraph must re-open.
     family: usize,
+    /// Every family its mark opens: a closing mark of any of them closes it.
+    families: Vec<usize>,
     mark: Range<usize>,
     continues: Option<usize>,
 }
@@ -122,8 +127,15 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
                 && before.is_none_or(|c| c.is_whitespace() || "([{—–-/\"'“‘«‹".contains(c));
             let can_close = before.is_some_and(|c| !c.is_whitespace())
                 && after.is_none_or(|c| !c.is_alphanumeric());
+            // An opening mark that cannot open but can close ends its own family's quote:
+            // some outlets close “…“ with the opening mark.
+            let mirrored = can_close && !can_open;
             // Close the innermost open quote of this family, abandoning any inner ones.
-            let closing = stack.iter().rposition(|o| closes.contains(&o.family));
+            let closing = stack.iter().rposition(|o| {
+                o.families
+                    .iter()
+                    .any(|f| closes.contains(f) || (mirrored && opens.contains(f)))
+            });
             if let Some(depth) = closing {
                 if can_close || !can_open {
                     let open = stack.swap_remove(depth);
@@ -154,6 +166,7 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
                 };
                 stack.push(Open {
                     family,
+                    families: opens.clone(),
                     mark: at,
                     continues,
                 });

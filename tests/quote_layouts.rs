@@ -138,6 +138,59 @@ const LAYOUTS: &[(&str, &str)] = &[
          memoir, “Rivers of Salt,” sold well, the song “Homeward” closed the rally, and her \
          “Open Roads” bus tour ends in May.",
     ),
+    (
+        "relative-pronoun-after-quote-is-no-speaker",
+        "The coach, Lena Fischer, admitted there were still “a few doubters” who wanted \
+         her gone, “but not in this dressing room.”",
+    ),
+    (
+        "text-and-it-speak-after-quote",
+        "“The plant will stay open,” the statement read. “Jobs are safe,” it added.\n\
+         “No more cuts!” the crowd chanted.",
+    ),
+    (
+        "title-case-headlines",
+        "Port Authority Chief Warns Of ‘Long Queues’\n\
+         ‘We Are Ready,’ Mayor Ana Diaz Tells Residents\n\
+         The chief, Omar Haddad, spoke on Monday.",
+    ),
+    (
+        "exclamation-then-speaker-and-aside",
+        "“We will not move!” Priya Nair declared, a promise she repeated all week.\n\
+         “Is this fair?” Tom Hale asked, looking at the crowd.",
+    ),
+    (
+        "refused-speaker-gives-way-to-a-later-one",
+        "Besides attacking the former mayor, while the crowd booed loudly, Mr. Lund \
+         asserted that, taxes aside, the council did “wonderful things” for the town.",
+    ),
+    (
+        "bracketed-tag-after-a-name",
+        "State Treasurer Ana Ruiz (D) warned that the fund was “badly short.”\n\
+         “We cannot wait,” said Rep. Tom Hale (R-Ohio), who chairs the committee.",
+    ),
+    (
+        "opening-mark-used-to-close",
+        "The coach called the referees “clueless“ and the pitch “a disgrace.“ \
+         “We move on,“ he said.",
+    ),
+    (
+        "a-time-phrase-is-no-person",
+        "Ana Ruiz took office in May.\n\
+         A month later, she said the budget was “a mess.”",
+    ),
+    (
+        "mixed-double-marks",
+        "“We will hold the line,\" said Ines Duarte, the union’s chair. \"Nobody leaves.”\n\
+         She called the offer \"an insult.\"",
+    ),
+    (
+        "quote-signed-on-the-next-line",
+        "“The harbour has never looked busier.”\n\
+         — Priya Nair, harbour master\n\
+         “Ships come and go.”\n\
+         He said the fees would rise.",
+    ),
 ];
 
 #[test]

@@ -229,9 +229,9 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         // A quote that ends its sentence inside the marks may be followed by a new
         // sentence: `“We won.” He said the count …` names the speaker of what follows,
         // so only a short attribution that ends there (`“We won.” Trump said.`) counts.
-        let ends_sentence = doc.text[q.content.clone()]
-            .trim_end()
-            .ends_with(['.', '!', '?'])
+        let content = doc.text[q.content.clone()].trim_end();
+        let exclaims = content.ends_with(['!', '?']);
+        let ends_sentence = content.ends_with(['.', '!', '?'])
             && doc.text[window.clone()]
                 .trim_start()
                 .starts_with(char::is_uppercase);
@@ -242,8 +242,13 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
                 .map_or(f.speaker.end, |c| c.end.max(f.speaker.end))
                 .max(f.end);
             let rest = &doc.text[after.min(end)..end];
-            rest.find(['.', '!', '?'])
-                .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
+            // A question or exclamation takes no comma before its attribution, so a comma
+            // after the cue opens an aside (`“…!” Ruiz declared, a point she often
+            // makes`), not the clause the verb reports.
+            (exclaims && rest.starts_with(','))
+                || rest
+                    .find(['.', '!', '?'])
+                    .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
         };
         if let Some(f) = rules()
             .filter(|r| r.scope == Scope::AfterQuote)
@@ -251,6 +256,24 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
             .filter(|f| !ends_sentence || short(f))
         {
             return Some(f);
+        }
+        // A quotation that closes its paragraph may be signed on the next line after a
+        // dash (`“…”` ¶ `— Mei Tanaka, Osaka`): the after-quote rules read that line too.
+        let signed = doc.text[close.end..para.end].trim().is_empty()
+            && doc
+                .segments
+                .paragraphs
+                .get(q.paragraph + 1)
+                .is_some_and(|next| doc.text[next.clone()].starts_with(['—', '–', '-']));
+        if signed {
+            let next = doc.segments.paragraphs[q.paragraph + 1].clone();
+            let end = floor_boundary(doc.text, (next.start + AFTER_WINDOW).min(next.end));
+            if let Some(f) = rules()
+                .filter(|r| r.scope == Scope::AfterQuote)
+                .find_map(|r| try_rule(doc, r, next.start..end))
+            {
+                return Some(f);
+            }
         }
     }
     let before = sentence_before(doc, quotes, i);
@@ -280,26 +303,52 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
     None
 }
 
-/// Runs one attribution rule on a window of the text.
+/// Runs one attribution rule on a window of the text. A match whose captures the rule's
+/// `where:` or the speaker check refuse gives way, as for claims, to the rule's next
+/// match further on (`Besides attacking the mayor, Lund said …`).
 fn try_rule<'r>(doc: &Doc<'r>, rule: &'r Rule, window: Range<usize>) -> Option<Found<'r>> {
     if window.is_empty() {
         return None;
     }
     let hay = &doc.text[window.clone()];
-    let caps = rule.regex.captures(hay)?;
-    if !constraints_hold(doc.rules, rule, &caps) {
+    let mut from = 0;
+    for _ in 0..=REFUSED_RETRIES {
+        let caps = rule.regex.captures_at(hay, from)?;
+        if let Some(found) = found_of(doc, rule, &caps, window.start) {
+            return Some(found);
+        }
+        if rule.regex.is_start_anchored() {
+            return None;
+        }
+        // The next try starts after the refused speaker, so its own words are not
+        // tried again one by one.
+        let past_speaker = caps.name("speaker").map_or(0, |m| m.end());
+        from = next_word(hay, caps.whole().start())?.max(past_speaker);
+    }
+    None
+}
+
+/// The speaker, role and cue one match of an attribution rule gives, unless its rule's
+/// constraints or the speaker check refuse it.
+fn found_of<'r>(
+    doc: &Doc<'r>,
+    rule: &'r Rule,
+    caps: &crate::compile::Captures,
+    offset: usize,
+) -> Option<Found<'r>> {
+    if !constraints_hold(doc.rules, rule, caps) {
         return None;
     }
     let abs = |name: &str| {
         caps.name(name)
-            .map(|m| window.start + m.start()..window.start + m.end())
+            .map(|m| offset + m.start()..offset + m.end())
     };
     let speaker = super::speakers::clean(doc, abs("speaker")?)?;
     Some(Found {
         speaker,
         role: abs("role").map(|r| trim_range(doc.text, r, &[','])),
         cue: abs("cue"),
-        end: window.start + caps.whole().end(),
+        end: offset + caps.whole().end(),
         rule,
     })
 }

@@ -33,10 +33,19 @@ pub(crate) fn mention(range: Range<usize>) -> Speaker {
 /// nothing that can speak is left.
 pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
-    let mut r = trim_range(doc.text, range, EDGE);
+    let mut r = trim_range(doc.text, range.clone(), EDGE);
+    // A bracket opened inside the mention keeps its closing one ("Lisa Ortiz (D-Ore.)").
+    if doc.text[r.clone()].contains('(') && !doc.text[r.clone()].contains(')') {
+        if let Some(close) = doc.text[r.end..range.end].find(')') {
+            r.end += close + 1;
+        }
+    }
     let pronouns = doc.rules.lexicon(settings.pronouns);
-    if pronouns.lookup(&doc.text[r.clone()]).is_some() {
-        return Some(r);
+    if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
+        // A relative pronoun right after a quotation refers to the quoted words (there
+        // are still “some people” who feel that way), not to anyone who speaks.
+        let relative = entry.tag("relative").is_some();
+        return (!relative || !follows_quote(doc, r.start)).then_some(r);
     }
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     loop {
@@ -75,6 +84,16 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     // A possessive on its own ("Thursday's") is a determiner, not a speaker.
     let possessive = s.ends_with("'s") || s.ends_with("’s");
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
+}
+
+/// Whether the text before `pos` ends, but for white space, in a closing quotation mark.
+fn follows_quote(doc: &Doc, pos: usize) -> bool {
+    let before = doc.text[..pos].trim_end();
+    doc.rules.quotes.as_ref().is_some_and(|q| {
+        q.marks
+            .iter()
+            .any(|(_, _, close)| before.ends_with(close.as_str()))
+    })
 }
 
 /// People named in the text, for resolving surnames and pronouns in O(log n) each.
@@ -249,6 +268,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             sp.role = role_text;
         } else {
+            // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.
+            let text = text.split_once(" (").map_or(text, |(name, _)| name);
             // "China's Premier Li Qiang": the owner and title make a person's role, the
             // rest the name; an organisation keeps its owner ("China's Ministry of Commerce").
             let core = if is_org(text) {
@@ -270,6 +291,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 last_group = Some(core.to_string());
             } else if core.starts_with(char::is_lowercase)
                 || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
+                // A name ends in a capitalised word: "A month later" names no one.
+                || core
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_lowercase))
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
@@ -300,13 +326,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
 }
 
 /// Whether a paragraph is written in title case (a headline: "Sanders Vows To Act"):
-/// every word of four letters or more capitalised. Its capitalised words are no names.
+/// every word of four letters or more capitalised (after any opening bracket or mark). Its capitalised words are no names.
 fn is_headline(paragraph: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for w in paragraph.split_whitespace() {
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
             long += 1;
-            capitalised += usize::from(w.starts_with(char::is_uppercase));
+            let word = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            capitalised += usize::from(word.starts_with(char::is_uppercase));
         }
     }
     long >= 3 && capitalised == long
