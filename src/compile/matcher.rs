@@ -65,10 +65,6 @@ struct Split {
     /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern.
     head_source: Option<String>,
     tail_source: String,
-    /// The halves with their lexicons as groups (see `Lexicons::grouped`), for the
-    /// backtracking matcher.
-    head_grouped: Option<String>,
-    tail_grouped: String,
     head_program: Option<Program>,
     tail_program: Option<Program>,
     head: OnceLock<Option<meta::Regex>>,
@@ -182,12 +178,9 @@ impl Matcher {
             true => plan_split(&grouped, &ast, Some(lexicons), anchors),
             false => None,
         };
-        if let (Some(split), false) = (&mut split, on_regex_only) {
-            split.tail_program = lexicons.program(&split.tail_grouped).ok();
-            split.head_program = split
-                .head_grouped
-                .as_deref()
-                .and_then(|h| lexicons.program(&format!("(?:{h})")).ok());
+        if let (Some(split), true) = (&mut split, on_regex_only) {
+            split.head_program = None;
+            split.tail_program = None;
         }
         Ok(Matcher {
             source: lexicons.inline(&grouped),
@@ -409,7 +402,7 @@ impl Split {
     }
 
     fn has_programs(&self) -> bool {
-        self.tail_program.is_some() && (self.head_grouped.is_none() || self.head_program.is_some())
+        self.tail_program.is_some() && (self.head_source.is_none() || self.head_program.is_some())
     }
 
     /// [`Split::captures`] on the backtracking programs of the halves: the same
@@ -602,14 +595,25 @@ fn plan_split(
         // and including the anchor's first character (the `.`), so that a `\b` at its
         // end sees the character that follows, as it would in the whole pattern.
         let head_source = (!head.is_empty()).then(|| format!("(?:{})(?s:.)$", regex_of(&head)));
+        // The halves' programs, from the parts as parsed (no second parse).
+        let program = |parts: &[&Ast]| {
+            let lexicons = lexicons?;
+            let (first, last) = (parts.first()?, parts.last()?);
+            let concat = Ast::concat(ast::Concat {
+                span: ast::Span::new(first.span().start, last.span().end),
+                asts: parts.iter().map(|a| (*a).clone()).collect(),
+            });
+            let hir = regex_syntax::hir::translate::Translator::new()
+                .translate(source, &concat)
+                .ok()?;
+            lexicons.program_of(source, &hir).ok()
+        };
         return Some(Split {
             anchor,
             head_source,
             tail_source: regex_of(&tail),
-            head_grouped: (!head.is_empty()).then_some(head),
-            tail_grouped: tail,
-            head_program: None,
-            tail_program: None,
+            head_program: program(&items[..k]),
+            tail_program: program(&items[k..]),
             head: OnceLock::new(),
             tail: OnceLock::new(),
         });
