@@ -1,23 +1,23 @@
 //! Matchers: how a rule's pattern is run, chosen when the pack is compiled.
 //!
 //! A claim or attribution pattern is mostly lexicons: a speaker (names, titles,
-//! organisations, role nouns) around a cue verb (hundreds of forms). Run as one regex
-//! from every position of a sentence, its automaton is too large for the regex crate's
-//! fast engines, which give up and fall back to the slowest one. So the compiler looks
-//! for an **anchor**: a part of the pattern that every match must contain, at the top
-//! level, whose text is one of a finite set of literals of two or more characters
-//! (typically `(?<cue>@cue-verb)`). The pattern is split there into a *head* (before
-//! the anchor) and a *tail* (the anchor and what follows). A search then
+//! organisations, role nouns) around a cue verb (hundreds of forms). It runs on the
+//! backtracking matcher (`compile/backtrack.rs`), in which a lexicon is one instruction,
+//! and the compiler looks for an **anchor**: a part of the pattern that every match must
+//! contain, at the top level, whose text is one of a finite set of literals of two or
+//! more characters (typically `(?<cue>@cue-verb)`). The pattern is split there into a
+//! *head* (before the anchor) and a *tail* (the anchor and what follows). A search then
 //!
-//! 1. finds where the anchor's literals occur, with one Aho-Corasick automaton;
+//! 1. finds where the anchor's literals occur, with one Aho-Corasick automaton (shared by
+//!    every rule with the same literals);
 //! 2. at each such place, matches the tail anchored there (most places fail at once);
-//! 3. matches the head so that it ends exactly there (`(?:head).$` on the text up to
-//!    the anchor's first character, which the regex crate runs backwards from the
-//!    end: a few bytes of work);
+//! 3. finds the leftmost start from which the head ends exactly there;
 //!
-//! and keeps the match that starts first, as the whole pattern would. Regexes are
-//! compiled on first use, so start-up pays only for the rules a text needs; every
-//! pattern has been parsed and checked when the pack was compiled.
+//! and keeps the match that starts first (of equal starts, the first anchor's). Figure
+//! rules run over whole texts: the regex crate's DFA finds each match and the program,
+//! run on that span, gives its groups. The regex crate runs a claim or attribution
+//! pattern only where a window is too long for the program's memory; those regexes, with
+//! the lexicons written out, compile on first use.
 
 use std::collections::HashMap;
 use std::ops::Range;

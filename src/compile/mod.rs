@@ -1,10 +1,12 @@
-//! Compile: a loaded [`Pack`] → immutable [`Rules`], every automaton and regex built.
+//! Compile: a loaded [`Pack`] → immutable [`Rules`]: lexicon automata and tries,
+//! patterns parsed and planned (`matcher`), programs for the backtracking matcher
+//! (`backtrack`).
 //!
 //! Compiling checks what the pack means: every `@reference` resolves, every regex is
 //! valid, every capture names an output field of its rule's `emit`, ids are unique,
 //! settings name lexicons that exist. All problems are collected before failing.
-//! Nothing compiles lazily afterwards: [`Rules`] is `Send + Sync` and shared by every
-//! extraction thread.
+//! What compiles later (a figure rule's regex and program, on first use) was parsed and
+//! checked here; [`Rules`] is `Send + Sync` and shared by every extraction thread.
 
 mod backtrack;
 mod lexicon;
