@@ -4,7 +4,8 @@
 //! skipped). A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks
 //! and brackets after it) when white space and a capital, a digit or an opening mark
 //! follow, unless the word before the period is in the pack's abbreviation lexicon or
-//! is a single capital initial. One pass, linear in the text.
+//! is a single capital initial. A sentence is at most `MAX_SENTENCE` bytes long. One
+//! pass, linear in the text.
 
 use std::ops::Range;
 
@@ -94,17 +95,41 @@ fn split_sentences(
         if c == '.' && ends_with_abbreviation(&body[sent_start..i + 1], abbreviations) {
             continue;
         }
-        out.push(Sentence {
-            range: para.start + sent_start..para.start + end,
-            paragraph: p,
-        });
+        push_bounded(text, para.start + sent_start..para.start + end, p, out);
         sent_start = end + (rest.len() - after_space.len());
     }
     if sent_start < body.len() {
+        push_bounded(text, para.start + sent_start..para.end, p, out);
+    }
+}
+
+/// The longest sentence, in bytes. News sentences stay far below it; text without
+/// sentence ends (a table, a list, text with its punctuation stripped) is cut into
+/// pieces of this size at white space, so the claim rules' work per sentence, and with
+/// it per document, stays linear in the text.
+const MAX_SENTENCE: usize = 2_000;
+
+fn push_bounded(text: &str, mut range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    while range.len() > MAX_SENTENCE {
+        let mut cut = range.start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // At the last white space before the limit, if there is one.
+        if let Some(space) = text[range.start..cut].rfind(char::is_whitespace) {
+            if space > 0 {
+                cut = range.start + space;
+            }
+        }
         out.push(Sentence {
-            range: para.start + sent_start..para.end,
-            paragraph: p,
+            range: range.start..cut,
+            paragraph,
         });
+        let rest = &text[cut..range.end];
+        range.start = cut + (rest.len() - rest.trim_start().len());
+    }
+    if !range.is_empty() {
+        out.push(Sentence { range, paragraph });
     }
 }
 
@@ -123,4 +148,37 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) ->
         }
     }
     abbreviations.is_some_and(|lex| lex.lookup(word).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_at_white_space_into_bounded_pieces() {
+        let text = "officials said the plan would work ".repeat(300);
+        let segments = segment(&text, None);
+        assert!(segments.sentences.len() > 1);
+        let mut covered = 0;
+        for s in &segments.sentences {
+            assert!(s.range.len() <= MAX_SENTENCE);
+            assert!(s.range.start >= covered);
+            assert!(!text[s.range.clone()].starts_with(' '));
+            // Every cut but the last falls before a space, not inside a word.
+            assert!(text[s.range.end..].is_empty() || text[s.range.end..].starts_with(' '));
+            covered = s.range.end;
+        }
+        assert_eq!(covered, text.trim_end().len());
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_cut() {
+        let text = "Wei said the plan would work. The ministry agreed.";
+        let segments = segment(text, None);
+        assert_eq!(segments.sentences.len(), 2);
+        assert_eq!(
+            &text[segments.sentences[0].range.clone()],
+            "Wei said the plan would work."
+        );
+    }
 }
