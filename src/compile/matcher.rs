@@ -347,17 +347,23 @@ impl Split {
             .as_ref()
     }
 
-    fn captures<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+    /// Where the anchor's literals start in `hay` from `from` on, in order, once each.
+    fn anchor_starts(&self, hay: &str, from: usize) -> Vec<usize> {
         let mut starts: Vec<usize> = self
             .anchor
             .find_overlapping_iter(&hay[from..])
             .map(|m| from + m.start())
             .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    fn captures<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+        let starts = self.anchor_starts(hay, from);
         if starts.is_empty() {
             return None;
         }
-        starts.sort_unstable();
-        starts.dedup();
         let tail = self.tail()?;
         // Find the match with the searches alone (the automata, no capture groups),
         // then compute the groups of the winner only.
@@ -411,14 +417,7 @@ impl Split {
     fn captures_on_programs<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
         let tail = self.tail_program.as_ref()?;
         let mut best: Option<(usize, usize)> = None;
-        let mut starts: Vec<usize> = self
-            .anchor
-            .find_overlapping_iter(&hay[from..])
-            .map(|m| from + m.start())
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
-        for p in starts {
+        for p in self.anchor_starts(hay, from) {
             if self.head_program.is_none() && best.is_some() {
                 break;
             }
