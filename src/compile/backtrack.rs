@@ -69,19 +69,10 @@ impl Lexicons {
     /// patterns that refer to the same lexicons the same way read the same. Not a
     /// regex (the group names repeat): a key.
     pub fn without_numbers(grouped: &str) -> String {
-        let open = format!("(?<{LEXICON_GROUP}");
-        let mut out = String::with_capacity(grouped.len());
-        let mut rest = grouped;
-        while let Some(at) = rest.find(&open) {
-            let name = &rest[at + open.len()..];
-            let (Some(under), Some(close)) = (name.find('_'), name.find(">)")) else {
-                break;
-            };
-            out.push_str(&rest[..at + open.len() + under]);
-            rest = &name[close..];
-        }
-        out.push_str(rest);
-        out
+        rewrite_groups(grouped, |i, out| {
+            out.push_str(&format!("(?<{LEXICON_GROUP}{i}>)"));
+            true
+        })
     }
 
     /// Whether a group name stands for a lexicon.
@@ -91,30 +82,13 @@ impl Lexicons {
 
     /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
     pub fn inline(&self, grouped: &str) -> String {
-        let open = format!("(?<{LEXICON_GROUP}");
-        let mut out = String::with_capacity(grouped.len());
-        let mut rest = grouped;
-        while let Some(at) = rest.find(&open) {
-            out.push_str(&rest[..at]);
-            let name = &rest[at + open.len()..];
-            let lexicon = name
-                .split('_')
-                .next()
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| self.regexes.get(i));
-            match (lexicon, name.find(">)")) {
-                (Some(regex), Some(close)) => {
-                    out.push_str(regex);
-                    rest = &name[close + 2..];
-                }
-                _ => {
-                    out.push_str(&open);
-                    rest = name;
-                }
+        rewrite_groups(grouped, |i, out| match self.regexes.get(i) {
+            Some(regex) => {
+                out.push_str(regex);
+                true
             }
-        }
-        out.push_str(rest);
-        out
+            None => false,
+        })
     }
 
     /// The program of a grouped pattern, or why it cannot run here.
@@ -132,6 +106,32 @@ impl Lexicons {
         }
         Program::new(hir, &self.tries)
     }
+}
+
+/// A grouped pattern with each lexicon group `(?<lexicon__I_K>)` replaced by what
+/// `write(I, out)` writes; a group it refuses (returns false) stays as it is.
+fn rewrite_groups(grouped: &str, mut write: impl FnMut(usize, &mut String) -> bool) -> String {
+    let open = format!("(?<{LEXICON_GROUP}");
+    let mut out = String::with_capacity(grouped.len());
+    let mut rest = grouped;
+    while let Some(at) = rest.find(&open) {
+        out.push_str(&rest[..at]);
+        let name = &rest[at + open.len()..];
+        let lexicon = name.split('_').next().and_then(|i| i.parse::<usize>().ok());
+        let written = match (lexicon, name.find(">)")) {
+            (Some(i), Some(close)) if write(i, &mut out) => Some(close),
+            _ => None,
+        };
+        match written {
+            Some(close) => rest = &name[close + 2..],
+            None => {
+                out.push_str(&open);
+                rest = name;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a pattern sets the `i` flag anywhere (`(?i)`, `(?xi:…)`, not `(?-i)`).
@@ -399,8 +399,9 @@ impl Program {
                 }
                 Frame::Lazy { pc, at, count } => {
                     // Take the rest of the pattern here first; one more character later.
+                    // Only a repeat pushes a lazy frame.
                     let Inst::Repeat { class, max, .. } = self.insts[pc as usize] else {
-                        unreachable!("a lazy frame points at a repeat")
+                        continue;
                     };
                     if count < max {
                         if let Some(c) = char_at(hay, at) {
