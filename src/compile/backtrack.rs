@@ -1,4 +1,4 @@
-//! A backtracking matcher for claim and attribution patterns, in which a lexicon is one
+//! A backtracking matcher for the pack's patterns, in which a lexicon is one
 //! instruction.
 //!
 //! Inlined into a regex, a lexicon becomes thousands of automaton states, and a pattern
@@ -10,8 +10,9 @@
 //! character class (`[^“”"]{0,160}?`) is one instruction with a count.
 //!
 //! The program runs as a backtracker that remembers which instruction it has tried at
-//! which position, so no pair is tried twice and a search costs at most
-//! `instructions × window`. It returns the same leftmost-first match, with the same
+//! which position (one bit each), so no pair is tried twice and a search costs at most
+//! `instructions × window`. [`StartAtom`]s say how a match may begin, so that a search
+//! over a whole text tries only the positions where one holds (`super::starts`). It returns the same leftmost-first match, with the same
 //! groups, as the regex crate on the pattern with its lexicons inlined: alternatives and
 //! repeats are tried in the regex's order of preference, and a lexicon's entries in the
 //! order of its inlined trie. `tests` below and `tests/engines_agree.rs` hold the two
@@ -149,16 +150,17 @@ fn folds_case(pattern: &str) -> bool {
     })
 }
 
-/// The most `instructions × window` cells one search may remember; a longer window
-/// (a sentence of megabytes with no full stop) is searched by the regex crate instead.
-const MAX_CELLS: usize = 1 << 24;
+/// The most `instructions × window` cells one search may remember (one bit each: 8 MB
+/// per thread at most); a longer window (a figure rule over a document of megabytes,
+/// a sentence of megabytes with no full stop) is searched by the regex crate instead.
+const MAX_CELLS: usize = 1 << 26;
 
 /// A compiled pattern. `Send + Sync`; the mutable state of a search lives in a
 /// per-thread cache.
 #[derive(Debug)]
 pub struct Program {
     insts: Vec<Inst>,
-    classes: Vec<CharClass>,
+    classes: Vec<Arc<CharClass>>,
     tries: Vec<Arc<Trie>>,
     /// Each named group and the first of its two slots.
     groups: Vec<(String, usize)>,
@@ -254,7 +256,7 @@ impl Program {
         }
         let mut program = Program {
             insts: c.insts,
-            classes: c.classes,
+            classes: c.classes.into_iter().map(Arc::new).collect(),
             tries: c.tries,
             groups: c.groups,
             first_bytes: [false; 256],
@@ -351,7 +353,6 @@ impl Program {
         }
         let bounds = Bounds {
             lo: window.start,
-            width,
             must_end,
         };
         CACHE.with(|cache| {
@@ -381,11 +382,7 @@ impl Program {
 
     /// Runs the program anchored at `start`; the end of the first match, by priority.
     fn run(&self, cache: &mut Cache, hay: &str, bounds: Bounds, start: usize) -> Option<usize> {
-        let Bounds {
-            lo,
-            width,
-            must_end,
-        } = bounds;
+        let Bounds { lo, must_end } = bounds;
         let last = must_end.unwrap_or(hay.len());
         let bytes = hay.as_bytes();
         cache.stack.clear();
@@ -423,11 +420,10 @@ impl Program {
                 }
                 let row = self.rows[pc];
                 if row != NO_ROW {
-                    let cell = row as usize * width + (at - lo);
-                    if cache.visited[cell] == cache.generation {
+                    let cell = (at - lo) * self.row_count + row as usize;
+                    if cache.tried(cell) {
                         break;
                     }
-                    cache.visited[cell] = cache.generation;
                 }
                 match self.insts[pc] {
                     Inst::Byte(b) => {
@@ -580,17 +576,7 @@ impl Program {
                         todo.push(pc + 1);
                     }
                 }
-                Inst::Lexicon(l) => {
-                    for c in self.tries[l as usize].first_chars() {
-                        mark_char(&mut self.first_bytes, c);
-                        mark_char(&mut self.first_bytes, c.to_ascii_uppercase());
-                        mark_char(&mut self.first_bytes, c.to_ascii_lowercase());
-                        if !c.is_ascii() {
-                            // Case folding beyond ASCII: any multibyte start.
-                            self.first_bytes[0xC0..].iter_mut().for_each(|b| *b = true);
-                        }
-                    }
-                }
+                Inst::Lexicon(l) => mark_lexicon(&mut self.first_bytes, &self.tries[l as usize]),
                 Inst::Look(_) | Inst::Save(_) => todo.push(pc + 1),
                 Inst::Split(a, b) => todo.extend([a as usize, b as usize]),
                 Inst::Jump(to) => todo.push(to as usize),
@@ -599,6 +585,215 @@ impl Program {
                     self.starts_at_end = true;
                 }
             }
+        }
+    }
+}
+
+/// How many characters of a pattern's first steps a [`StartAtom`] reads.
+const ATOM_STEPS: usize = 3;
+/// Beyond this many ways to begin, a program keeps only its first-byte test.
+const MAX_ATOMS: usize = 48;
+
+/// One way a match may begin: zero-width tests and up to [`ATOM_STEPS`] characters
+/// read in a straight line, or ending in a lexicon entry. Every match of a program
+/// begins with one of its atoms, so the positions where none holds need no search.
+#[derive(Clone, Debug)]
+pub struct StartAtom {
+    steps: Vec<AtomStep>,
+}
+
+#[derive(Clone, Debug)]
+enum AtomStep {
+    Look(Look),
+    Byte(u8),
+    Class(Arc<CharClass>),
+    Lexicon(Arc<Trie>),
+}
+
+impl PartialEq for AtomStep {
+    fn eq(&self, other: &AtomStep) -> bool {
+        match (self, other) {
+            (AtomStep::Look(a), AtomStep::Look(b)) => a == b,
+            (AtomStep::Byte(a), AtomStep::Byte(b)) => a == b,
+            (AtomStep::Class(a), AtomStep::Class(b)) => a.ascii == b.ascii && a.ranges == b.ranges,
+            (AtomStep::Lexicon(a), AtomStep::Lexicon(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for AtomStep {}
+
+impl std::hash::Hash for AtomStep {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            AtomStep::Look(l) => l.as_repr().hash(state),
+            AtomStep::Byte(b) => b.hash(state),
+            AtomStep::Class(c) => (c.ascii, &c.ranges).hash(state),
+            AtomStep::Lexicon(t) => (Arc::as_ptr(t) as usize).hash(state),
+        }
+    }
+}
+
+impl PartialEq for StartAtom {
+    fn eq(&self, other: &StartAtom) -> bool {
+        self.steps == other.steps
+    }
+}
+
+impl Eq for StartAtom {}
+
+impl std::hash::Hash for StartAtom {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.steps.hash(state);
+    }
+}
+
+impl StartAtom {
+    /// Whether a match may begin at `at` this way.
+    pub fn holds(&self, hay: &str, at: usize, looks: &LookMatcher) -> bool {
+        let bytes = hay.as_bytes();
+        let mut at = at;
+        for step in &self.steps {
+            match step {
+                AtomStep::Look(look) => {
+                    if !looks.matches(*look, bytes, at) {
+                        return false;
+                    }
+                }
+                AtomStep::Byte(b) => {
+                    if bytes.get(at) != Some(b) {
+                        return false;
+                    }
+                    at += 1;
+                }
+                AtomStep::Class(class) => match char_at(hay, at) {
+                    Some(c) if class.contains(c) => at += c.len_utf8(),
+                    _ => return false,
+                },
+                AtomStep::Lexicon(trie) => return trie.matches_at(hay, at),
+            }
+        }
+        true
+    }
+
+    /// The first bytes a text may have at a position where the atom holds.
+    pub fn first_bytes(&self) -> [bool; 256] {
+        let mut first = [false; 256];
+        match self.steps.iter().find(|s| !matches!(s, AtomStep::Look(_))) {
+            Some(AtomStep::Byte(b)) => first[*b as usize] = true,
+            Some(AtomStep::Class(class)) => mark_class(&mut first, class),
+            Some(AtomStep::Lexicon(trie)) => mark_lexicon(&mut first, trie),
+            _ => first = [true; 256],
+        }
+        first
+    }
+}
+
+impl Program {
+    /// The ways a match of this program may begin, or None when a match may be empty
+    /// or begins in too many ways to be worth testing.
+    pub fn start_atoms(&self) -> Option<Vec<StartAtom>> {
+        let mut atoms: Vec<StartAtom> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut todo: Vec<(usize, Vec<AtomStep>)> = vec![(0, Vec::new())];
+        while let Some((pc, looks)) = todo.pop() {
+            if atoms.len() > MAX_ATOMS {
+                return None;
+            }
+            if !seen.insert((pc, looks.clone())) {
+                continue;
+            }
+            let with = |step: AtomStep| {
+                let mut steps = looks.clone();
+                steps.push(step);
+                steps
+            };
+            match self.insts[pc] {
+                Inst::Save(_) => todo.push((pc + 1, looks)),
+                Inst::Look(look) => todo.push((pc + 1, with(AtomStep::Look(look)))),
+                Inst::Split(a, b) => {
+                    todo.push((b as usize, looks.clone()));
+                    todo.push((a as usize, looks));
+                }
+                Inst::Jump(to) => todo.push((to as usize, looks)),
+                Inst::Match => return None,
+                Inst::Lexicon(l) => atoms.push(StartAtom {
+                    steps: with(AtomStep::Lexicon(Arc::clone(&self.tries[l as usize]))),
+                }),
+                Inst::Repeat { class, min, .. } => {
+                    if min == 0 {
+                        todo.push((pc + 1, looks.clone()));
+                    }
+                    atoms.push(StartAtom {
+                        steps: with(AtomStep::Class(Arc::clone(&self.classes[class as usize]))),
+                    });
+                }
+                Inst::Byte(_) | Inst::Class(_) => atoms.push(StartAtom {
+                    steps: self.straight_steps(pc, looks),
+                }),
+            }
+        }
+        let mut unique = Vec::new();
+        for atom in atoms {
+            if !unique.contains(&atom) {
+                unique.push(atom);
+            }
+        }
+        Some(unique)
+    }
+
+    /// The steps a path must take from `pc` on while it runs in a straight line (one
+    /// character or test after another), up to [`ATOM_STEPS`] characters.
+    fn straight_steps(&self, mut pc: usize, mut steps: Vec<AtomStep>) -> Vec<AtomStep> {
+        let mut read = 0;
+        while read < ATOM_STEPS {
+            match self.insts[pc] {
+                Inst::Byte(b) => {
+                    steps.push(AtomStep::Byte(b));
+                    read += 1;
+                }
+                Inst::Class(k) => {
+                    steps.push(AtomStep::Class(Arc::clone(&self.classes[k as usize])));
+                    read += 1;
+                }
+                Inst::Look(look) => steps.push(AtomStep::Look(look)),
+                Inst::Save(_) => {}
+                _ => break,
+            }
+            pc += 1;
+        }
+        steps
+    }
+
+    /// Like [`Program::captures_at`], trying only the `starts` (sorted) at or after
+    /// `from`: the positions where one of [`Program::start_atoms`] holds.
+    pub fn captures_among<'p>(
+        &'p self,
+        hay: &str,
+        from: usize,
+        starts: &[u32],
+    ) -> Result<Option<Found<'p>>, ()> {
+        let first = starts.partition_point(|&s| (s as usize) < from);
+        self.search(hay, from..hay.len(), None, |program, cache, hay, bounds| {
+            starts[first..].iter().find_map(|&start| {
+                let start = start as usize;
+                let end = program.run(cache, hay, bounds, start)?;
+                Some((start..end, program.groups(cache)))
+            })
+        })
+    }
+}
+
+fn mark_lexicon(first: &mut [bool; 256], trie: &Trie) {
+    for c in trie.first_chars() {
+        mark_char(first, c);
+        mark_char(first, c.to_ascii_uppercase());
+        mark_char(first, c.to_ascii_lowercase());
+        if !c.is_ascii() {
+            // Case folding beyond ASCII: any multibyte start.
+            first[0xC0..].iter_mut().for_each(|b| *b = true);
         }
     }
 }
@@ -843,11 +1038,10 @@ impl Compiler<'_> {
 /// A match and its named groups.
 pub type Found<'p> = (Range<usize>, Vec<(&'p str, Range<usize>)>);
 
-/// Where a search's positions lie: from `lo`, `width` of them; and where a match must end.
+/// Where a search's positions lie: from `lo`; and where a match must end.
 #[derive(Clone, Copy)]
 struct Bounds {
     lo: usize,
-    width: usize,
     must_end: Option<usize>,
 }
 
@@ -875,24 +1069,42 @@ enum Frame {
 #[derive(Default)]
 struct Cache {
     stack: Vec<Frame>,
-    /// The generation in which each (instruction, position) was last tried.
-    visited: Vec<u32>,
-    generation: u32,
+    /// One bit per (instruction, position): tried in this search. A bit set is far
+    /// denser than a generation number per cell, so a search stays in the processor's
+    /// cache; only the words the last search touched are cleared.
+    visited: Vec<u64>,
+    /// The words of `visited` that may hold bits set: `dirty_from..dirty_to`.
+    dirty_from: usize,
+    dirty_to: usize,
     slots: Vec<usize>,
     ends: Vec<usize>,
 }
 
 impl Cache {
-    /// Prepares for a search: a new generation marks every cell untried.
+    /// Prepares for a search: every cell untried.
     fn reset(&mut self, cells: usize, slots: usize) {
-        if self.visited.len() < cells || self.generation == u32::MAX {
-            self.visited.clear();
-            self.visited.resize(cells.max(self.visited.capacity()), 0);
-            self.generation = 0;
+        if self.dirty_from < self.dirty_to {
+            self.visited[self.dirty_from..self.dirty_to].fill(0);
         }
-        self.generation += 1;
+        (self.dirty_from, self.dirty_to) = (usize::MAX, 0);
+        let words = cells.div_ceil(64);
+        if self.visited.len() < words {
+            self.visited.resize(words, 0);
+        }
         self.slots.clear();
         self.slots.resize(slots, UNSET);
+    }
+
+    /// Whether `cell` was tried before in this search; marks it tried.
+    fn tried(&mut self, cell: usize) -> bool {
+        let (word, bit) = (cell / 64, 1u64 << (cell % 64));
+        if self.visited[word] & bit != 0 {
+            return true;
+        }
+        self.visited[word] |= bit;
+        self.dirty_from = self.dirty_from.min(word);
+        self.dirty_to = self.dirty_to.max(word + 1);
+        false
     }
 }
 
@@ -935,7 +1147,36 @@ mod tests {
                 (c.get(0).unwrap().range(), groups)
             });
             assert_eq!(ours, theirs, "{pattern} on {text:?}");
+            starts_are_covered(&program, text);
         }
+    }
+
+    /// Wherever the program matches, one of its start atoms holds; and searching only
+    /// where one holds finds the same match as searching everywhere.
+    fn starts_are_covered(program: &Program, text: &str) {
+        let Some(atoms) = program.start_atoms() else {
+            return;
+        };
+        let looks = LookMatcher::new();
+        let starts: Vec<u32> = (0..text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .filter(|&at| atoms.iter().any(|a| a.holds(text, at, &looks)))
+            .map(|at| at as u32)
+            .collect();
+        for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+            if let Ok(Some(_)) = program.captures_anchored(text, at) {
+                assert!(
+                    starts.contains(&(at as u32)),
+                    "no atom holds at {at} in {text:?}"
+                );
+            }
+        }
+        let everywhere = program.captures_at(text, 0).unwrap().map(|f| f.0);
+        let among = program
+            .captures_among(text, 0, &starts)
+            .unwrap()
+            .map(|f| f.0);
+        assert_eq!(everywhere, among, "{text:?}");
     }
 
     fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> super::super::Lexicon {
@@ -975,6 +1216,7 @@ mod tests {
                 .map(|(whole, _)| whole);
             let theirs = re.find(text).map(|m| m.range());
             assert_eq!(ours, theirs, "{pattern} on {text:?}");
+            starts_are_covered(&program, text);
         }
     }
 

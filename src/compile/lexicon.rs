@@ -53,6 +53,7 @@ impl Lexicon {
         for e in &entries {
             trie.insert(&e.surface, !case_sensitive);
         }
+        trie.index();
         Ok(Lexicon {
             name,
             case_sensitive,
@@ -136,6 +137,10 @@ enum Step {
 #[derive(Debug, Default)]
 pub struct Trie {
     children: Vec<(Step, Trie)>,
+    /// For a node with many children: the child each ASCII character (either case,
+    /// when folding) leads to, `NO_CHILD` for none. Without it, a walk compares the
+    /// character with each child in turn.
+    by_ascii: Option<Box<[u16; 128]>>,
     /// Whether an entry ends here.
     end: bool,
     /// Whether matching folds case (set on the root only).
@@ -166,6 +171,44 @@ impl Trie {
             }
         }
         node.end = true;
+    }
+
+    /// Builds the ASCII index of every node with more than a few children.
+    fn index(&mut self) {
+        const MIN_CHILDREN: usize = 4;
+        // A folded Kelvin sign would match `k` too: such a node keeps comparing.
+        let kelvin = self.fold_case
+            && self
+                .children
+                .iter()
+                .any(|(s, _)| matches!(s, Step::Char(KELVIN)));
+        if self.children.len() >= MIN_CHILDREN && self.children.len() < NO_CHILD as usize && !kelvin
+        {
+            let mut by_ascii = Box::new([NO_CHILD; 128]);
+            for (i, (step, _)) in self.children.iter().enumerate() {
+                if let Step::Char(c) = *step {
+                    if c.is_ascii() {
+                        let mut mark = |c: char| {
+                            let slot = &mut by_ascii[c as usize];
+                            if *slot == NO_CHILD {
+                                *slot = i as u16;
+                            }
+                        };
+                        mark(c);
+                        if self.fold_case {
+                            mark(c.to_ascii_lowercase());
+                            mark(c.to_ascii_uppercase());
+                        }
+                    }
+                }
+            }
+            self.by_ascii = Some(by_ascii);
+        }
+        let fold_case = self.fold_case;
+        for (_, child) in &mut self.children {
+            child.fold_case = fold_case;
+            child.index();
+        }
     }
 
     /// Writes the regex of the entries below this node (without what led here).
@@ -211,6 +254,13 @@ impl Trie {
         self.ends_from(hay, at, at, self.fold_case, out);
     }
 
+    /// Whether some entry matches `hay` at `at`.
+    pub fn matches_at(&self, hay: &str, at: usize) -> bool {
+        let mut ends = Vec::new();
+        self.ends(hay, at, &mut ends);
+        !ends.is_empty()
+    }
+
     /// The characters entries start with.
     pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
         self.children.iter().filter_map(|(step, _)| match step {
@@ -221,35 +271,62 @@ impl Trie {
 
     fn ends_from(&self, hay: &str, start: usize, at: usize, fold: bool, out: &mut Vec<usize>) {
         if let Some(c) = hay[at..].chars().next() {
-            for (step, child) in &self.children {
-                let next = match *step {
-                    Step::Char(x) if x == c || (fold && same_folded(x, c)) => at + c.len_utf8(),
-                    Step::Space if c.is_whitespace() => {
-                        let rest = &hay[at..];
-                        at + rest
-                            .char_indices()
-                            .find(|(_, ch)| !ch.is_whitespace())
-                            .map_or(rest.len(), |(i, _)| i)
+            match &self.by_ascii {
+                // An ASCII character that is not white space leads to one child at most.
+                Some(by_ascii) if c.is_ascii() && !c.is_ascii_whitespace() => {
+                    if let Some((_, child)) = self.children.get(by_ascii[c as usize] as usize) {
+                        child.ends_from(hay, start, at + 1, fold, out);
                     }
-                    _ => continue,
-                };
-                child.ends_from(hay, start, next, fold, out);
+                }
+                _ => self.ends_through_children(hay, start, at, c, fold, out),
             }
         }
         if self.end && at > start {
             out.push(at);
         }
     }
+
+    /// [`Trie::ends_from`] comparing `c`, the character at `at`, with each child.
+    fn ends_through_children(
+        &self,
+        hay: &str,
+        start: usize,
+        at: usize,
+        c: char,
+        fold: bool,
+        out: &mut Vec<usize>,
+    ) {
+        for (step, child) in &self.children {
+            let next = match *step {
+                Step::Char(x) if x == c || (fold && same_folded(x, c)) => at + c.len_utf8(),
+                Step::Space if c.is_whitespace() => {
+                    let rest = &hay[at..];
+                    at + rest
+                        .char_indices()
+                        .find(|(_, ch)| !ch.is_whitespace())
+                        .map_or(rest.len(), |(i, _)| i)
+                }
+                _ => continue,
+            };
+            child.ends_from(hay, start, next, fold, out);
+        }
+    }
 }
 
 /// Whether two characters are equal under the simple case folding of `(?i)`.
 fn same_folded(a: char, b: char) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(&b)
-    } else {
-        a.to_lowercase().eq(b.to_lowercase())
+    match (a.is_ascii(), b.is_ascii()) {
+        (true, true) => a.eq_ignore_ascii_case(&b),
+        // Of the characters beyond ASCII, only the Kelvin sign lowercases to an ASCII
+        // letter.
+        (true, false) => b == KELVIN && a.eq_ignore_ascii_case(&'k'),
+        (false, true) => a == KELVIN && b.eq_ignore_ascii_case(&'k'),
+        (false, false) => a.to_lowercase().eq(b.to_lowercase()),
     }
 }
+
+const KELVIN: char = '\u{212A}';
+const NO_CHILD: u16 = u16::MAX;
 
 impl Lexicon {
     /// How many times the automaton finds an entry in `text` (for benchmarks).

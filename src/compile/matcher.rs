@@ -30,7 +30,7 @@ use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::backtrack::{Lexicons, Program};
+use super::backtrack::{Lexicons, Program, StartAtom};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
@@ -311,6 +311,33 @@ impl Matcher {
                 }
                 _ => self.captures_at_on_regex(hay, from),
             },
+        }
+    }
+
+    /// How a match of this whole-text pattern may begin, when it runs as a program and
+    /// a match cannot be empty (see [`super::starts`]).
+    pub(crate) fn start_atoms(&self) -> Option<Vec<StartAtom>> {
+        if self.windowed || self.split.is_some() {
+            return None;
+        }
+        self.program()?.start_atoms()
+    }
+
+    /// [`Matcher::captures_at`] trying only `starts` (sorted), the positions where one
+    /// of [`Matcher::start_atoms`] holds.
+    pub fn captures_among<'h>(
+        &'h self,
+        hay: &'h str,
+        from: usize,
+        starts: &[u32],
+    ) -> Option<Captures<'h>> {
+        match self.program().map(|p| p.captures_among(hay, from, starts)) {
+            Some(Ok(found)) => {
+                let (whole, groups) = found?;
+                Some(Captures { hay, whole, groups })
+            }
+            // A window too long for the program: the regex crate's own search.
+            _ => self.captures_at_on_regex(hay, from),
         }
     }
 

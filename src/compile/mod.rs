@@ -13,8 +13,10 @@ mod lexicon;
 pub mod matcher;
 pub(crate) mod pattern;
 pub mod scripts;
+mod starts;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
@@ -23,6 +25,7 @@ use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
 pub use lexicon::Lexicon;
 pub use matcher::{Captures, Matcher};
 use pattern::Pieces;
+pub use starts::{StartHits, StartIndex};
 
 /// A compiled rule pack, ready to extract from any number of documents.
 #[derive(Debug)]
@@ -35,6 +38,8 @@ pub struct Rules {
     pub(crate) speakers: Option<SpeakerSettings>,
     pub(crate) numbers: Option<NumberSettings>,
     pub(crate) abbreviations: Option<usize>,
+    /// How the figure rules' matches may begin, built on first use.
+    figure_starts: OnceLock<StartIndex>,
 }
 
 /// One compiled rule.
@@ -139,6 +144,12 @@ impl Rules {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// How the figure rules' matches may begin (compiling their programs on first use).
+    pub fn figure_starts(&self) -> &StartIndex {
+        self.figure_starts
+            .get_or_init(|| StartIndex::new(&self.rules))
     }
 
     pub fn rules(&self) -> &[Rule] {
@@ -366,6 +377,7 @@ impl Compiler {
             speakers,
             numbers,
             abbreviations,
+            figure_starts: OnceLock::new(),
         })
     }
 

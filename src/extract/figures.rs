@@ -1,7 +1,8 @@
 //! Figures: numbers with their value, range, unit and hedge.
 //!
-//! Every `figure` and `none` rule runs over the document; each match becomes a
-//! candidate. Overlaps are settled by one policy: the higher priority wins, then the
+//! Every `figure` and `none` rule runs over the document, its program tried only where
+//! one of its start atoms holds (`compile::starts`, one scan per document for all
+//! rules); each match becomes a candidate. Overlaps are settled by one policy: the higher priority wins, then the
 //! longer match, then the earlier start. A figure claims only its own span, so the
 //! context a rule matched around it stays free ("a 5-to-⟦3⟧ vote"); a `none` rule
 //! that wins claims its whole match and leaves it without a figure (`Boeing 737`).
@@ -33,19 +34,26 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         return Vec::new();
     };
     let mut candidates: Vec<Candidate> = Vec::new();
-    for rule in rules
+    let mut starts = rules.figure_starts().scan(doc.text);
+    for (place, rule) in rules
         .rules
         .iter()
-        .filter(|r| matches!(r.emit, Emit::Figure | Emit::None))
+        .enumerate()
+        .filter(|(_, r)| matches!(r.emit, Emit::Figure | Emit::None))
     {
         // The next search starts where the last figure's span ended, not where its
         // match did: a counted-noun phrase cut to its head ("three speeches [and
         // named two]") or the context a rule reads after its span ("1 m [1] m") must
         // not hide the figure in the words it gave back.
         let text = doc.text;
+        let among = starts.for_rule(place);
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(caps) = rule.regex.captures_at(text, pos) else {
+            let found = match among {
+                Some(among) => rule.regex.captures_among(text, pos, among),
+                None => rule.regex.captures_at(text, pos),
+            };
+            let Some(caps) = found else {
                 break;
             };
             let whole = caps.whole().range();
