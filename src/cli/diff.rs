@@ -73,6 +73,12 @@ enum Before {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    if let Some(n) = args.threads {
+        // Before the packs compile, which they do on this pool too.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     let Some(new) = super::load_rules(args.rules.as_deref()) else {
         return ExitCode::from(2);
     };
@@ -93,11 +99,6 @@ pub fn run(args: Args) -> ExitCode {
         },
         (None, None) => unreachable!("clap requires --base or --baseline"),
     };
-    if let Some(n) = args.threads {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
     let mut errors = 0usize;
     let mut diffs: Vec<DocDiff> = Vec::new();
     let mut documents = 0usize;

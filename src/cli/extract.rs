@@ -72,16 +72,17 @@ struct Tally {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let Some(rules) = super::load_rules(args.rules.as_deref()) else {
-        return ExitCode::from(2);
-    };
-    let started = Instant::now();
     if let Some(n) = args.threads {
-        // Only fails if a global pool exists already, which it cannot here.
+        // Before the pack compiles (on this pool too). Only fails if a global pool
+        // exists already, which it cannot here.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global();
     }
+    let Some(rules) = super::load_rules(args.rules.as_deref()) else {
+        return ExitCode::from(2);
+    };
+    let started = Instant::now();
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {
             Ok(f) => Box::new(f),

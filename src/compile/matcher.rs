@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
@@ -35,8 +35,9 @@ use super::backtrack::{Lexicons, Program, StartAtom};
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
 pub struct Matcher {
-    /// The pattern as compiled: references expanded, scripts applied.
-    source: String,
+    /// The pattern as compiled: references expanded, scripts applied, lexicons written
+    /// out (on first use: only the regex crate and `explain` read it).
+    source: OnceLock<String>,
     names: Vec<String>,
     whole: OnceLock<Option<Regex>>,
     windowed: bool,
@@ -51,20 +52,61 @@ pub struct Matcher {
 
 /// The anchor automata of a pack's patterns, one per set of literals: rules that
 /// anchor on the same lexicon share one.
+/// Shared by the threads that compile a pack's rules.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
-    automata: HashMap<Vec<String>, Arc<AhoCorasick>>,
+    automata: Mutex<HashMap<Vec<String>, Arc<AhoCorasick>>>,
     /// The literals of each anchor part written so far (lexicon groups numbered
     /// alike), as working them out means parsing the lexicons' regexes.
-    literals: HashMap<String, Option<Vec<String>>>,
+    literals: Mutex<HashMap<String, Option<Vec<String>>>>,
+}
+
+impl Anchors {
+    /// The literals of an anchor part keyed `key`, worked out by `find` the first time.
+    fn literals(
+        &self,
+        key: String,
+        find: impl FnOnce() -> Option<Vec<String>>,
+    ) -> Option<Vec<String>> {
+        if let Some(known) = lock(&self.literals).get(&key) {
+            return known.clone();
+        }
+        let found = find();
+        lock(&self.literals).insert(key, found.clone());
+        found
+    }
+
+    /// The automaton of `literals`, built the first time they are asked for.
+    fn automaton(&self, literals: Vec<String>) -> Option<Arc<AhoCorasick>> {
+        if let Some(known) = lock(&self.automata).get(&literals) {
+            return Some(Arc::clone(known));
+        }
+        let built = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok()?;
+        Some(Arc::clone(
+            lock(&self.automata)
+                .entry(literals)
+                .or_insert(Arc::new(built)),
+        ))
+    }
+}
+
+/// A lock whose holder cannot have left its map half-written (inserts only).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[derive(Debug)]
 struct Split {
     anchor: Arc<AhoCorasick>,
-    /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern.
+    /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern. Both halves
+    /// are kept with their lexicons as groups, written out only if a regex is built.
     head_source: Option<String>,
     tail_source: String,
+    lexicons: Option<Arc<Lexicons>>,
     head_program: Option<Program>,
     tail_program: Option<Program>,
     head: OnceLock<Option<meta::Regex>>,
@@ -141,13 +183,13 @@ impl Matcher {
         let (ast, hir) = parse(&source)?;
         let names = capture_names(&hir);
         let split = if windowed {
-            plan_split(&source, &ast, None, &mut Anchors::default())
+            plan_split(&source, &ast, None, &Anchors::default())
         } else {
             None
         };
         Ok(Matcher {
             start_anchored: starts_anchored(&hir),
-            source,
+            source: OnceLock::from(source),
             names,
             whole: OnceLock::new(),
             windowed,
@@ -167,7 +209,7 @@ impl Matcher {
         pattern: &str,
         windowed: bool,
         lexicons: &Arc<Lexicons>,
-        anchors: &mut Anchors,
+        anchors: &Anchors,
     ) -> Result<Matcher, PatternError> {
         let grouped = Lexicons::grouped(pattern);
         let (ast, hir) = parse(&grouped)?;
@@ -183,7 +225,7 @@ impl Matcher {
             split.tail_program = None;
         }
         Ok(Matcher {
-            source: lexicons.inline(&grouped),
+            source: OnceLock::new(),
             names,
             whole: OnceLock::new(),
             windowed,
@@ -215,7 +257,10 @@ impl Matcher {
 
     /// The pattern as compiled.
     pub fn as_str(&self) -> &str {
-        &self.source
+        self.source.get_or_init(|| match &self.grouped {
+            Some((grouped, lexicons)) => lexicons.inline(grouped),
+            None => String::new(),
+        })
     }
 
     /// The names of the pattern's capture groups.
@@ -258,14 +303,14 @@ impl Matcher {
     /// large for the regex crate (which [`Matcher::warm`] reports).
     pub fn regex(&self) -> Option<&Regex> {
         self.whole
-            .get_or_init(|| build_regex(&self.source).ok())
+            .get_or_init(|| build_regex(self.as_str()).ok())
             .as_ref()
     }
 
     fn regex_result(&self) -> Result<&Regex, PatternError> {
         match self.regex() {
             Some(r) => Ok(r),
-            None => Err(build_regex(&self.source).err().unwrap_or_default()),
+            None => Err(build_regex(self.as_str()).err().unwrap_or_default()),
         }
     }
 
@@ -365,13 +410,23 @@ impl Matcher {
 impl Split {
     fn head(&self) -> Option<&meta::Regex> {
         let src = self.head_source.as_deref()?;
-        self.head.get_or_init(|| build_meta(src)).as_ref()
+        self.head
+            .get_or_init(|| build_meta(&self.written_out(src)))
+            .as_ref()
     }
 
     fn tail(&self) -> Option<&meta::Regex> {
         self.tail
-            .get_or_init(|| build_meta(&self.tail_source))
+            .get_or_init(|| build_meta(&self.written_out(&self.tail_source)))
             .as_ref()
+    }
+
+    /// A half with its lexicons written out, for the regex crate.
+    fn written_out(&self, half: &str) -> String {
+        match &self.lexicons {
+            Some(lexicons) => lexicons.inline(half),
+            None => half.to_string(),
+        }
     }
 
     /// Where the anchor's literals start in `hay` from `from` on, in order, once each.
@@ -574,8 +629,8 @@ const ANCHOR_MAX_LITERALS: u32 = 20_000;
 fn plan_split(
     source: &str,
     ast: &Ast,
-    lexicons: Option<&Lexicons>,
-    anchors: &mut Anchors,
+    lexicons: Option<&Arc<Lexicons>>,
+    anchors: &Anchors,
 ) -> Option<Split> {
     let mut items = Vec::new();
     if !flatten(ast, &mut items) {
@@ -591,36 +646,19 @@ fn plan_split(
             continue;
         }
         let key = Lexicons::without_numbers(text(item));
-        let literals = match anchors.literals.get(&key) {
-            Some(known) => known.clone(),
-            None => {
-                let found = anchor_literals(&regex_of(text(item)));
-                anchors.literals.insert(key, found.clone());
-                found
-            }
-        };
+        let literals = anchors.literals(key, || anchor_literals(&regex_of(text(item))));
         let Some(literals) = literals else {
             continue;
         };
         let head: String = items[..k].iter().map(|a| text(a)).collect();
         let tail: String = items[k..].iter().map(|a| text(a)).collect();
-        let anchor = match anchors.automata.get(&literals) {
-            Some(anchor) => Arc::clone(anchor),
-            None => {
-                let anchor = AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&literals)
-                    .ok()?;
-                Arc::clone(anchors.automata.entry(literals).or_insert(Arc::new(anchor)))
-            }
-        };
+        let anchor = anchors.automaton(literals)?;
         // Each half is whole parts of a pattern that parsed, with no flags set before
         // the split (`flatten` saw to that), so each compiles on its own.
         // The head ends where the anchor starts. It is matched against the text up to
         // and including the anchor's first character (the `.`), so that a `\b` at its
         // end sees the character that follows, as it would in the whole pattern.
-        let head_source = (!head.is_empty()).then(|| format!("(?:{})(?s:.)$", regex_of(&head)));
+        let head_source = (!head.is_empty()).then(|| format!("(?:{head})(?s:.)$"));
         // The halves' programs, from the parts as parsed (no second parse).
         let program = |parts: &[&Ast]| {
             let lexicons = lexicons?;
@@ -637,7 +675,8 @@ fn plan_split(
         return Some(Split {
             anchor,
             head_source,
-            tail_source: regex_of(&tail),
+            tail_source: tail,
+            lexicons: lexicons.cloned(),
             head_program: program(&items[..k]),
             tail_program: program(&items[k..]),
             head: OnceLock::new(),

@@ -241,6 +241,34 @@ struct Compiler {
     anchors: matcher::Anchors,
     /// Each lexicon's index, for patterns expanded with placeholders.
     lexicon_ids: HashMap<String, usize>,
+    /// Each rule's pattern compiled ahead (by its place in the pack), taken by `rule`.
+    prepared: Vec<Option<Prepared>>,
+}
+
+/// A rule's pattern as compiled ahead of the rule, on any thread.
+type Prepared = Result<Matcher, PatternProblem>;
+
+/// Why a rule's pattern did not compile.
+enum PatternProblem {
+    /// An `@reference` that names nothing, at this range of the pattern.
+    Reference(std::ops::Range<usize>, String),
+    /// The regex is invalid.
+    Regex(String),
+}
+
+/// How a rule's pattern is wrapped for its scope, and whether it runs on windows;
+/// None for a scope that does not fit the rule (reported by `Compiler::rule`).
+fn pattern_frame(emit: Emit, scope: Option<Scope>) -> Option<((&'static str, &'static str), bool)> {
+    let wrap = match (emit, scope) {
+        (Emit::Attribution, Some(Scope::AfterQuote)) => ("^", ""),
+        (Emit::Attribution, Some(Scope::BeforeQuote | Scope::ParagraphBefore)) => ("", r"\s*$"),
+        (Emit::Attribution, _) => return None,
+        (Emit::Claim | Emit::Figure | Emit::None, None | Some(Scope::Sentence | Scope::Text)) => {
+            ("", "")
+        }
+        _ => return None,
+    };
+    Some((wrap, matches!(emit, Emit::Claim | Emit::Attribution)))
 }
 
 impl Compiler {
@@ -320,10 +348,13 @@ impl Compiler {
             }
         }
 
+        // Parsing and planning the patterns is most of compiling: it runs on all
+        // threads, and the rules are then put together in pack order.
+        self.prepared = self.prepare_patterns(&pack.rules, &pieces);
         let mut rules = Vec::new();
         let mut ids = HashSet::new();
-        for def in &pack.rules {
-            if let Some(rule) = self.rule(&name, def, &pieces, &lexicon_ids, &mut ids) {
+        for (place, def) in pack.rules.iter().enumerate() {
+            if let Some(rule) = self.rule(&name, place, def, &pieces, &lexicon_ids, &mut ids) {
                 rules.push(rule);
             }
         }
@@ -446,28 +477,53 @@ impl Compiler {
         wrap: (&str, &str),
         windowed: bool,
     ) -> Option<Matcher> {
-        let matcher = match &self.lexicons {
-            Some(lexicons) => {
-                let expanded = match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
-                    Ok(e) => e,
-                    Err(e) => {
-                        self.diags.push(Diagnostic::at(
-                            "unknown-reference",
-                            at.location_inside(e.range),
-                            e.message,
-                        ));
-                        return None;
-                    }
-                };
-                let (prefix, suffix) = wrap;
-                let wrapped = format!("{prefix}(?:{expanded}){suffix}");
-                Matcher::with_lexicons(&wrapped, windowed, lexicons, &mut self.anchors)
-            }
-            None => Matcher::new(self.full_pattern(pieces, pattern, at, wrap)?, windowed),
-        };
-        match matcher {
+        if self.lexicons.is_some() {
+            let compiled = self.compile_pattern(pieces, pattern, wrap, windowed)?;
+            return self.report(compiled, at);
+        }
+        match Matcher::new(self.full_pattern(pieces, pattern, at, wrap)?, windowed) {
             Ok(m) => Some(m),
             Err(detail) => {
+                self.invalid_regex(at, &detail);
+                None
+            }
+        }
+    }
+
+    /// Expands a pattern with its lexicons as placeholders and compiles it, wrapped as
+    /// `prefix(?:…)suffix`; needs no `&mut`, so it runs on any thread.
+    fn compile_pattern(
+        &self,
+        pieces: &Pieces,
+        pattern: &str,
+        (prefix, suffix): (&str, &str),
+        windowed: bool,
+    ) -> Option<Prepared> {
+        let lexicons = self.lexicons.as_ref()?;
+        let expanded = match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
+            Ok(e) => e,
+            Err(e) => return Some(Err(PatternProblem::Reference(e.range, e.message))),
+        };
+        let wrapped = format!("{prefix}(?:{expanded}){suffix}");
+        Some(
+            Matcher::with_lexicons(&wrapped, windowed, lexicons, &self.anchors)
+                .map_err(PatternProblem::Regex),
+        )
+    }
+
+    /// A compiled pattern, or its problem reported at `at`.
+    fn report(&mut self, compiled: Prepared, at: &Origin) -> Option<Matcher> {
+        match compiled {
+            Ok(m) => Some(m),
+            Err(PatternProblem::Reference(range, message)) => {
+                self.diags.push(Diagnostic::at(
+                    "unknown-reference",
+                    at.location_inside(range),
+                    message,
+                ));
+                None
+            }
+            Err(PatternProblem::Regex(detail)) => {
                 self.invalid_regex(at, &detail);
                 None
             }
@@ -500,9 +556,29 @@ impl Compiler {
         found
     }
 
+    /// Compiles every rule's pattern on all threads (the rule's other fields are
+    /// checked by `rule`, which takes the result).
+    fn prepare_patterns(&self, defs: &[pack::RuleDef], pieces: &Pieces) -> Vec<Option<Prepared>> {
+        use rayon::prelude::*;
+        defs.par_iter()
+            .map(|def| {
+                let (wrap, windowed) = pattern_frame(def.spec.emit, def.spec.scope)?;
+                self.compile_pattern(pieces, &def.spec.pattern, wrap, windowed)
+            })
+            .collect()
+    }
+
+    /// The pattern of the rule at `place`, as `prepare_patterns` compiled it (its
+    /// problems reported at `at`); None if it was not compiled ahead.
+    fn take_prepared(&mut self, place: usize, at: &Origin) -> Option<Option<Matcher>> {
+        let prepared = self.prepared.get_mut(place)?.take()?;
+        Some(self.report(prepared, at))
+    }
+
     fn rule(
         &mut self,
         pack: &str,
+        place: usize,
         def: &pack::RuleDef,
         pieces: &Pieces,
         lexicons: &HashMap<String, usize>,
@@ -592,13 +668,16 @@ impl Compiler {
             _ => ("", ""),
         };
         let windowed = matches!(spec.emit, Emit::Claim | Emit::Attribution);
-        let regex = self.rule_pattern(
-            pieces,
-            &spec.pattern,
-            &at.child("pattern"),
-            (prefix, suffix),
-            windowed,
-        )?;
+        let regex = match self.take_prepared(place, &at.child("pattern")) {
+            Some(prepared) => prepared?,
+            None => self.rule_pattern(
+                pieces,
+                &spec.pattern,
+                &at.child("pattern"),
+                (prefix, suffix),
+                windowed,
+            )?,
+        };
         let allowed = allowed_captures(spec.emit);
         for name in regex.capture_names() {
             if !allowed.contains(&name) {

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use regex_automata::util::look::LookMatcher;
 
 use super::backtrack::StartAtom;
@@ -31,14 +32,18 @@ impl StartIndex {
     pub(crate) fn new(rules: &[Rule]) -> StartIndex {
         let mut atoms: Vec<StartAtom> = Vec::new();
         let mut ids: HashMap<StartAtom, u32> = HashMap::new();
-        let by_rule: Vec<Option<Vec<u32>>> = rules
-            .iter()
-            .map(|rule| {
-                if !matches!(rule.emit, Emit::Figure | Emit::None) {
-                    return None;
-                }
-                let own = rule.regex.start_atoms()?;
-                let mut list: Vec<u32> = own
+        // Compiling the figure rules' programs, on first use, runs on all threads.
+        let own: Vec<Option<Vec<StartAtom>>> = rules
+            .par_iter()
+            .map(|rule| match rule.emit {
+                Emit::Figure | Emit::None => rule.regex.start_atoms(),
+                _ => None,
+            })
+            .collect();
+        let by_rule: Vec<Option<Vec<u32>>> = own
+            .into_iter()
+            .map(|own| {
+                let mut list: Vec<u32> = own?
                     .into_iter()
                     .map(|atom| {
                         *ids.entry(atom.clone()).or_insert_with(|| {
