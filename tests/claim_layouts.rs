@@ -1,0 +1,81 @@
+//! Short texts, written for these tests, that exercise the layouts of indirect claims
+//! the English pack handles beyond the plain `X said (that) …`: verbs of stance with
+//! their object, questions put to someone, datelines. One snapshot holds them all,
+//! `snapshots/claim-layouts/`, rendered for people (one line per claim).
+
+use std::sync::OnceLock;
+
+use claimkit::Rules;
+
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::builtin().expect("the built-in pack compiles"))
+}
+
+/// Each layout: a stable name and a text of our own making.
+const LAYOUTS: &[(&str, &str)] = &[
+    (
+        "stance-object-before-a-time-phrase",
+        "The teachers' union endorsed the former health minister for mayor on Thursday, \
+         a blow to her rival.",
+    ),
+    (
+        "stance-object-before-a-setting-phrase",
+        "Ms. Okafor criticized the bank's bonus scheme in a radio interview, which aired \
+         late on Sunday.",
+    ),
+    (
+        "stance-object-with-its-complement",
+        "The regulator accused the airline of hiding delays from passengers.\n\
+         The coach called for a longer winter break and warned that players were tired.",
+    ),
+    (
+        "stance-verb-in-the-progressive",
+        "The players' association is urging the league to shorten the season.",
+    ),
+    (
+        "stance-verb-passive-is-no-claim",
+        "The striker was praised by the manager after the match.",
+    ),
+    (
+        "stance-verb-that-clause-runs-to-the-end",
+        "The minister acknowledged that the new line would open late, and that costs had \
+         doubled.",
+    ),
+    (
+        "a-move-is-no-stance",
+        "The club backed away from the deal after the vote.",
+    ),
+    (
+        "stance-object-stops-at-a-closing-mark",
+        "“I will not vote for him,” the senator said.",
+    ),
+    (
+        "question-put-after-the-clause",
+        "The chairman smiled when asked whether the club would be sold.\n\
+         At the hearing, the minister was asked about the delays on the new line.",
+    ),
+    (
+        "wire-dateline-before-the-speaker",
+        "SEOUL (Reuters) - The chipmaker said its quarterly profit would fall by a third.",
+    ),
+];
+
+/// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
+#[test]
+fn claim_layouts() {
+    let rendered: String = LAYOUTS
+        .iter()
+        .map(|(name, text)| {
+            let extraction = rules().extract(text);
+            let claims = claimkit::output::render_text(text, &extraction);
+            format!("=== {name}\n{text}\n---\n{claims}\n")
+        })
+        .collect();
+    insta::with_settings!({
+        snapshot_path => "../snapshots/claim-layouts",
+        prepend_module_to_snapshot => false,
+    }, {
+        insta::assert_snapshot!("claim-layouts", rendered);
+    });
+}
