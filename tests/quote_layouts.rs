@@ -191,6 +191,18 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Ships come and go.”\n\
          He said the fees would rise.",
     ),
+    (
+        "opening-clause-then-main-subject",
+        "When the coach walked in, the players chanted “Champions!”\n\
+         While the board praised the deal, Ms. Osei called it “a giveaway”.\n\
+         As Mr. Tan put it on Friday, the rally was “the start of something”.",
+    ),
+    (
+        "noun-phrase-subject-and-cue",
+        "The harbour log says the ferry left “well after dark”.\n\
+         Online posts described the crossing as “rough”.\n\
+         Weary fans in the stands chanted “Sack the board”.",
+    ),
 ];
 
 #[test]
