@@ -203,6 +203,15 @@ const LAYOUTS: &[(&str, &str)] = &[
          Online posts described the crossing as “rough”.\n\
          Weary fans in the stands chanted “Sack the board”.",
     ),
+    (
+        "owner-of-a-claim-holding-the-quote",
+        "Contrary to his claim that the line would be “finished by spring”, work has stalled.\n\
+         Few took seriously Okafor’s warning that fares would “go through the roof”.",
+    ),
+    (
+        "name-with-a-generational-suffix",
+        "Speaking in Leeds on Monday, Mayor Colin Hart Jr. called the plan “a fantasy.”",
+    ),
 ];
 
 #[test]
