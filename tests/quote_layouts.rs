@@ -212,6 +212,10 @@ const LAYOUTS: &[(&str, &str)] = &[
         "name-with-a-generational-suffix",
         "Speaking in Leeds on Monday, Mayor Colin Hart Jr. called the plan “a fantasy.”",
     ),
+    (
+        "sentence-adverb-before-the-subject",
+        "Mr. Ito praised the fans. Then he hugged the coach, calling him “a legend”.",
+    ),
 ];
 
 #[test]
