@@ -216,6 +216,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "sentence-adverb-before-the-subject",
         "Mr. Ito praised the fans. Then he hugged the coach, calling him “a legend”.",
     ),
+    (
+        "second-clause-with-its-own-speaker",
+        "The coach said the squad was tired, and he admitted the defeat was “hard to take”.\n\
+         Exports rose, the ministry said, while analysts warned the recovery was “fragile”.\n\
+         The pound rallied to what traders called “a six-month high”.",
+    ),
 ];
 
 #[test]
