@@ -222,6 +222,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          Exports rose, the ministry said, while analysts warned the recovery was “fragile”.\n\
          The pound rallied to what traders called “a six-month high”.",
     ),
+    (
+        "pronoun-skips-a-person-of-the-other-gender",
+        "Ana Ruiz chairs the board. Ms. Ruiz met Mr. Tom Okoro in Leeds on Monday.\n\
+         “We will not sell,” she said.\n\
+         “It is early days,” he said.",
+    ),
 ];
 
 #[test]
