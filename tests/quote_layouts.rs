@@ -228,6 +228,10 @@ const LAYOUTS: &[(&str, &str)] = &[
          “We will not sell,” she said.\n\
          “It is early days,” he said.",
     ),
+    (
+        "initials-inside-a-title",
+        "“The sentence is fair,” Assistant U.S. Attorney Maya Song wrote.",
+    ),
 ];
 
 #[test]
