@@ -232,6 +232,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "initials-inside-a-title",
         "“The sentence is fair,” Assistant U.S. Attorney Maya Song wrote.",
     ),
+    (
+        "participle-after-a-noun-or-an-object",
+        "In a statement announcing the sale, the club called the offer “fair”.\n\
+         The clip ends with a video of Ana Diaz saying, “We will rebuild.”",
+    ),
 ];
 
 #[test]
