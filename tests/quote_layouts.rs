@@ -191,6 +191,52 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Ships come and go.”\n\
          He said the fees would rise.",
     ),
+    (
+        "opening-clause-then-main-subject",
+        "When the coach walked in, the players chanted “Champions!”\n\
+         While the board praised the deal, Ms. Osei called it “a giveaway”.\n\
+         As Mr. Tan put it on Friday, the rally was “the start of something”.",
+    ),
+    (
+        "noun-phrase-subject-and-cue",
+        "The harbour log says the ferry left “well after dark”.\n\
+         Online posts described the crossing as “rough”.\n\
+         Weary fans in the stands chanted “Sack the board”.",
+    ),
+    (
+        "owner-of-a-claim-holding-the-quote",
+        "Contrary to his claim that the line would be “finished by spring”, work has stalled.\n\
+         Few took seriously Okafor’s warning that fares would “go through the roof”.",
+    ),
+    (
+        "name-with-a-generational-suffix",
+        "Speaking in Leeds on Monday, Mayor Colin Hart Jr. called the plan “a fantasy.”",
+    ),
+    (
+        "sentence-adverb-before-the-subject",
+        "Mr. Ito praised the fans. Then he hugged the coach, calling him “a legend”.",
+    ),
+    (
+        "second-clause-with-its-own-speaker",
+        "The coach said the squad was tired, and he admitted the defeat was “hard to take”.\n\
+         Exports rose, the ministry said, while analysts warned the recovery was “fragile”.\n\
+         The pound rallied to what traders called “a six-month high”.",
+    ),
+    (
+        "pronoun-skips-a-person-of-the-other-gender",
+        "Ana Ruiz chairs the board. Ms. Ruiz met Mr. Tom Okoro in Leeds on Monday.\n\
+         “We will not sell,” she said.\n\
+         “It is early days,” he said.",
+    ),
+    (
+        "initials-inside-a-title",
+        "“The sentence is fair,” Assistant U.S. Attorney Maya Song wrote.",
+    ),
+    (
+        "participle-after-a-noun-or-an-object",
+        "In a statement announcing the sale, the club called the offer “fair”.\n\
+         The clip ends with a video of Ana Diaz saying, “We will rebuild.”",
+    ),
 ];
 
 #[test]

@@ -5,7 +5,10 @@
 //! text order: a title is stripped from the name and kept as the role; a lone surname
 //! takes the full name of an earlier speaker or person mention that contains it
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
-//! (`he` → the last named person, `it` → the last organisation).
+//! (`he` → the last named person, `it` → the last organisation). Where the pack tags a
+//! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
+//! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
+//! the text does not show fits either.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -96,43 +99,88 @@ fn follows_quote(doc: &Doc, pos: usize) -> bool {
     })
 }
 
-/// People named in the text, for resolving surnames and pronouns in O(log n) each.
-struct PersonIndex {
-    /// (start, full name), in text order.
-    mentions: Vec<(usize, String)>,
-    /// Each word of a name → the first mention containing it.
-    by_word: HashMap<String, usize>,
+/// How many people back a pronoun looks for one of its gender: a bound, so resolving
+/// stays linear in the text.
+const GENDER_LOOKBACK: usize = 20;
+
+/// Whether a pronoun of gender `want` may refer to a person of gender `have`: unless
+/// both are known and differ.
+fn gender_fits(want: Option<&str>, have: Option<&str>) -> bool {
+    want.zip(have).is_none_or(|(w, h)| w == h)
 }
 
-impl PersonIndex {
+/// People named in the text, for resolving surnames and pronouns in O(log n) each.
+struct PersonIndex<'r> {
+    /// (start, full name, gender shown by a title), in text order.
+    mentions: Vec<(usize, String, Option<&'r str>)>,
+    /// Each word of a name → the first mention containing it.
+    by_word: HashMap<String, usize>,
+    /// Each full name → the gender a title showed for it anywhere before.
+    genders: HashMap<String, &'r str>,
+}
+
+impl<'r> PersonIndex<'r> {
     fn new() -> Self {
         PersonIndex {
             mentions: Vec::new(),
             by_word: HashMap::new(),
+            genders: HashMap::new(),
         }
     }
 
-    fn add(&mut self, start: usize, name: String) {
+    fn add(&mut self, start: usize, name: String, gender: Option<&'r str>) {
         let i = self.mentions.len();
-        for word in name.split_whitespace() {
-            self.by_word.entry(word.to_string()).or_insert(i);
+        // Only a full name resolves surnames: a bare one ("Ruiz") has nothing to add.
+        if name.contains(' ') {
+            for word in name.split_whitespace() {
+                self.by_word.entry(word.to_string()).or_insert(i);
+            }
         }
-        self.mentions.push((start, name));
+        if let Some(g) = gender {
+            self.genders.entry(name.clone()).or_insert(g);
+        }
+        let gender = gender.or_else(|| self.genders.get(&name).copied());
+        self.mentions.push((start, name, gender));
     }
 
-    /// The last person named before `pos`, with where.
-    fn last_before_with_start(&self, pos: usize) -> Option<(usize, &str)> {
-        let i = self.mentions.partition_point(|(s, _)| *s < pos);
-        i.checked_sub(1)
-            .map(|i| (self.mentions[i].0, self.mentions[i].1.as_str()))
+    /// The last person named before `pos` whom a pronoun of gender `want` may refer to,
+    /// with where.
+    fn last_before_with_start(&self, pos: usize, want: Option<&str>) -> Option<(usize, &str)> {
+        let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(GENDER_LOOKBACK)
+            .find(|(_, _, have)| gender_fits(want, *have))
+            .map(|(start, name, _)| (*start, name.as_str()))
     }
 
     /// The first name before `pos` that contains `word` as one of its words.
     fn first_with(&self, word: &str, pos: usize) -> Option<&str> {
         let &i = self.by_word.get(word)?;
-        let (start, name) = &self.mentions[i];
+        let (start, name, _) = &self.mentions[i];
         (*start < pos).then_some(name.as_str())
     }
+
+    /// The gender a title showed for a full name, if any.
+    fn gender(&self, name: &str) -> Option<&'r str> {
+        self.genders.get(name).copied()
+    }
+}
+
+/// The gender the pack's titles give a mention's leading titles (`Ms.` → f), if any.
+fn title_gender<'r>(titles: &'r crate::compile::Lexicon, mut text: &str) -> Option<&'r str> {
+    while let Some((entry, len)) = titles.prefix(text) {
+        if let Some(g) = entry.tag("gender") {
+            return Some(g);
+        }
+        let rest = &text[len..];
+        if !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        text = rest.trim_start();
+    }
+    None
 }
 
 /// The text after a leading capitalised possessive (`China's Premier Li Qiang` →
@@ -209,9 +257,22 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let Some(range) = clean(doc, m.range()) else {
             continue;
         };
-        let name = strip_titles(titles, without_owner(&doc.text[range.clone()])).trim();
-        if name.contains(' ') && !is_org(name) && !is_possessive_phrase(name) {
-            in_text.add(range.start, name.to_string());
+        let mention = without_owner(&doc.text[range.clone()]);
+        let name = strip_titles(titles, mention).trim();
+        if is_org(name) || is_possessive_phrase(name) {
+            continue;
+        }
+        let gender = title_gender(titles, mention);
+        if name.contains(' ') {
+            in_text.add(range.start, name.to_string(), gender);
+        } else if name.len() < mention.len() {
+            // A titled surname ("Mrs. Ruiz") names a person too: the full name given
+            // before, else the surname alone.
+            let full = in_text
+                .first_with(name, range.start)
+                .unwrap_or(name)
+                .to_string();
+            in_text.add(range.start, full, gender);
         }
     }
 
@@ -221,7 +282,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     order.sort_by_key(|&i| claims[i].speaker.as_ref().map_or(0, |s| s.mention.start));
     // Full names of person speakers so far, by each of their words.
     let mut speakers = PersonIndex::new();
-    let mut last_person: Option<(usize, String)> = None;
+    // Person speakers so far: (start, full name, gender), in text order.
+    let mut persons: Vec<(usize, String, Option<&str>)> = Vec::new();
     let mut last_org: Option<String> = None;
     let mut last_group: Option<String> = None;
     // Claims that share a mention (inherited speakers) are resolved once.
@@ -251,17 +313,24 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
-                // The person last named: the later of the last person speaker and the
-                // last person mentioned in the text before the pronoun.
+                // The person last named whom the pronoun may refer to: the later of the
+                // last such person speaker and the last such person mentioned in the text
+                // before the pronoun.
                 _ => {
-                    let mentioned = in_text.last_before_with_start(sp.mention.start);
-                    match (&last_person, mentioned) {
-                        (Some((at, name)), Some((m_at, m_name))) => Some(if m_at > *at {
+                    let want = entry.tag("gender");
+                    let spoke = persons
+                        .iter()
+                        .rev()
+                        .take(GENDER_LOOKBACK)
+                        .find(|(_, _, have)| gender_fits(want, *have));
+                    let mentioned = in_text.last_before_with_start(sp.mention.start, want);
+                    match (spoke, mentioned) {
+                        (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
                             m_name.to_string()
                         } else {
                             name.clone()
                         }),
-                        (Some((_, name)), None) => Some(name.clone()),
+                        (Some((_, name, _)), None) => Some(name.clone()),
                         (None, m) => m.map(|(_, n)| n.to_string()),
                     }
                 }
@@ -314,10 +383,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         .unwrap_or(core)
                         .to_string()
                 };
+                let gender = title_gender(titles, without_owner(text))
+                    .or_else(|| speakers.gender(&full))
+                    .or_else(|| in_text.gender(&full));
                 if full.contains(' ') && !is_possessive_phrase(&full) {
-                    speakers.add(sp.mention.start, full.clone());
+                    speakers.add(sp.mention.start, full.clone(), gender);
                 }
-                last_person = Some((sp.mention.start, full.clone()));
+                persons.push((sp.mention.start, full.clone(), gender));
                 sp.name = Some(full);
             }
         }
