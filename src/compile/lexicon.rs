@@ -254,11 +254,31 @@ impl Trie {
         self.ends_from(hay, at, at, self.fold_case, out);
     }
 
-    /// Whether some entry matches `hay` at `at`.
+    /// Whether some entry matches `hay` at `at`: [`Trie::ends`] that stops at the first
+    /// end it finds.
     pub fn matches_at(&self, hay: &str, at: usize) -> bool {
-        let mut ends = Vec::new();
-        self.ends(hay, at, &mut ends);
-        !ends.is_empty()
+        self.any_end_from(hay, at, at)
+    }
+
+    fn any_end_from(&self, hay: &str, start: usize, at: usize) -> bool {
+        if self.end && at > start {
+            return true;
+        }
+        let Some(c) = hay[at..].chars().next() else {
+            return false;
+        };
+        if let Some(by_ascii) = &self.by_ascii {
+            if c.is_ascii() && !c.is_ascii_whitespace() {
+                return self
+                    .children
+                    .get(by_ascii[c as usize] as usize)
+                    .is_some_and(|(_, child)| child.any_end_from(hay, start, at + 1));
+            }
+        }
+        self.children.iter().any(|(step, child)| {
+            step_end(step, hay, at, c, self.fold_case)
+                .is_some_and(|next| child.any_end_from(hay, start, next))
+        })
     }
 
     /// The characters entries start with.
@@ -297,19 +317,28 @@ impl Trie {
         out: &mut Vec<usize>,
     ) {
         for (step, child) in &self.children {
-            let next = match *step {
-                Step::Char(x) if x == c || (fold && same_folded(x, c)) => at + c.len_utf8(),
-                Step::Space if c.is_whitespace() => {
-                    let rest = &hay[at..];
-                    at + rest
-                        .char_indices()
-                        .find(|(_, ch)| !ch.is_whitespace())
-                        .map_or(rest.len(), |(i, _)| i)
-                }
-                _ => continue,
-            };
-            child.ends_from(hay, start, next, fold, out);
+            if let Some(next) = step_end(step, hay, at, c, fold) {
+                child.ends_from(hay, start, next, fold, out);
+            }
         }
+    }
+}
+
+/// Where `step` ends when it reads `hay` at `at`, whose character is `c`; None if it
+/// does not match there. A space step reads a run of white space.
+fn step_end(step: &Step, hay: &str, at: usize, c: char, fold: bool) -> Option<usize> {
+    match *step {
+        Step::Char(x) if x == c || (fold && same_folded(x, c)) => Some(at + c.len_utf8()),
+        Step::Space if c.is_whitespace() => {
+            let rest = &hay[at..];
+            Some(
+                at + rest
+                    .char_indices()
+                    .find(|(_, ch)| !ch.is_whitespace())
+                    .map_or(rest.len(), |(i, _)| i),
+            )
+        }
+        _ => None,
     }
 }
 
@@ -430,6 +459,59 @@ mod tests {
                     assert_eq!(
                         got, want,
                         "{text:?} with tail {tail:?}, case_sensitive={case_sensitive}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_walk_ends_where_the_alternation_does_and_the_quick_test_agrees() {
+        // Wide nodes (the first letters, `sa…`) are read through the ASCII index.
+        let surfaces = [
+            "say",
+            "said",
+            "says",
+            "has long",
+            "has  since",
+            "U.S.",
+            "about",
+            "around",
+            "nearly",
+            "over",
+            "more than",
+            "up to",
+            "some",
+            "Ünal",
+            "K9",
+        ];
+        let texts = [
+            "He has  long said",
+            "SAYS",
+            "Up\tto 5",
+            "ünal",
+            "\u{212A}9 units",
+            "sa",
+            "über",
+        ];
+        for case_sensitive in [true, false] {
+            let lex = lexicon(case_sensitive, &surfaces);
+            let flat = regex::Regex::new(&format!("^(?:{})", flat(&lex))).unwrap();
+            for text in texts {
+                for at in (0..text.len()).filter(|&at| text.is_char_boundary(at)) {
+                    let mut ends = Vec::new();
+                    lex.trie.ends(text, at, &mut ends);
+                    assert_eq!(
+                        lex.trie.matches_at(text, at),
+                        !ends.is_empty(),
+                        "{text:?} at {at}"
+                    );
+                    // The longest entry is the one the alternation (longest first) takes.
+                    let longest = ends.iter().max().map(|&e| e - at);
+                    let want = flat.find(&text[at..]).map(|m| m.end());
+                    assert_eq!(
+                        longest, want,
+                        "{text:?} at {at}, case_sensitive={case_sensitive}"
                     );
                 }
             }

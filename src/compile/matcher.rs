@@ -113,6 +113,42 @@ struct Split {
     tail: OnceLock<Option<meta::Regex>>,
 }
 
+/// Where the anchor automata found their literals in one window, kept for the other
+/// rules tried on it: rules that anchor on the same lexicon share an automaton, so the
+/// window is scanned once for all of them. Valid for one haystack only.
+#[derive(Debug, Default)]
+pub struct AnchorHits {
+    /// (automaton, where its literals start in the window), in the order first asked.
+    found: Vec<(Arc<AhoCorasick>, Vec<usize>)>,
+}
+
+impl AnchorHits {
+    /// Where `anchor`'s literals start in `hay` at or after `from`, in order, once each.
+    fn starts(&mut self, anchor: &Arc<AhoCorasick>, hay: &str, from: usize) -> Vec<usize> {
+        let at = match self.found.iter().position(|(a, _)| Arc::ptr_eq(a, anchor)) {
+            Some(at) => at,
+            None => {
+                self.found
+                    .push((Arc::clone(anchor), literal_starts(anchor, hay, 0)));
+                self.found.len() - 1
+            }
+        };
+        let all = &self.found[at].1;
+        all[all.partition_point(|&s| s < from)..].to_vec()
+    }
+}
+
+/// Where `anchor`'s literals start in `hay` from `from` on, in order, once each.
+fn literal_starts(anchor: &AhoCorasick, hay: &str, from: usize) -> Vec<usize> {
+    let mut starts: Vec<usize> = anchor
+        .find_overlapping_iter(&hay[from..])
+        .map(|m| from + m.start())
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 /// The groups of one match, as byte ranges of the haystack.
 #[derive(Debug, Clone)]
 pub struct Captures<'h> {
@@ -336,8 +372,19 @@ impl Matcher {
     /// The leftmost match in `hay` that starts at or after `from`, with its groups;
     /// look-arounds (`^`, `\b`) still see the text before `from`.
     pub fn captures_at<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+        self.captures_at_sharing(hay, from, None)
+    }
+
+    /// [`Matcher::captures_at`] with the anchor hits other rules found in the same
+    /// `hay` (see [`AnchorHits`]).
+    pub fn captures_at_sharing<'h>(
+        &'h self,
+        hay: &'h str,
+        from: usize,
+        hits: Option<&mut AnchorHits>,
+    ) -> Option<Captures<'h>> {
         match &self.split {
-            Some(split) if split.has_programs() => split.captures_on_programs(hay, from),
+            Some(split) if split.has_programs() => split.captures_on_programs(hay, from, hits),
             None if !self.windowed && self.program().is_some() => {
                 // Over a whole text, the regex crate's DFA finds where the match is;
                 // the program, run on that span, gives its groups.
@@ -429,20 +476,17 @@ impl Split {
         }
     }
 
-    /// Where the anchor's literals start in `hay` from `from` on, in order, once each.
-    fn anchor_starts(&self, hay: &str, from: usize) -> Vec<usize> {
-        let mut starts: Vec<usize> = self
-            .anchor
-            .find_overlapping_iter(&hay[from..])
-            .map(|m| from + m.start())
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
-        starts
+    /// Where the anchor's literals start in `hay` from `from` on, in order, once each;
+    /// from `hits` when another rule has scanned this window for the same literals.
+    fn anchor_starts(&self, hay: &str, from: usize, hits: Option<&mut AnchorHits>) -> Vec<usize> {
+        match hits {
+            Some(hits) => hits.starts(&self.anchor, hay, from),
+            None => literal_starts(&self.anchor, hay, from),
+        }
     }
 
     fn captures<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
-        let starts = self.anchor_starts(hay, from);
+        let starts = self.anchor_starts(hay, from, None);
         if starts.is_empty() {
             return None;
         }
@@ -496,10 +540,15 @@ impl Split {
     /// [`Split::captures`] on the backtracking programs of the halves: the same
     /// search, the same choice among anchors (the leftmost start; of equal starts,
     /// the first anchor). Falls back to the regexes where a window is too long.
-    fn captures_on_programs<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
+    fn captures_on_programs<'h>(
+        &'h self,
+        hay: &'h str,
+        from: usize,
+        hits: Option<&mut AnchorHits>,
+    ) -> Option<Captures<'h>> {
         let tail = self.tail_program.as_ref()?;
         let mut best: Option<(usize, usize)> = None;
-        for p in self.anchor_starts(hay, from) {
+        for p in self.anchor_starts(hay, from, hits) {
             if self.head_program.is_none() && best.is_some() {
                 break;
             }

@@ -23,7 +23,7 @@ use regex::{Regex, RegexBuilder};
 use crate::diagnostics::{Diagnostic, PackError};
 use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
 pub use lexicon::Lexicon;
-pub use matcher::{Captures, Matcher};
+pub use matcher::{AnchorHits, Captures, Matcher};
 use pattern::Pieces;
 pub use starts::{StartHits, StartIndex};
 

@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::{constraints_hold, floor_boundary, trim_range, Claim, ClaimKind, Doc};
-use crate::compile::Rule;
+use crate::compile::{AnchorHits, Rule};
 use crate::pack::{Emit, Scope};
 use crate::quotes::Quote;
 
@@ -429,10 +429,11 @@ fn first_claim<'r>(
     attributed_upto: usize,
 ) -> Option<(Claim, &'r Rule)> {
     let hay = &doc.text[window.clone()];
+    let mut hits = AnchorHits::default();
     for rule in rules {
         let mut from = 0;
         for _ in 0..=REFUSED_RETRIES {
-            let Some(caps) = rule.regex.captures_at(hay, from) else {
+            let Some(caps) = rule.regex.captures_at_sharing(hay, from, Some(&mut hits)) else {
                 break;
             };
             if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {
