@@ -433,6 +433,22 @@ impl Matcher {
         }
     }
 
+    /// How many matches one after another [`Matcher::captures_among`] finds in `hay`.
+    pub fn count_among(&self, hay: &str, starts: &[u32]) -> usize {
+        let (mut count, mut from) = (0, 0);
+        while let Some(m) = self.captures_among(hay, from, starts) {
+            count += 1;
+            from = m.whole().end().max(from + 1);
+            while from < hay.len() && !hay.is_char_boundary(from) {
+                from += 1;
+            }
+            if from > hay.len() {
+                break;
+            }
+        }
+        count
+    }
+
     /// [`Matcher::captures_at`] on the regex crate alone, as the pattern ran before it
     /// had a backtracking program (and as it runs where the window is too long for
     /// one). Both must find the same match: `tests/engines_agree.rs`.

@@ -158,9 +158,20 @@ impl Rules {
 
     /// Scans `text` with every lexicon automaton and every rule's first search (see
     /// [`crate::bench::ceiling_pass`]); returns the number of hits.
+    /// A figure rule searches as extraction runs it: its program tried where its start
+    /// atoms hold (one scan of the text for all of them), every match found.
     pub fn scan(&self, text: &str) -> usize {
         let lexicons: usize = self.lexicons.iter().map(|l| l.count_in(text)).sum();
-        let rules: usize = self.rules.iter().map(|r| r.regex.scan(text)).sum();
+        let mut starts = self.figure_starts().scan(text);
+        let rules: usize = self
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(place, r)| match starts.for_rule(place) {
+                Some(among) => r.regex.count_among(text, among),
+                None => r.regex.scan(text),
+            })
+            .sum();
         lexicons + rules
     }
 
