@@ -41,13 +41,20 @@ pub struct Lexicons {
     /// Each lexicon's regex ([`super::Lexicon::to_regex`]).
     regexes: Vec<String>,
     tries: Vec<Arc<Trie>>,
+    /// The character classes of all the pack's programs, each kept once: a narrowed
+    /// `\p{L}` has hundreds of ranges and appears in most patterns.
+    classes: ClassTable,
 }
+
+/// Character classes by their ranges, shared by the programs compiled with them.
+type ClassTable = std::sync::Mutex<std::collections::HashMap<Vec<(char, char)>, Arc<CharClass>>>;
 
 impl Lexicons {
     pub fn new(lexicons: &[super::Lexicon]) -> Lexicons {
         Lexicons {
             regexes: lexicons.iter().map(|l| l.to_regex()).collect(),
             tries: lexicons.iter().map(|l| l.trie()).collect(),
+            classes: ClassTable::default(),
         }
     }
 
@@ -105,7 +112,7 @@ impl Lexicons {
         if folds_case(grouped) {
             return Err("it folds case with `(?i)`".into());
         }
-        Program::new(hir, &self.tries)
+        Program::compile(hir, &self.tries, Some(&self.classes))
     }
 }
 
@@ -240,10 +247,22 @@ pub type Unsupported = String;
 impl Program {
     /// Compiles a pattern parsed from a grouped text (see [`Lexicons::grouped`]);
     /// `tries[i]` is lexicon `i`.
+    #[cfg(test)]
     fn new(hir: &Hir, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
+        Program::compile(hir, tries, None)
+    }
+
+    /// [`Program::new`], taking its classes from `shared` where another program has
+    /// one alike.
+    fn compile(
+        hir: &Hir,
+        tries: &[Arc<Trie>],
+        shared: Option<&ClassTable>,
+    ) -> Result<Program, Unsupported> {
         let mut c = Compiler {
             insts: Vec::new(),
             classes: Vec::new(),
+            shared,
             all_tries: tries,
             tries: Vec::new(),
             used: Vec::new(),
@@ -256,7 +275,7 @@ impl Program {
         }
         let mut program = Program {
             insts: c.insts,
-            classes: c.classes.into_iter().map(Arc::new).collect(),
+            classes: c.classes,
             tries: c.tries,
             groups: c.groups,
             first_bytes: [false; 256],
@@ -823,7 +842,8 @@ fn char_at(hay: &str, at: usize) -> Option<char> {
 /// Turns a syntax tree into instructions.
 struct Compiler<'t> {
     insts: Vec<Inst>,
-    classes: Vec<CharClass>,
+    classes: Vec<Arc<CharClass>>,
+    shared: Option<&'t ClassTable>,
     all_tries: &'t [Arc<Trie>],
     tries: Vec<Arc<Trie>>,
     /// Which pack lexicon each entry of `tries` is.
@@ -1030,7 +1050,18 @@ impl Compiler<'_> {
     }
 
     fn class(&mut self, ranges: Vec<(char, char)>) -> u32 {
-        self.classes.push(CharClass::new(ranges));
+        let class = match self.shared {
+            Some(table) => {
+                let mut table = table.lock().unwrap_or_else(|e| e.into_inner());
+                Arc::clone(
+                    table
+                        .entry(ranges)
+                        .or_insert_with_key(|r| Arc::new(CharClass::new(r.clone()))),
+                )
+            }
+            None => Arc::new(CharClass::new(ranges)),
+        };
+        self.classes.push(class);
         self.classes.len() as u32 - 1
     }
 }
@@ -1206,6 +1237,7 @@ mod tests {
         let lexicons = Lexicons {
             regexes: Vec::new(),
             tries,
+            classes: ClassTable::default(),
         };
         let program = lexicons.program(&Lexicons::grouped(&placeholders)).unwrap();
         let re = regex::Regex::new(&inlined).unwrap();
@@ -1322,6 +1354,7 @@ mod tests {
         let lexicons = Lexicons {
             regexes: vec!["(?:a|b)".into(), "(?i:c)".into()],
             tries: Vec::new(),
+            classes: ClassTable::default(),
         };
         let placeholders = format!(
             "x{}y{}",
