@@ -34,7 +34,7 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The players' association is urging the league to shorten the season.",
     ),
     (
-        "stance-verb-passive-is-no-claim",
+        "stance-verb-passive-claims-its-subject",
         "The striker was praised by the manager after the match.",
     ),
     (
