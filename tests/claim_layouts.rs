@@ -34,7 +34,7 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The players' association is urging the league to shorten the season.",
     ),
     (
-        "stance-verb-passive-is-no-claim",
+        "stance-verb-passive-claims-its-subject",
         "The striker was praised by the manager after the match.",
     ),
     (
@@ -58,6 +58,29 @@ const LAYOUTS: &[(&str, &str)] = &[
     (
         "wire-dateline-before-the-speaker",
         "SEOUL (Reuters) - The chipmaker said its quarterly profit would fall by a third.",
+    ),
+    (
+        "a-shot-or-a-run-is-no-claim",
+        "The winger attacked down the left and slammed the ball into the net.\n\
+         Okafor blasted a shot over the crossbar after the break.",
+    ),
+    (
+        "stance-object-before-a-relative-clause-or-participle",
+        "The mayor predicted a narrow win in the north, which votes on Sunday.\n\
+         The union pushed back against the board's offer, calling it an insult.",
+    ),
+    (
+        "stance-verb-after-a-clause-break",
+        "Output fell for a third month, with the government pledging new aid for exporters.",
+    ),
+    (
+        "cue-in-the-progressive",
+        "The airline has been warning that fares would rise in the spring.",
+    ),
+    (
+        "interview-questions-and-answers",
+        "Q: Why did you leave the club after one season?\n\
+         A: I wanted to play every week. The coach knew it from the start.",
     ),
 ];
 

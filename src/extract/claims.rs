@@ -354,16 +354,16 @@ fn found_of<'r>(
 }
 
 pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
-    let rules: Vec<&Rule> = doc
+    let (whole_text, rules): (Vec<&Rule>, Vec<&Rule>) = doc
         .rules
         .rules
         .iter()
         .filter(|r| r.emit == Emit::Claim)
-        .collect();
+        .partition(|r| r.scope == Scope::Text);
+    let mut out = whole_text_claims(doc, &whole_text, quotes);
     if rules.is_empty() {
-        return Vec::new();
+        return out;
     }
-    let mut out = Vec::new();
     let mut quote_at = 0;
     for sentence in &doc.segments.sentences {
         while quote_at < quotes.len() && quotes[quote_at].content.end <= sentence.range.start {
@@ -414,6 +414,33 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
 
 /// The most claims taken from one sentence.
 const MAX_CLAIMS_PER_SENTENCE: usize = 4;
+
+/// The claims of rules with `scope: text`, matched over the whole document rather than
+/// sentence by sentence, for a claim that runs over several sentences (an interview's
+/// answer, a paragraph opened by `A:`). Each match is tried once and the search goes on
+/// after it, so a rule reads the text once.
+fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for rule in rules {
+        let mut from = 0;
+        while from <= doc.text.len() {
+            let Some(caps) = rule.regex.captures_at(doc.text, from) else {
+                break;
+            };
+            out.extend(claim_of(doc, rule, &caps, 0, quotes));
+            let whole = caps.whole();
+            from = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                match next_word(doc.text, whole.start()) {
+                    Some(next) => next,
+                    None => break,
+                }
+            };
+        }
+    }
+    out
+}
 
 /// The claim of the first rule that matches `window`, if any. A match whose captures
 /// a rule's `where:` or the speaker check refuse does not end the rule's turn: it is
