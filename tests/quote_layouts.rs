@@ -237,6 +237,20 @@ const LAYOUTS: &[(&str, &str)] = &[
         "In a statement announcing the sale, the club called the offer “fair”.\n\
          The clip ends with a video of Ana Diaz saying, “We will rebuild.”",
     ),
+    (
+        "speaker-sentence-before-a-quote-in-the-paragraph",
+        "The board met on Friday. Rui Tavares, its chair, agreed. “The sale is the only way out.”\n\
+         The board met again on Monday. “Nothing has changed.”",
+    ),
+    (
+        "unnamed-source-with-a-coordinated-verb",
+        "She met 3,000 workers at a depot in Leeds and told them they were “the backbone”.\n\
+         The mayor arrived after a nurse in Hull said the ward was “at breaking point”.",
+    ),
+    (
+        "two-quotes-then-one-attribution",
+        "Fares are “too high” and “simply unfair,” Ana Ruiz, head of the rail union, said on Monday.",
+    ),
 ];
 
 #[test]
