@@ -251,6 +251,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "two-quotes-then-one-attribution",
         "Fares are “too high” and “simply unfair,” Ana Ruiz, head of the rail union, said on Monday.",
     ),
+    (
+        "inverted-attribution-between-commas",
+        "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
+         The host met Tom Hale after the final, when he called the referee “a disgrace”.",
+    ),
 ];
 
 #[test]
