@@ -252,6 +252,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Fares are “too high” and “simply unfair,” Ana Ruiz, head of the rail union, said on Monday.",
     ),
     (
+        "the-writer-speaking-in-the-first-person",
+        "Ana Ruiz runs the club. I met her at the ground.\n\
+         “It is off,” she said.\n\
+         “Then I will write that,” I said.",
+    ),
+    (
         "inverted-attribution-between-commas",
         "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
          The host met Tom Hale after the final, when he called the referee “a disgrace”.",
