@@ -258,6 +258,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Then I will write that,” I said.",
     ),
     (
+        "cue-then-speaker-then-colon",
+        "In other words, explained TV presenter Mia Holt: “Who pays for it?”\n\
+         The minister was critical, telling the BBC: “It is a mess.”",
+    ),
+    (
         "inverted-attribution-between-commas",
         "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
          The host met Tom Hale after the final, when he called the referee “a disgrace”.",
