@@ -237,6 +237,36 @@ const LAYOUTS: &[(&str, &str)] = &[
         "In a statement announcing the sale, the club called the offer “fair”.\n\
          The clip ends with a video of Ana Diaz saying, “We will rebuild.”",
     ),
+    (
+        "speaker-sentence-before-a-quote-in-the-paragraph",
+        "The board met on Friday. Rui Tavares, its chair, agreed. “The sale is the only way out.”\n\
+         The board met again on Monday. “Nothing has changed.”",
+    ),
+    (
+        "unnamed-source-with-a-coordinated-verb",
+        "She met 3,000 workers at a depot in Leeds and told them they were “the backbone”.\n\
+         The mayor arrived after a nurse in Hull said the ward was “at breaking point”.",
+    ),
+    (
+        "two-quotes-then-one-attribution",
+        "Fares are “too high” and “simply unfair,” Ana Ruiz, head of the rail union, said on Monday.",
+    ),
+    (
+        "the-writer-speaking-in-the-first-person",
+        "Ana Ruiz runs the club. I met her at the ground.\n\
+         “It is off,” she said.\n\
+         “Then I will write that,” I said.",
+    ),
+    (
+        "cue-then-speaker-then-colon",
+        "In other words, explained TV presenter Mia Holt: “Who pays for it?”\n\
+         The minister was critical, telling the BBC: “It is a mess.”",
+    ),
+    (
+        "inverted-attribution-between-commas",
+        "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
+         The host met Tom Hale after the final, when he called the referee “a disgrace”.",
+    ),
 ];
 
 #[test]

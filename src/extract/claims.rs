@@ -72,6 +72,12 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
                     inherit(&mut claim, &claims[from]);
                 } else if let Some(from) = reported_just_before(doc, quotes, indirect, i) {
                     inherit(&mut claim, from);
+                } else if let Some(f) = cue_sentence_just_before(doc, quotes, i) {
+                    claim.speaker = Some(super::speakers::mention(f.speaker));
+                    claim.role_span = f.role;
+                    claim.cue = f.cue;
+                    claim.rule = f.rule.id.clone();
+                    claim.confidence = f.rule.confidence * INHERITED;
                 }
             }
         }
@@ -122,18 +128,17 @@ fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Opti
         .then_some(prev)
 }
 
-/// The indirect claim of the sentence just before a quote that opens its own sentence,
-/// when it has a speaker and a cue of the pack's `quote-follows-cues` lexicon and no
-/// other quote lies between them: whoever was reported there is most often whom the
-/// quote goes on to cite.
-fn reported_just_before<'c>(
+/// The sentence just before a quote that opens its own sentence, when a speaker's
+/// words may run on into the quote: it is in the same paragraph, or in the paragraph
+/// before as the settings allow (`same_paragraph_only` asks for the first), and no
+/// other quote lies between them.
+fn sentence_just_before(
     doc: &Doc,
     quotes: &[Quote],
-    indirect: &'c [Claim],
     i: usize,
-) -> Option<&'c Claim> {
+    same_paragraph_only: bool,
+) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
-    let cues = doc.rules.lexicon(settings.quote_follows_cues?);
     let q = &quotes[i];
     let sentences = &doc.segments.sentences;
     let s = doc.segments.sentence_at(q.open.start)?;
@@ -148,14 +153,27 @@ fn reported_just_before<'c>(
     let allowed = if paragraph == q.paragraph {
         settings.inherit_in_paragraph
     } else {
-        settings.inherit_across_paragraphs && paragraph + 1 == q.paragraph
+        !same_paragraph_only && settings.inherit_across_paragraphs && paragraph + 1 == q.paragraph
     };
     let quote_between = i
         .checked_sub(1)
         .is_some_and(|p| quotes[p].end() > before.start);
-    if !allowed || quote_between {
-        return None;
-    }
+    (allowed && !quote_between).then_some(before)
+}
+
+/// The indirect claim of the sentence just before a quote that opens its own sentence,
+/// when it has a speaker and a cue of the pack's `quote-follows-cues` lexicon and no
+/// other quote lies between them: whoever was reported there is most often whom the
+/// quote goes on to cite.
+fn reported_just_before<'c>(
+    doc: &Doc,
+    quotes: &[Quote],
+    indirect: &'c [Claim],
+    i: usize,
+) -> Option<&'c Claim> {
+    let settings = doc.rules.speakers.as_ref()?;
+    let cues = doc.rules.lexicon(settings.quote_follows_cues?);
+    let before = sentence_just_before(doc, quotes, i, false)?;
     // Indirect claims come in text order: only those of that sentence are looked at.
     let upto = indirect.partition_point(|c| c.content.start < before.end);
     indirect[..upto]
@@ -169,6 +187,25 @@ fn reported_just_before<'c>(
                     .as_ref()
                     .is_some_and(|cue| cues.lookup(&doc.text[cue.clone()]).is_some())
         })
+}
+
+/// The speaker of a sentence just before a quote in the same paragraph that reports
+/// no clause but introduces what follows (`Ruiz agreed. “It is a disaster.”`), found
+/// by the `paragraph-before` rules as for a quote opening the next paragraph.
+fn cue_sentence_just_before<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
+    let before = sentence_just_before(doc, quotes, i, true)?;
+    let window = floor_boundary(
+        doc.text,
+        before
+            .end
+            .saturating_sub(PARAGRAPH_WINDOW)
+            .max(before.start),
+    )..before.end;
+    doc.rules
+        .rules
+        .iter()
+        .filter(|r| r.emit == Emit::Attribution && r.scope == Scope::ParagraphBefore)
+        .find_map(|r| try_rule(doc, r, window.clone()))
 }
 
 /// A quote is direct when the text before it in its sentence matches the pack's

@@ -5,7 +5,8 @@
 //! text order: a title is stripped from the name and kept as the role; a lone surname
 //! takes the full name of an earlier speaker or person mention that contains it
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
-//! (`he` → the last named person, `it` → the last organisation). Where the pack tags a
+//! (`he` → the last named person, `it` → the last organisation; the writer's `I` stays
+//! unnamed). Where the pack tags a
 //! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
 //! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
 //! the text does not show fits either.
@@ -313,6 +314,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_org.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
+                // The writer's own "I" is no one named before it.
+                Some("author") => None,
                 // The person last named whom the pronoun may refer to: the later of the
                 // last such person speaker and the last such person mentioned in the text
                 // before the pronoun.
