@@ -13,10 +13,12 @@
 //! 2. at each such place, matches the tail anchored there (most places fail at once);
 //! 3. finds the leftmost start from which the head ends exactly there;
 //!
-//! and keeps the match that starts first (of equal starts, the first anchor's). Figure
-//! rules run over whole texts: the regex crate's DFA finds each match and the program,
-//! run on that span, gives its groups. The regex crate runs a claim or attribution
-//! pattern only where a window is too long for the program's memory; those regexes, with
+//! and keeps the match that starts first (of equal starts, the first anchor's). The
+//! rules tried on one window share the anchors' hits ([`AnchorHits`]). Figure rules run
+//! over whole texts, their programs tried only where one of their start atoms holds
+//! (`super::starts`); a pattern without start atoms has the regex crate's DFA find each
+//! match and the program, run on that span, give its groups. The regex crate also runs
+//! a pattern where a window is too long for the program's memory; those regexes, with
 //! the lexicons written out, compile on first use.
 
 use std::collections::HashMap;

@@ -673,21 +673,13 @@ impl Compiler {
             }
             _ => {}
         }
-        let (prefix, suffix) = match scope {
-            Scope::AfterQuote => ("^", ""),
-            Scope::BeforeQuote | Scope::ParagraphBefore => ("", r"\s*$"),
-            _ => ("", ""),
-        };
-        let windowed = matches!(spec.emit, Emit::Claim | Emit::Attribution);
+        // The scope fits the rule (checked above), so the pattern has its frame.
+        let (wrap, windowed) = pattern_frame(spec.emit, Some(scope))?;
         let regex = match self.take_prepared(place, &at.child("pattern")) {
             Some(prepared) => prepared?,
-            None => self.rule_pattern(
-                pieces,
-                &spec.pattern,
-                &at.child("pattern"),
-                (prefix, suffix),
-                windowed,
-            )?,
+            None => {
+                self.rule_pattern(pieces, &spec.pattern, &at.child("pattern"), wrap, windowed)?
+            }
         };
         let allowed = allowed_captures(spec.emit);
         for name in regex.capture_names() {
