@@ -193,14 +193,17 @@ fn reported_just_before<'c>(
 /// no clause but introduces what follows (`Ruiz agreed. “It is a disaster.”`), found
 /// by the `paragraph-before` rules as for a quote opening the next paragraph.
 fn cue_sentence_just_before<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
-    let before = sentence_just_before(doc, quotes, i, true)?;
-    let window = floor_boundary(
+    paragraph_before_attribution(doc, sentence_just_before(doc, quotes, i, true)?)
+}
+
+/// The attribution the `paragraph-before` rules find at the end of `text` (its last
+/// `PARAGRAPH_WINDOW` bytes): `X said:` before the quote it introduces.
+fn paragraph_before_attribution<'r>(doc: &Doc<'r>, text: Range<usize>) -> Option<Found<'r>> {
+    let start = floor_boundary(
         doc.text,
-        before
-            .end
-            .saturating_sub(PARAGRAPH_WINDOW)
-            .max(before.start),
-    )..before.end;
+        text.end.saturating_sub(PARAGRAPH_WINDOW).max(text.start),
+    );
+    let window = start..text.end;
     doc.rules
         .rules
         .iter()
@@ -327,14 +330,7 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         let prev_ends_in_quote =
             i > 0 && quotes[i - 1].paragraph == q.paragraph - 1 && quotes[i - 1].close.is_none();
         if !prev_ends_in_quote {
-            let start = floor_boundary(
-                doc.text,
-                prev.end.saturating_sub(PARAGRAPH_WINDOW).max(prev.start),
-            );
-            let window = start..prev.end;
-            return rules()
-                .filter(|r| r.scope == Scope::ParagraphBefore)
-                .find_map(|r| try_rule(doc, r, window.clone()));
+            return paragraph_before_attribution(doc, prev);
         }
     }
     None
