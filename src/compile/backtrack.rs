@@ -19,12 +19,14 @@
 //! engines to that.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use regex_automata::util::look::{Look, LookMatcher};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use super::classes::{ClassPlaceholders, CLASS_GROUP};
 use super::lexicon::Trie;
 
 /// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
@@ -46,8 +48,43 @@ pub struct Lexicons {
     classes: ClassTable,
 }
 
-/// Character classes by their ranges, shared by the programs compiled with them.
-type ClassTable = std::sync::Mutex<std::collections::HashMap<Vec<(char, char)>, Arc<CharClass>>>;
+type Ranges = Vec<(char, char)>;
+
+/// Character classes shared by the programs compiled with them: by their ranges, and
+/// by the placeholder a pattern writes for a Unicode class (`super::classes`).
+#[derive(Debug, Default)]
+pub(crate) struct ClassTable {
+    by_ranges: Mutex<HashMap<Ranges, Arc<CharClass>>>,
+    pub(crate) placeholders: ClassPlaceholders,
+    by_placeholder: Mutex<HashMap<u32, Arc<CharClass>>>,
+}
+
+impl ClassTable {
+    /// The class of `ranges`, kept once.
+    fn class(&self, ranges: Vec<(char, char)>) -> Arc<CharClass> {
+        Arc::clone(
+            lock(&self.by_ranges)
+                .entry(ranges)
+                .or_insert_with_key(|r| Arc::new(CharClass::new(r.clone()))),
+        )
+    }
+
+    /// The class a placeholder group stands for (see `super::classes`), kept once.
+    fn placeholder(&self, k: u32) -> Option<Arc<CharClass>> {
+        let mut known = lock(&self.by_placeholder);
+        if let Some(class) = known.get(&k) {
+            return Some(Arc::clone(class));
+        }
+        let class = Arc::new(CharClass::new(self.placeholders.ranges(k)?.to_vec()));
+        known.insert(k, Arc::clone(&class));
+        Some(class)
+    }
+}
+
+/// A lock whose holder cannot have left its map half-written (inserts only).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 impl Lexicons {
     pub fn new(lexicons: &[super::Lexicon]) -> Lexicons {
@@ -90,13 +127,23 @@ impl Lexicons {
 
     /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
     pub fn inline(&self, grouped: &str) -> String {
-        rewrite_groups(grouped, |i, out| match self.regexes.get(i) {
+        let inlined = rewrite_groups(grouped, |i, out| match self.regexes.get(i) {
             Some(regex) => {
                 out.push_str(regex);
                 true
             }
             None => false,
-        })
+        });
+        self.classes.placeholders.restore(&inlined)
+    }
+
+    /// A grouped pattern with its Unicode classes written as placeholders (see
+    /// `super::classes`), or as it is where it keeps them.
+    pub fn with_class_placeholders(&self, grouped: String) -> String {
+        self.classes
+            .placeholders
+            .substitute(&grouped)
+            .unwrap_or(grouped)
     }
 
     /// The program of a grouped pattern, or why it cannot run here.
@@ -897,6 +944,10 @@ impl Compiler<'_> {
                     let l = self.lexicon_of(&[(c, c)]).ok_or("an unknown lexicon")?;
                     self.push(Inst::Lexicon(l));
                 }
+                Some(name) if name.starts_with(CLASS_GROUP) => {
+                    let k = self.placeholder(name).ok_or("an unknown class")?;
+                    self.push(Inst::Class(k));
+                }
                 Some(name) => {
                     // A group repeated (`(?<g>…){2}`) is one group: its copies share slots.
                     let slot = match self.groups.iter().find(|(n, _)| **n == **name) {
@@ -1026,6 +1077,12 @@ impl Compiler<'_> {
     /// The class of a repeat of one character (`[^,]{0,40}`, `\s+`), if it is one.
     fn single_class(&mut self, hir: &Hir) -> Option<u32> {
         let ranges = match hir.kind() {
+            HirKind::Capture(cap) => {
+                let name = cap.name.as_deref()?;
+                return name
+                    .starts_with(CLASS_GROUP)
+                    .then(|| self.placeholder(name))?;
+            }
             HirKind::Class(Class::Unicode(class)) => class
                 .ranges()
                 .iter()
@@ -1049,16 +1106,16 @@ impl Compiler<'_> {
         (!is_lexicon).then(|| self.class(ranges))
     }
 
+    /// The class of a placeholder group named `name`, added to the program's classes.
+    fn placeholder(&mut self, name: &str) -> Option<u32> {
+        let class = self.shared?.placeholder(ClassPlaceholders::number(name)?)?;
+        self.classes.push(class);
+        Some(self.classes.len() as u32 - 1)
+    }
+
     fn class(&mut self, ranges: Vec<(char, char)>) -> u32 {
         let class = match self.shared {
-            Some(table) => {
-                let mut table = table.lock().unwrap_or_else(|e| e.into_inner());
-                Arc::clone(
-                    table
-                        .entry(ranges)
-                        .or_insert_with_key(|r| Arc::new(CharClass::new(r.clone()))),
-                )
-            }
+            Some(table) => table.class(ranges),
             None => Arc::new(CharClass::new(ranges)),
         };
         self.classes.push(class);

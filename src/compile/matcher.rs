@@ -33,6 +33,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::backtrack::{Lexicons, Program, StartAtom};
+use super::classes::CLASS_GROUP;
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
@@ -249,10 +250,18 @@ impl Matcher {
         lexicons: &Arc<Lexicons>,
         anchors: &Anchors,
     ) -> Result<Matcher, PatternError> {
-        let grouped = Lexicons::grouped(pattern);
-        let (ast, hir) = parse(&grouped)?;
+        let plain = Lexicons::grouped(pattern);
+        let mut grouped = lexicons.with_class_placeholders(plain.clone());
+        let (ast, hir) = match parse(&grouped) {
+            Ok(parsed) => parsed,
+            // A problem is reported in the pattern as written.
+            Err(_) => {
+                grouped = plain;
+                parse(&grouped)?
+            }
+        };
         let mut names = capture_names(&hir);
-        names.retain(|n| !Lexicons::is_lexicon_group(n));
+        names.retain(|n| !Lexicons::is_lexicon_group(n) && !n.starts_with(CLASS_GROUP));
         let on_regex_only = std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
         let mut split = match windowed {
             true => plan_split(&grouped, &ast, Some(lexicons), anchors),
@@ -262,6 +271,12 @@ impl Matcher {
             split.head_program = None;
             split.tail_program = None;
         }
+        // A figure rule's program is wanted at once (for its start atoms), and is
+        // compiled from the tree parsed here rather than parsed again.
+        let program = OnceLock::new();
+        if !windowed && !on_regex_only {
+            let _ = program.set(lexicons.program_of(&grouped, &hir));
+        }
         Ok(Matcher {
             source: OnceLock::new(),
             names,
@@ -270,7 +285,7 @@ impl Matcher {
             split,
             start_anchored: starts_anchored(&hir),
             grouped: (!on_regex_only).then(|| (grouped, Arc::clone(lexicons))),
-            program: OnceLock::new(),
+            program,
         })
     }
 
@@ -796,7 +811,16 @@ fn starts_with_literal(part: &Ast) -> bool {
         {
             true
         }
-        Ast::Literal(_) | Ast::ClassBracketed(_) => true,
+        // A Unicode class (see `super::classes`), or a negated one, has too many
+        // characters to begin with a literal.
+        Ast::Group(g)
+            if matches!(&g.kind, ast::GroupKind::CaptureName { name, .. }
+                if name.name.starts_with(CLASS_GROUP)) =>
+        {
+            false
+        }
+        Ast::ClassBracketed(c) => !c.negated,
+        Ast::Literal(_) => true,
         Ast::Concat(c) => {
             let mut rest = c.asts.iter().skip_while(|a| {
                 matches!(a, Ast::Assertion(_) | Ast::Empty(_)) || is_zero_width_group(a)

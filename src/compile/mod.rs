@@ -9,6 +9,7 @@
 //! checked here; [`Rules`] is `Send + Sync` and shared by every extraction thread.
 
 mod backtrack;
+mod classes;
 mod lexicon;
 pub mod matcher;
 pub(crate) mod pattern;
