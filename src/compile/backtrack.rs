@@ -21,10 +21,12 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use regex_automata::util::look::{Look, LookMatcher};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+};
 
 use super::classes::{ClassPlaceholders, CLASS_GROUP};
 use super::lexicon::Trie;
@@ -42,6 +44,9 @@ pub const LEXICON_GROUP: &str = "lexicon__";
 pub struct Lexicons {
     /// Each lexicon's regex ([`super::Lexicon::to_regex`]).
     regexes: Vec<String>,
+    /// Each lexicon's regex parsed, the first time a pattern's anchor is looked for in
+    /// it ([`Lexicons::literal_prefix`]).
+    hirs: Vec<OnceLock<Option<Hir>>>,
     tries: Vec<Arc<Trie>>,
     /// The character classes of all the pack's programs, each kept once: a narrowed
     /// `\p{L}` has hundreds of ranges and appears in most patterns.
@@ -90,6 +95,7 @@ impl Lexicons {
     pub fn new(lexicons: &[super::Lexicon]) -> Lexicons {
         Lexicons {
             regexes: lexicons.iter().map(|l| l.to_regex()).collect(),
+            hirs: lexicons.iter().map(|_| OnceLock::new()).collect(),
             tries: lexicons.iter().map(|l| l.trie()).collect(),
             classes: ClassTable::default(),
         }
@@ -137,6 +143,91 @@ impl Lexicons {
         self.classes.placeholders.restore(&inlined)
     }
 
+    /// A grouped pattern, parsed, written out as far as the literals it begins with
+    /// can reach: each lexicon group and class placeholder replaced by what it stands
+    /// for, as parsing [`Lexicons::inline`]'s text would give, and each concatenation
+    /// cut after its first part that no literal crosses (a class of more than
+    /// `max_class` characters: the literal extractor stops there and reads no further).
+    /// Spares parsing a lexicon's regex again for every pattern that names it, and
+    /// writing out the long rest of a pattern. For a pattern that sets no flags, which
+    /// would change how a lexicon's regex reads.
+    pub fn literal_prefix(&self, hir: &Hir, max_class: u32) -> Option<Hir> {
+        let each = |subs: &[Hir]| -> Option<Vec<Hir>> {
+            subs.iter()
+                .map(|h| self.literal_prefix(h, max_class))
+                .collect()
+        };
+        Some(match hir.kind() {
+            HirKind::Capture(cap) => match cap.name.as_deref() {
+                Some(name) if name.starts_with(LEXICON_GROUP) => {
+                    let i = lexicon_number(name)? as usize;
+                    let parsed = self
+                        .hirs
+                        .get(i)?
+                        .get_or_init(|| regex_syntax::parse(self.regexes.get(i)?).ok());
+                    parsed.clone()?
+                }
+                Some(name) if name.starts_with(CLASS_GROUP) => {
+                    let ranges = self
+                        .classes
+                        .placeholders
+                        .ranges(ClassPlaceholders::number(name)?)?;
+                    let ranges = ranges
+                        .iter()
+                        .map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi));
+                    Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+                }
+                _ => Hir::capture(Capture {
+                    index: cap.index,
+                    name: cap.name.clone(),
+                    sub: Box::new(self.literal_prefix(&cap.sub, max_class)?),
+                }),
+            },
+            HirKind::Concat(subs) => {
+                let mut written = Vec::new();
+                for sub in subs {
+                    let sub = self.literal_prefix(sub, max_class)?;
+                    let last = no_literal_crosses(&sub, max_class);
+                    written.push(sub);
+                    if last {
+                        break;
+                    }
+                }
+                Hir::concat(written)
+            }
+            HirKind::Alternation(subs) => Hir::alternation(each(subs)?),
+            HirKind::Repetition(rep) => Hir::repetition(Repetition {
+                min: rep.min,
+                max: rep.max,
+                greedy: rep.greedy,
+                sub: Box::new(self.literal_prefix(&rep.sub, max_class)?),
+            }),
+            _ => hir.clone(),
+        })
+    }
+
+    /// The lexicon a parsed part is, if it is one alone: its group, inside other
+    /// groups and between zero-width tests (`(?<cue>\b@cue\b)`), which leave the
+    /// literals a match begins with as they are.
+    pub fn lone_lexicon(hir: &Hir) -> Option<u32> {
+        match hir.kind() {
+            HirKind::Capture(cap) => match cap.name.as_deref() {
+                Some(name) if name.starts_with(LEXICON_GROUP) => lexicon_number(name),
+                _ => Self::lone_lexicon(&cap.sub),
+            },
+            HirKind::Concat(subs) => {
+                let mut rest = subs
+                    .iter()
+                    .filter(|h| !matches!(h.kind(), HirKind::Look(_)));
+                match (rest.next(), rest.next()) {
+                    (Some(one), None) => Self::lone_lexicon(one),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// A grouped pattern with its Unicode classes written as placeholders (see
     /// `super::classes`), or as it is where it keeps them.
     pub fn with_class_placeholders(&self, grouped: String) -> String {
@@ -154,13 +245,52 @@ impl Lexicons {
 
     /// The program of a grouped pattern already parsed into `hir`.
     pub fn program_of(&self, grouped: &str, hir: &Hir) -> Result<Program, Unsupported> {
+        self.program_of_parts(grouped, std::slice::from_ref(hir))
+    }
+
+    /// The program of the concatenation of `parts` of a grouped pattern, parsed.
+    pub fn program_of_parts(&self, grouped: &str, parts: &[Hir]) -> Result<Program, Unsupported> {
         // A case-sensitive lexicon inside `(?i)` would fold case as a regex, but not
         // as an instruction.
         if folds_case(grouped) {
             return Err("it folds case with `(?i)`".into());
         }
-        Program::compile(hir, &self.tries, Some(&self.classes))
+        Program::compile(parts, &self.tries, Some(&self.classes))
     }
+}
+
+/// Whether every match of `hir` begins with a class of more than `max_class`
+/// characters, which no literal of a bounded set crosses.
+fn no_literal_crosses(hir: &Hir, max_class: u32) -> bool {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut count = 0u32;
+            for r in class.ranges() {
+                count = count.saturating_add(r.end() as u32 - r.start() as u32 + 1);
+            }
+            count > max_class
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let count: u32 = class
+                .ranges()
+                .iter()
+                .map(|r| u32::from(r.end() - r.start()) + 1)
+                .sum();
+            count > max_class
+        }
+        HirKind::Repetition(rep) => rep.min > 0 && no_literal_crosses(&rep.sub, max_class),
+        HirKind::Capture(cap) => no_literal_crosses(&cap.sub, max_class),
+        _ => false,
+    }
+}
+
+/// The lexicon a group named `lexicon__I_K` stands for: `I`.
+fn lexicon_number(name: &str) -> Option<u32> {
+    name.strip_prefix(LEXICON_GROUP)?
+        .split('_')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// A grouped pattern with each lexicon group `(?<lexicon__I_K>)` replaced by what
@@ -296,13 +426,14 @@ impl Program {
     /// `tries[i]` is lexicon `i`.
     #[cfg(test)]
     fn new(hir: &Hir, tries: &[Arc<Trie>]) -> Result<Program, Unsupported> {
-        Program::compile(hir, tries, None)
+        Program::compile(std::slice::from_ref(hir), tries, None)
     }
 
     /// [`Program::new`], taking its classes from `shared` where another program has
     /// one alike.
+    /// The program of the concatenation of `parts`.
     fn compile(
-        hir: &Hir,
+        parts: &[Hir],
         tries: &[Arc<Trie>],
         shared: Option<&ClassTable>,
     ) -> Result<Program, Unsupported> {
@@ -315,7 +446,9 @@ impl Program {
             used: Vec::new(),
             groups: Vec::new(),
         };
-        c.hir(hir)?;
+        for hir in parts {
+            c.hir(hir)?;
+        }
         c.insts.push(Inst::Match);
         if c.insts.len() >= u32::MAX as usize / 2 {
             return Err("the pattern is too large".into());
@@ -935,11 +1068,7 @@ impl Compiler<'_> {
             }
             HirKind::Capture(cap) => match &cap.name {
                 Some(name) if name.starts_with(LEXICON_GROUP) => {
-                    let i = name[LEXICON_GROUP.len()..]
-                        .split('_')
-                        .next()
-                        .and_then(|i| i.parse::<u32>().ok())
-                        .ok_or("a bad lexicon group")?;
+                    let i = lexicon_number(name).ok_or("a bad lexicon group")?;
                     let c = char::from_u32(LEXICON_BASE + i).ok_or("a bad lexicon group")?;
                     let l = self.lexicon_of(&[(c, c)]).ok_or("an unknown lexicon")?;
                     self.push(Inst::Lexicon(l));
@@ -1293,6 +1422,7 @@ mod tests {
         let tries: Vec<_> = lexicons.iter().map(|l| l.trie()).collect();
         let lexicons = Lexicons {
             regexes: Vec::new(),
+            hirs: Vec::new(),
             tries,
             classes: ClassTable::default(),
         };
@@ -1407,9 +1537,45 @@ mod tests {
     }
 
     #[test]
+    fn a_literal_prefix_begins_with_the_literals_of_the_pattern_written_out() {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        let cue = lexicon(false, &["said", "says", "told reporters"]);
+        let title = lexicon(true, &["Dr", "Sen."]);
+        let lexicons = Lexicons::new(&[cue, title]);
+        let [cue, title] = [0, 1].map(|i| char::from_u32(LEXICON_BASE + i).unwrap());
+        let prefix = |hir: &Hir| {
+            let mut extractor = Extractor::new();
+            extractor.kind(ExtractKind::Prefix).limit_class(4);
+            extractor.extract(hir)
+        };
+        for pattern in [
+            format!(r"(?<cue>\b{cue}\b)\s+(?<who>{title}\s\p{{Lu}}\p{{L}}+)"),
+            format!(r"(?:according to|{cue})[ ,]+\w+"),
+            format!(r"(?:{title}|Mr|Ms)\.? [\p{{Lu}}][a-z]+"),
+        ] {
+            let grouped = lexicons.with_class_placeholders(Lexicons::grouped(&pattern));
+            let hir = regex_syntax::parse(&grouped).unwrap();
+            let ours = lexicons.literal_prefix(&hir, 4).unwrap();
+            let written = regex_syntax::parse(&lexicons.inline(&grouped)).unwrap();
+            assert_eq!(
+                prefix(&ours).literals(),
+                prefix(&written).literals(),
+                "{pattern}"
+            );
+            assert!(
+                prefix(&ours).literals().is_some_and(|l| l.len() > 2),
+                "{pattern}"
+            );
+        }
+        let lone = regex_syntax::parse(&Lexicons::grouped(&format!(r"(?<c>\b{cue})"))).unwrap();
+        assert_eq!(Lexicons::lone_lexicon(&lone), Some(0));
+    }
+
+    #[test]
     fn lexicon_groups_are_written_out_and_keyed() {
         let lexicons = Lexicons {
             regexes: vec!["(?:a|b)".into(), "(?i:c)".into()],
+            hirs: Vec::new(),
             tries: Vec::new(),
             classes: ClassTable::default(),
         };

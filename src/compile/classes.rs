@@ -153,7 +153,7 @@ fn translate(text: &str) -> Option<Vec<(char, char)>> {
 
 /// Whether a pattern sets flags anywhere, other than in the ASCII word boundaries
 /// `(?-u:\b)` and `(?-u:\B)`: groups open with `(?:`, `(?<name>` or `(?P<name>` only.
-fn sets_flags(pattern: &str) -> bool {
+pub fn sets_flags(pattern: &str) -> bool {
     pattern.match_indices("(?").any(|(i, _)| {
         let rest = &pattern[i + 2..];
         !(rest.starts_with([':', '<'])

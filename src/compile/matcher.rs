@@ -33,7 +33,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::backtrack::{Lexicons, Program, StartAtom};
-use super::classes::CLASS_GROUP;
+use super::classes::{sets_flags, CLASS_GROUP};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
@@ -221,10 +221,10 @@ impl Matcher {
     pub fn new(source: String, windowed: bool) -> Result<Matcher, PatternError> {
         let (ast, hir) = parse(&source)?;
         let names = capture_names(&hir);
-        let split = if windowed {
-            plan_split(&source, &ast, None, &Anchors::default())
-        } else {
-            None
+        let mut items = Vec::new();
+        let split = match windowed && flatten(&ast, &mut items) {
+            true => plan_split(&source, &items, None, None, &Anchors::default()),
+            false => None,
         };
         Ok(Matcher {
             start_anchored: starts_anchored(&hir),
@@ -252,20 +252,26 @@ impl Matcher {
     ) -> Result<Matcher, PatternError> {
         let plain = Lexicons::grouped(pattern);
         let mut grouped = lexicons.with_class_placeholders(plain.clone());
-        let (ast, hir) = match parse(&grouped) {
+        let (ast, parsed) = match parse_parts(&grouped, windowed) {
             Ok(parsed) => parsed,
             // A problem is reported in the pattern as written.
             Err(_) => {
                 grouped = plain;
-                parse(&grouped)?
+                parse_parts(&grouped, windowed)?
             }
         };
-        let mut names = capture_names(&hir);
+        let mut names = Vec::new();
+        parsed
+            .iter()
+            .for_each(|h| collect_capture_names(h, &mut names));
         names.retain(|n| !Lexicons::is_lexicon_group(n) && !n.starts_with(CLASS_GROUP));
         let on_regex_only = std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
-        let mut split = match windowed {
-            true => plan_split(&grouped, &ast, Some(lexicons), anchors),
-            false => None,
+        let mut items = Vec::new();
+        let mut split = match (&parsed, windowed && flatten(&ast, &mut items)) {
+            (Parsed::Parts(parts), true) => {
+                plan_split(&grouped, &items, Some(parts), Some(lexicons), anchors)
+            }
+            _ => None,
         };
         if let (Some(split), true) = (&mut split, on_regex_only) {
             split.head_program = None;
@@ -274,8 +280,8 @@ impl Matcher {
         // A figure rule's program is wanted at once (for its start atoms), and is
         // compiled from the tree parsed here rather than parsed again.
         let program = OnceLock::new();
-        if !windowed && !on_regex_only {
-            let _ = program.set(lexicons.program_of(&grouped, &hir));
+        if let (Parsed::Whole(hir), false, false) = (&parsed, windowed, on_regex_only) {
+            let _ = program.set(lexicons.program_of(&grouped, hir));
         }
         Ok(Matcher {
             source: OnceLock::new(),
@@ -283,7 +289,7 @@ impl Matcher {
             whole: OnceLock::new(),
             windowed,
             split,
-            start_anchored: starts_anchored(&hir),
+            start_anchored: parsed.starts_anchored(),
             grouped: (!on_regex_only).then(|| (grouped, Arc::clone(lexicons))),
             program,
         })
@@ -676,6 +682,60 @@ fn parse(source: &str) -> Result<(Ast, Hir), PatternError> {
     Ok((ast, hir))
 }
 
+/// A pattern's translation: whole, or (for a windowed pattern) each of its top-level
+/// parts (see `flatten`) translated on its own, the pattern being their concatenation,
+/// so that the halves of a split are compiled without translating them again.
+enum Parsed {
+    Whole(Hir),
+    Parts(Vec<Hir>),
+}
+
+impl Parsed {
+    fn iter(&self) -> std::slice::Iter<'_, Hir> {
+        match self {
+            Parsed::Whole(hir) => std::slice::from_ref(hir).iter(),
+            Parsed::Parts(parts) => parts.iter(),
+        }
+    }
+
+    /// Whether every match starts where the searched text does: a part begins with
+    /// `^`, after parts that match nothing but zero-width tests.
+    fn starts_anchored(&self) -> bool {
+        for hir in self.iter() {
+            if starts_anchored(hir) {
+                return true;
+            }
+            if hir.properties().maximum_len() != Some(0) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+fn parse_parts(source: &str, in_parts: bool) -> Result<(Ast, Parsed), PatternError> {
+    let ast = ast::parse::Parser::new()
+        .parse(source)
+        .map_err(|e| e.to_string())?;
+    let translate = |ast: &Ast| {
+        regex_syntax::hir::translate::Translator::new()
+            .translate(source, ast)
+            .map_err(|e| e.to_string())
+    };
+    let mut items = Vec::new();
+    if in_parts && flatten(&ast, &mut items) {
+        if let Ok(parts) = items
+            .iter()
+            .map(|a| translate(a))
+            .collect::<Result<Vec<_>, _>>()
+        {
+            return Ok((ast, Parsed::Parts(parts)));
+        }
+    }
+    let hir = translate(&ast)?;
+    Ok((ast, Parsed::Whole(hir)))
+}
+
 fn capture_names(hir: &Hir) -> Vec<String> {
     let mut names = Vec::new();
     collect_capture_names(hir, &mut names);
@@ -701,34 +761,51 @@ fn collect_capture_names(hir: &Hir, out: &mut Vec<String>) {
 /// The smallest number of characters an anchor literal may have: shorter ones occur
 /// everywhere and select nothing.
 const ANCHOR_MIN_CHARS: usize = 2;
+/// A class of more characters than this ends an anchor's literals.
+const ANCHOR_MAX_CLASS: u32 = 4;
 /// Beyond this many literals (case variants count), a part is no anchor.
 const ANCHOR_MAX_LITERALS: u32 = 20_000;
 
-/// Finds the first top-level part of `source` that every match contains and whose
-/// matches begin with one of a finite set of literals; splits the pattern there. With
-/// `lexicons`, `source` is grouped (see `Lexicons::grouped`) and each half's regex is
-/// written out from it.
+/// Finds the first of a pattern's top-level parts (`items`, see `flatten`) that every
+/// match contains and whose matches begin with one of a finite set of literals; splits
+/// the pattern there. With `lexicons`, `source` is grouped (see `Lexicons::grouped`),
+/// each half's regex is written out from it, and each half's program is compiled from
+/// the parts as translated (`parts`).
 fn plan_split(
     source: &str,
-    ast: &Ast,
+    items: &[&Ast],
+    parts: Option<&[Hir]>,
     lexicons: Option<&Arc<Lexicons>>,
     anchors: &Anchors,
 ) -> Option<Split> {
-    let mut items = Vec::new();
-    if !flatten(ast, &mut items) {
-        return None;
-    }
     let text = |a: &Ast| &source[a.span().start.offset..a.span().end.offset];
     let regex_of = |grouped: &str| match lexicons {
         Some(l) => l.inline(grouped),
         None => grouped.to_string(),
     };
+    // A part's literals are worked out from its translation with the lexicons put in,
+    // or, where flags would change how a lexicon reads, from its text written out.
+    let flagless = !sets_flags(source);
+    let literals_of = |k: usize| match (lexicons, parts, flagless) {
+        (Some(lexicons), Some(parts), true) => {
+            anchor_literals_of(&lexicons.literal_prefix(parts.get(k)?, ANCHOR_MAX_CLASS)?)
+        }
+        _ => anchor_literals(&regex_of(text(items[k]))),
+    };
     for (k, item) in items.iter().enumerate() {
         if !starts_with_literal(item) {
             continue;
         }
-        let key = Lexicons::without_numbers(text(item));
-        let literals = anchors.literals(key, || anchor_literals(&regex_of(text(item))));
+        // Parts that are one lexicon alone begin with its entries, however wrapped.
+        let lone = match (parts, flagless) {
+            (Some(parts), true) => parts.get(k).and_then(Lexicons::lone_lexicon),
+            _ => None,
+        };
+        let key = match lone {
+            Some(i) => format!("lexicon {i}"),
+            None => Lexicons::without_numbers(text(item)),
+        };
+        let literals = anchors.literals(key, || literals_of(k));
         let Some(literals) = literals else {
             continue;
         };
@@ -741,26 +818,15 @@ fn plan_split(
         // and including the anchor's first character (the `.`), so that a `\b` at its
         // end sees the character that follows, as it would in the whole pattern.
         let head_source = (!head.is_empty()).then(|| format!("(?:{head})(?s:.)$"));
-        // The halves' programs, from the parts as parsed (no second parse).
-        let program = |parts: &[&Ast]| {
-            let lexicons = lexicons?;
-            let (first, last) = (parts.first()?, parts.last()?);
-            let concat = Ast::concat(ast::Concat {
-                span: ast::Span::new(first.span().start, last.span().end),
-                asts: parts.iter().map(|a| (*a).clone()).collect(),
-            });
-            let hir = regex_syntax::hir::translate::Translator::new()
-                .translate(source, &concat)
-                .ok()?;
-            lexicons.program_of(source, &hir).ok()
-        };
+        let program = |half: &[Hir]| lexicons?.program_of_parts(source, half).ok();
+        let (head_parts, tail_parts) = parts.map(|p| p.split_at(k)).unzip();
         return Some(Split {
             anchor,
             head_source,
             tail_source: tail,
             lexicons: lexicons.cloned(),
-            head_program: program(&items[..k]),
-            tail_program: program(&items[k..]),
+            head_program: head_parts.filter(|h| !h.is_empty()).and_then(program),
+            tail_program: tail_parts.and_then(program),
             head: OnceLock::new(),
             tail: OnceLock::new(),
         });
@@ -852,7 +918,11 @@ fn is_zero_width_group(a: &Ast) -> bool {
 
 /// The literals every match of `part` starts with, if they are few and long enough.
 fn anchor_literals(part: &str) -> Option<Vec<String>> {
-    let hir = regex_syntax::parse(part).ok()?;
+    anchor_literals_of(&regex_syntax::parse(part).ok()?)
+}
+
+/// [`anchor_literals`] of a part already parsed.
+fn anchor_literals_of(hir: &Hir) -> Option<Vec<String>> {
     if hir.properties().minimum_len().unwrap_or(0) == 0 {
         return None;
     }
@@ -860,9 +930,9 @@ fn anchor_literals(part: &str) -> Option<Vec<String>> {
     extractor
         .kind(ExtractKind::Prefix)
         .limit_total(ANCHOR_MAX_LITERALS as usize)
-        .limit_class(4)
+        .limit_class(ANCHOR_MAX_CLASS as usize)
         .limit_literal_len(64);
-    let seq = extractor.extract(&hir);
+    let seq = extractor.extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.len() > ANCHOR_MAX_LITERALS as usize {
         return None;
