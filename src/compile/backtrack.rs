@@ -92,9 +92,10 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Lexicons {
-    pub fn new(lexicons: &[super::Lexicon]) -> Lexicons {
+    /// The pack's lexicons, with their regexes ([`super::Lexicon::to_regex`]).
+    pub fn new(lexicons: &[super::Lexicon], regexes: Vec<String>) -> Lexicons {
         Lexicons {
-            regexes: lexicons.iter().map(|l| l.to_regex()).collect(),
+            regexes,
             hirs: lexicons.iter().map(|_| OnceLock::new()).collect(),
             tries: lexicons.iter().map(|l| l.trie()).collect(),
             classes: ClassTable::default(),
@@ -1541,7 +1542,8 @@ mod tests {
         use regex_syntax::hir::literal::{ExtractKind, Extractor};
         let cue = lexicon(false, &["said", "says", "told reporters"]);
         let title = lexicon(true, &["Dr", "Sen."]);
-        let lexicons = Lexicons::new(&[cue, title]);
+        let regexes = vec![cue.to_regex(), title.to_regex()];
+        let lexicons = Lexicons::new(&[cue, title], regexes);
         let [cue, title] = [0, 1].map(|i| char::from_u32(LEXICON_BASE + i).unwrap());
         let prefix = |hir: &Hir| {
             let mut extractor = Extractor::new();

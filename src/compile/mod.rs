@@ -332,10 +332,14 @@ impl Compiler {
             defines: HashMap::new(),
             scripts,
         };
-        for lex in &lexicons {
-            pieces.lexicons.insert(lex.name.as_str(), lex.to_regex());
+        // Each lexicon's regex is written once (a walk of its trie), for both.
+        let regexes: Vec<String> = lexicons.iter().map(Lexicon::to_regex).collect();
+        for (lex, regex) in lexicons.iter().zip(&regexes) {
+            pieces.lexicons.insert(lex.name.as_str(), regex.clone());
         }
-        self.lexicons = Some(std::sync::Arc::new(backtrack::Lexicons::new(&lexicons)));
+        self.lexicons = Some(std::sync::Arc::new(backtrack::Lexicons::new(
+            &lexicons, regexes,
+        )));
         self.lexicon_ids = lexicon_ids.clone();
         for d in &pack.defines {
             if pieces.lexicons.contains_key(d.name.as_str())
