@@ -82,6 +82,21 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Q: Why did you leave the club after one season?\n\
          A: I wanted to play every week. The coach knew it from the start.",
     ),
+    (
+        "restrictive-relative-clause-in-the-subject",
+        "Shareholders who backed the merger said on Monday that the price was too low.\n\
+         Shoppers who reported the fault were thanked by the club.",
+    ),
+    (
+        "speaker-and-cue-after-as-or-though",
+        "Fans cheered as the captain said the title was theirs.\n\
+         The price is not as high as the seller claims.",
+    ),
+    (
+        "adverb-or-both-before-the-cue",
+        "The chief executive candidly admitted the launch had gone badly.\n\
+         The mayor and the governor have both argued that the bridge is unsafe.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
