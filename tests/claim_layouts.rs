@@ -93,6 +93,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          The price is not as high as the seller claims.",
     ),
     (
+        "whom-they-asked-is-no-part-of-the-question",
+        "A reporter asked the coach whether he would stay at the club.\n\
+         The union has asked its members to reject the offer and warned of a strike.",
+    ),
+    (
         "adverb-or-both-before-the-cue",
         "The chief executive candidly admitted the launch had gone badly.\n\
          The mayor and the governor have both argued that the bridge is unsafe.",
