@@ -98,6 +98,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          The union has asked its members to reject the offer and warned of a strike.",
     ),
     (
+        "a-plan-or-refusal-and-what-it-is-to-do",
+        "Shares rose after the board's decision to sell the steel unit, which analysts had \
+         expected.\n\
+         Fuel prices rose despite her pledge to cut fuel duty.",
+    ),
+    (
         "adverb-or-both-before-the-cue",
         "The chief executive candidly admitted the launch had gone badly.\n\
          The mayor and the governor have both argued that the bridge is unsafe.",
