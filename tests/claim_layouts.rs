@@ -104,6 +104,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          Fuel prices rose despite her pledge to cut fuel duty.",
     ),
     (
+        "evidence-after-a-clause-break",
+        "The chairman, a former banker, resigned after leaked emails showed staff favouring \
+         one bidder.",
+    ),
+    (
         "adverb-or-both-before-the-cue",
         "The chief executive candidly admitted the launch had gone badly.\n\
          The mayor and the governor have both argued that the bridge is unsafe.",
