@@ -109,6 +109,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          one bidder.",
     ),
     (
+        "what-someone-called-what",
+        "The coach called the defeat a disgrace.\n\
+         The mayor called a meeting for Monday.",
+    ),
+    (
         "adverb-or-both-before-the-cue",
         "The chief executive candidly admitted the launch had gone badly.\n\
          The mayor and the governor have both argued that the bridge is unsafe.",
