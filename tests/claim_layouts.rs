@@ -82,6 +82,42 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Q: Why did you leave the club after one season?\n\
          A: I wanted to play every week. The coach knew it from the start.",
     ),
+    (
+        "restrictive-relative-clause-in-the-subject",
+        "Shareholders who backed the merger said on Monday that the price was too low.\n\
+         Shoppers who reported the fault were thanked by the club.",
+    ),
+    (
+        "speaker-and-cue-after-as-or-though",
+        "Fans cheered as the captain said the title was theirs.\n\
+         The price is not as high as the seller claims.",
+    ),
+    (
+        "whom-they-asked-is-no-part-of-the-question",
+        "A reporter asked the coach whether he would stay at the club.\n\
+         The union has asked its members to reject the offer and warned of a strike.",
+    ),
+    (
+        "a-plan-or-refusal-and-what-it-is-to-do",
+        "Shares rose after the board's decision to sell the steel unit, which analysts had \
+         expected.\n\
+         Fuel prices rose despite her pledge to cut fuel duty.",
+    ),
+    (
+        "evidence-after-a-clause-break",
+        "The chairman, a former banker, resigned after leaked emails showed staff favouring \
+         one bidder.",
+    ),
+    (
+        "what-someone-called-what",
+        "The coach called the defeat a disgrace.\n\
+         The mayor called a meeting for Monday.",
+    ),
+    (
+        "adverb-or-both-before-the-cue",
+        "The chief executive candidly admitted the launch had gone badly.\n\
+         The mayor and the governor have both argued that the bridge is unsafe.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
