@@ -255,6 +255,13 @@ struct Compiler {
     lexicon_ids: HashMap<String, usize>,
     /// Each rule's pattern compiled ahead (by its place in the pack), taken by `rule`.
     prepared: Vec<Option<Prepared>>,
+    /// Settings' regexes compiled ahead, by their full pattern, taken by `pattern`.
+    prebuilt: HashMap<String, Result<Regex, regex::Error>>,
+}
+
+/// A setting's regex (a quote or speaker pattern), with room for written-out lexicons.
+fn build_setting(full: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(full).size_limit(64 << 20).build()
 }
 
 /// A rule's pattern as compiled ahead of the rule, on any thread.
@@ -292,27 +299,38 @@ impl Compiler {
             });
         }
         let name = pack.name.clone();
-        // Lexicons first: everything else refers to them.
+        // Lexicons first: everything else refers to them. Their automata are built on
+        // all threads.
         let mut lexicons = Vec::new();
         let mut lexicon_ids: HashMap<String, usize> = HashMap::new();
-        for def in pack.lexicons {
-            if lexicon_ids.contains_key(&def.name) {
+        let built: Vec<_> = {
+            use rayon::prelude::*;
+            let defs = std::mem::take(&mut pack.lexicons);
+            defs.into_par_iter()
+                .map(|def| {
+                    let lexicon = Lexicon::build(def.name.clone(), def.case_sensitive, def.entries);
+                    (def.name, def.origin, lexicon)
+                })
+                .collect()
+        };
+        for (name, origin, lexicon) in built {
+            if lexicon_ids.contains_key(&name) {
                 self.err(
                     "duplicate-lexicon",
-                    &def.origin,
-                    format!("lexicon `{}` is declared twice", def.name),
+                    &origin,
+                    format!("lexicon `{name}` is declared twice"),
                 );
                 continue;
             }
-            match Lexicon::build(def.name.clone(), def.case_sensitive, def.entries) {
+            match lexicon {
                 Ok(lex) => {
-                    lexicon_ids.insert(def.name.clone(), lexicons.len());
+                    lexicon_ids.insert(name, lexicons.len());
                     lexicons.push(lex);
                 }
                 Err(e) => self.err(
                     "bad-lexicon",
-                    &def.origin,
-                    format!("lexicon `{}` cannot be compiled: {e}", def.name),
+                    &origin,
+                    format!("lexicon `{name}` cannot be compiled: {e}"),
                 ),
             }
         }
@@ -359,8 +377,15 @@ impl Compiler {
         // `Matcher::with_lexicons`): the rules that use it compile it, and parsing each
         // lexicon written out was a quarter of start-up. The written-out form is parsed
         // only to report a problem in the define as its author wrote it.
-        for d in &pack.defines {
-            if self.define_parses(&pieces, &d.pattern) {
+        let parses: Vec<bool> = {
+            use rayon::prelude::*;
+            pack.defines
+                .par_iter()
+                .map(|d| self.define_parses(&pieces, &d.pattern))
+                .collect()
+        };
+        for (d, parses) in pack.defines.iter().zip(parses) {
+            if parses {
                 continue;
             }
             if let Some(expanded) = self.expand(&pieces, &d.pattern, &d.origin) {
@@ -372,7 +397,24 @@ impl Compiler {
 
         // Parsing and planning the patterns is most of compiling: it runs on all
         // threads, and the rules are then put together in pack order.
-        self.prepared = self.prepare_patterns(&pack.rules, &pieces);
+        // The speakers' name pattern is the one setting slow to compile (a regex with
+        // the title and particle lexicons written out): it compiles beside the rules.
+        let settings: Vec<String> = (pack.speakers.iter())
+            .filter_map(|(s, _)| pieces.expand(&s.person_name).ok())
+            .map(|expanded| format!("(?:{expanded})"))
+            .collect();
+        let (prepared, prebuilt) = rayon::join(
+            || self.prepare_patterns(&pack.rules, &pieces),
+            || {
+                let built = settings.into_iter().map(|full| {
+                    let regex = build_setting(&full);
+                    (full, regex)
+                });
+                built.collect()
+            },
+        );
+        self.prepared = prepared;
+        self.prebuilt = prebuilt;
         let mut rules = Vec::new();
         let mut ids = HashSet::new();
         for (place, def) in pack.rules.iter().enumerate() {
@@ -477,7 +519,11 @@ impl Compiler {
         suffix: &str,
     ) -> Option<Regex> {
         let full = self.full_pattern(pieces, pattern, at, (prefix, suffix))?;
-        match RegexBuilder::new(&full).size_limit(64 << 20).build() {
+        let built = match self.prebuilt.remove(&full) {
+            Some(built) => built,
+            None => build_setting(&full),
+        };
+        match built {
             Ok(r) => Some(r),
             Err(regex::Error::Syntax(detail)) => {
                 self.invalid_regex(at, &detail);
