@@ -267,6 +267,26 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
          The host met Tom Hale after the final, when he called the referee “a disgrace”.",
     ),
+    (
+        "sentence-ending-quote-then-another-quote",
+        "The port authority said in a statement that “the berth is closed.” “We expect to \
+         reopen it within a week,” the harbour master said.",
+    ),
+    (
+        "nested-quote-closing-at-the-end",
+        "''She told me, 'We will rebuild the pier,''' he recalled.\n\
+         ''The mayor said, 'Not this year.''' But Ms. Ruiz did not respond in kind.",
+    ),
+    (
+        "run-of-quote-paragraphs-after-a-clause",
+        "Few details emerged, since the coach spoke only briefly after the match.\n\
+         “We were not at our best.”\n\
+         “The second half was better.”",
+    ),
+    (
+        "quoted-title-between-cue-and-quote",
+        "The chairman told the “Today” programme that sales were “holding up”.",
+    ),
 ];
 
 #[test]
