@@ -284,6 +284,16 @@ const LAYOUTS: &[(&str, &str)] = &[
          “The second half was better.”",
     ),
     (
+        "inverted-attribution-with-a-capitalised-cue",
+        "The visitors scored twice in the last minute. Added the home coach: “We were lucky.”\n\
+         Added to the menu this week: “Fish and chips.”",
+    ),
+    (
+        "footage-of-a-titled-person",
+        "The clip ends with footage of Mayor Ana Diaz saying, “We will rebuild.”\n\
+         The advert closes with a narrator asking: “Who pays for this?”",
+    ),
+    (
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
