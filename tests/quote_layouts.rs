@@ -294,6 +294,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          The advert closes with a narrator asking: “Who pays for this?”",
     ),
     (
+        "verb-phrase-before-the-cue",
+        "Within hours, club officials began to portray the fire as “an accident”.\n\
+         Asked about the sale, the chairman was quick to say: “Nothing has changed.”\n\
+         Critics call the new stadium “a white elephant”.",
+    ),
+    (
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
