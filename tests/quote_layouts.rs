@@ -300,6 +300,10 @@ const LAYOUTS: &[(&str, &str)] = &[
          Critics call the new stadium “a white elephant”.",
     ),
     (
+        "name-with-combining-marks",
+        "“We will appeal,” said Jose\u{301} Ferna\u{301}ndez, the club’s lawyer.",
+    ),
+    (
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
