@@ -304,6 +304,10 @@ const LAYOUTS: &[(&str, &str)] = &[
         "“We will appeal,” said Jose\u{301} Ferna\u{301}ndez, the club’s lawyer.",
     ),
     (
+        "passive-after-the-quote",
+        "The line “we are the harbour” was written by Ana Ruiz after the floods of 1953.",
+    ),
+    (
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
