@@ -267,6 +267,50 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The trouble, says Ana Ruiz, a fund manager in Leeds, is that rates are “far too high”.\n\
          The host met Tom Hale after the final, when he called the referee “a disgrace”.",
     ),
+    (
+        "sentence-ending-quote-then-another-quote",
+        "The port authority said in a statement that “the berth is closed.” “We expect to \
+         reopen it within a week,” the harbour master said.",
+    ),
+    (
+        "nested-quote-closing-at-the-end",
+        "''She told me, 'We will rebuild the pier,''' he recalled.\n\
+         ''The mayor said, 'Not this year.''' But Ms. Ruiz did not respond in kind.",
+    ),
+    (
+        "run-of-quote-paragraphs-after-a-clause",
+        "Few details emerged, since the coach spoke only briefly after the match.\n\
+         “We were not at our best.”\n\
+         “The second half was better.”",
+    ),
+    (
+        "inverted-attribution-with-a-capitalised-cue",
+        "The visitors scored twice in the last minute. Added the home coach: “We were lucky.”\n\
+         Added to the menu this week: “Fish and chips.”",
+    ),
+    (
+        "footage-of-a-titled-person",
+        "The clip ends with footage of Mayor Ana Diaz saying, “We will rebuild.”\n\
+         The advert closes with a narrator asking: “Who pays for this?”",
+    ),
+    (
+        "verb-phrase-before-the-cue",
+        "Within hours, club officials began to portray the fire as “an accident”.\n\
+         Asked about the sale, the chairman was quick to say: “Nothing has changed.”\n\
+         Critics call the new stadium “a white elephant”.",
+    ),
+    (
+        "name-with-combining-marks",
+        "“We will appeal,” said Jose\u{301} Ferna\u{301}ndez, the club’s lawyer.",
+    ),
+    (
+        "passive-after-the-quote",
+        "The line “we are the harbour” was written by Ana Ruiz after the floods of 1953.",
+    ),
+    (
+        "quoted-title-between-cue-and-quote",
+        "The chairman told the “Today” programme that sales were “holding up”.",
+    ),
 ];
 
 #[test]

@@ -204,11 +204,16 @@ fn paragraph_before_attribution<'r>(doc: &Doc<'r>, text: Range<usize>) -> Option
         text.end.saturating_sub(PARAGRAPH_WINDOW).max(text.start),
     );
     let window = start..text.end;
-    doc.rules
+    attribution_rules(doc, Scope::ParagraphBefore).find_map(|r| try_rule(doc, r, window.clone()))
+}
+
+/// The pack's attribution rules that look at `scope`, in the order they are tried.
+fn attribution_rules<'r>(doc: &Doc<'r>, scope: Scope) -> impl Iterator<Item = &'r Rule> {
+    let rules: &'r crate::compile::Rules = doc.rules;
+    rules
         .rules
         .iter()
-        .filter(|r| r.emit == Emit::Attribution && r.scope == Scope::ParagraphBefore)
-        .find_map(|r| try_rule(doc, r, window.clone()))
+        .filter(move |r| r.emit == Emit::Attribution && r.scope == scope)
 }
 
 /// A quote is direct when the text before it in its sentence matches the pack's
@@ -254,15 +259,10 @@ fn sentence_before(doc: &Doc, quotes: &[Quote], i: usize) -> Range<usize> {
     start..q.open.start
 }
 
-fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
-    let q = &quotes[i];
+/// The attribution the `after-quote` rules find after a quote's closing mark (or on
+/// the next line, after a dash, when the quote closes its paragraph).
+fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
     let para = doc.segments.paragraphs[q.paragraph].clone();
-    let rules = || {
-        doc.rules
-            .rules
-            .iter()
-            .filter(|r| r.emit == Emit::Attribution)
-    };
     if let Some(close) = &q.close {
         let end = floor_boundary(doc.text, (close.end + AFTER_WINDOW).min(para.end));
         let window = close.end..end;
@@ -271,9 +271,10 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         // so only a short attribution that ends there (`“We won.” Trump said.`) counts.
         let content = doc.text[q.content.clone()].trim_end();
         let exclaims = content.ends_with(['!', '?']);
+        // A stray closing mark of a quote nested at its end (`… bad.'''`) comes first.
         let ends_sentence = content.ends_with(['.', '!', '?'])
             && doc.text[window.clone()]
-                .trim_start()
+                .trim_start_matches(|c: char| c.is_whitespace() || "'’\"”".contains(c))
                 .starts_with(char::is_uppercase);
         let short = |f: &Found| {
             let after = f
@@ -282,16 +283,23 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
                 .map_or(f.speaker.end, |c| c.end.max(f.speaker.end))
                 .max(f.end);
             let rest = &doc.text[after.min(end)..end];
+            // Nor does it open with other words (`“…bad.'' But Trump did not respond.`).
+            let first = f
+                .cue
+                .as_ref()
+                .map_or(f.speaker.start, |c| c.start.min(f.speaker.start));
+            let opens =
+                !doc.text[window.start..first.max(window.start)].contains(char::is_alphabetic);
             // A question or exclamation takes no comma before its attribution, so a comma
             // after the cue opens an aside (`“…!” Ruiz declared, a point she often
             // makes`), not the clause the verb reports.
-            (exclaims && rest.starts_with(','))
-                || rest
-                    .find(['.', '!', '?'])
-                    .is_some_and(|stop| stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(','))
+            opens
+                && ((exclaims && rest.starts_with(','))
+                    || rest.find(['.', '!', '?']).is_some_and(|stop| {
+                        stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(',')
+                    }))
         };
-        if let Some(f) = rules()
-            .filter(|r| r.scope == Scope::AfterQuote)
+        if let Some(f) = attribution_rules(doc, Scope::AfterQuote)
             .find_map(|r| try_rule(doc, r, window.clone()))
             .filter(|f| !ends_sentence || short(f))
         {
@@ -308,20 +316,47 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         if signed {
             let next = doc.segments.paragraphs[q.paragraph + 1].clone();
             let end = floor_boundary(doc.text, (next.start + AFTER_WINDOW).min(next.end));
-            if let Some(f) = rules()
-                .filter(|r| r.scope == Scope::AfterQuote)
+            if let Some(f) = attribution_rules(doc, Scope::AfterQuote)
                 .find_map(|r| try_rule(doc, r, next.start..end))
             {
                 return Some(f);
             }
         }
     }
+    None
+}
+
+/// The attribution of quote `i`: after it, else before it in its sentence, else on the
+/// paragraph before one it opens.
+fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
+    let q = &quotes[i];
+    let para = doc.segments.paragraphs[q.paragraph].clone();
+    // A quote that ends its sentence and is followed at once by another quote
+    // (`… that “A.” “B,” the firm said.`) is its own sentence's first: the words before
+    // it are surer than an attribution read across the next quote.
+    let next_quote_follows = q.close.as_ref().is_some_and(|close| {
+        doc.text[q.content.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?'])
+            && quotes.get(i + 1).is_some_and(|n| {
+                n.paragraph == q.paragraph && doc.text[close.end..n.open.start].trim().is_empty()
+            })
+    });
+    if !next_quote_follows {
+        if let Some(f) = after_quote_attribution(doc, q) {
+            return Some(f);
+        }
+    }
     let before = sentence_before(doc, quotes, i);
-    if let Some(f) = rules()
-        .filter(|r| r.scope == Scope::BeforeQuote)
-        .find_map(|r| try_rule(doc, r, before.clone()))
+    if let Some(f) =
+        attribution_rules(doc, Scope::BeforeQuote).find_map(|r| try_rule(doc, r, before.clone()))
     {
         return Some(f);
+    }
+    if next_quote_follows {
+        if let Some(f) = after_quote_attribution(doc, q) {
+            return Some(f);
+        }
     }
     let opens_paragraph = doc.text[para.start..q.open.start].trim().is_empty();
     if opens_paragraph && q.continues.is_none() && q.paragraph > 0 {
