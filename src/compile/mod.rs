@@ -1,6 +1,6 @@
 //! Compile: a loaded [`Pack`] → immutable [`Rules`]: lexicon automata and tries,
 //! patterns parsed and planned (`matcher`), programs for the backtracking matcher
-//! (`backtrack`).
+//! (`backtrack`), each Unicode class of the pack translated once (`classes`).
 //!
 //! Compiling checks what the pack means: every `@reference` resolves, every regex is
 //! valid, every capture names an output field of its rule's `emit`, ids are unique,
