@@ -118,6 +118,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The chief executive candidly admitted the launch had gone badly.\n\
          The mayor and the governor have both argued that the bridge is unsafe.",
     ),
+    (
+        "a-place-is-no-person-a-pronoun-refers-to",
+        "Tom Baker toured a car plant in South Carolina on Monday. He said the plant would \
+         reopen in May.\n\
+         China said on Friday that the tariffs were unfair. It warned that it would respond.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -87,6 +87,8 @@ pub struct SpeakerSettings {
     pub not_speakers: Vec<usize>,
     pub organisations: Vec<usize>,
     pub roles: usize,
+    /// Place names: organisations as speakers, no pronoun's person.
+    pub places: Option<usize>,
     pub person_name: Regex,
     pub inherit_in_paragraph: bool,
     pub inherit_across_paragraphs: bool,
@@ -937,6 +939,10 @@ impl Compiler {
             .enumerate()
             .map(|(i, n)| self.lexicon_ref(ids, n, &at.child("organisations").child(i)))
             .collect();
+        let places = match &s.places {
+            Some(n) => Some(self.lexicon_ref(ids, n, &at.child("places"))?),
+            None => None,
+        };
         let person_name = self.pattern(pieces, &s.person_name, &at.child("person-name"), "", "");
         let quote_follows_cues = match &s.quote_follows_cues {
             Some(n) => Some(self.lexicon_ref(ids, n, &at.child("quote-follows-cues"))?),
@@ -948,6 +954,7 @@ impl Compiler {
             not_speakers: not_speakers.into_iter().collect::<Option<Vec<_>>>()?,
             organisations: organisations.into_iter().collect::<Option<Vec<_>>>()?,
             roles: roles?,
+            places,
             person_name: person_name?,
             inherit_in_paragraph: s.inherit_in_paragraph,
             inherit_across_paragraphs: s.inherit_across_paragraphs,

@@ -222,6 +222,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .iter()
             .any(|&l| rules.lexicon(l).occurs_in(s))
     };
+    let is_place = |s: &str| {
+        settings
+            .places
+            .is_some_and(|l| rules.lexicon(l).lookup(s).is_some())
+    };
 
     // Quoted words name no one the narrative refers to ("Peace Through Strength").
     let mut quoted: Vec<Range<usize>> = claims
@@ -260,7 +265,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         };
         let mention = without_owner(&doc.text[range.clone()]);
         let name = strip_titles(titles, mention).trim();
-        if is_org(name) || is_possessive_phrase(name) {
+        if is_org(name) || is_possessive_phrase(name) || is_place(name) {
             continue;
         }
         let gender = title_gender(titles, mention);
@@ -356,11 +361,19 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .split_whitespace()
                 .last()
                 .and_then(|w| roles.lookup(w).map(|e| (w, e)));
-            if is_org(core) {
+            // A place speaks as its government or team, unless a person of that name
+            // was named before ("Jordan said" after "Michael Jordan").
+            let place = is_place(core)
+                && speakers.first_with(core, usize::MAX).is_none()
+                && in_text.first_with(core, sp.mention.start).is_none();
+            if is_org(core) || place {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
                 last_org = Some(core.to_string());
-                last_group = Some(core.to_string());
+                // "They" after a place are its people, not the place.
+                if !place {
+                    last_group = Some(core.to_string());
+                }
             } else if core.starts_with(char::is_lowercase)
                 || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
                 // A name ends in a capitalised word: "A month later" names no one.

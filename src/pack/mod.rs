@@ -441,6 +441,11 @@ pub struct SpeakersConfig {
     /// Lexicons whose entries mark a speaker as an organisation.
     #[serde(default)]
     pub organisations: Vec<String>,
+    /// Lexicon of place names: a speaker that is exactly one ("China", "Washington") is
+    /// an organisation, unless a person of that name came before, and a place named in
+    /// the text is no person a pronoun refers to.
+    #[serde(default)]
+    pub places: Option<String>,
     /// Lexicon of role nouns: a speaker headed by one is unnamed (`a senior official`).
     pub roles: String,
     /// Pattern for a person's name anywhere in the text, used to resolve surnames and
