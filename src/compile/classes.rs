@@ -23,7 +23,8 @@ use std::sync::{Arc, RwLock};
 
 use regex_syntax::hir::{Class, HirKind};
 
-/// Class `k`, at its `n`th place in a pattern, is written `(?<class__k_n>x)`.
+/// Class `k` is written `(?<class__k_n>x)`, `n` being where the class stood in the
+/// pattern (a regex's group names must differ).
 pub const CLASS_GROUP: &str = "class__";
 
 type SharedRanges = Arc<[(char, char)]>;
