@@ -261,6 +261,27 @@ struct Compiler {
     prebuilt: HashMap<String, Result<Regex, regex::Error>>,
 }
 
+/// The patterns of a pack's settings, each with the suffix `Compiler::pattern` frames it
+/// with: the quote patterns and the speakers' name pattern.
+fn setting_patterns(pack: &Pack) -> Vec<(&str, &'static str)> {
+    let mut patterns = Vec::new();
+    if let Some((q, _)) = &pack.quotes {
+        patterns.extend(q.not_quote.iter().map(|p| (p.as_str(), "")));
+        patterns.extend(
+            q.direct_before
+                .as_deref()
+                .map(|p| (p, DIRECT_BEFORE_SUFFIX)),
+        );
+    }
+    if let Some((s, _)) = &pack.speakers {
+        patterns.push((s.person_name.as_str(), ""));
+    }
+    patterns
+}
+
+/// `direct-before` matches the text up to a quote's opening mark.
+const DIRECT_BEFORE_SUFFIX: &str = r"\s*$";
+
 /// A setting's regex (a quote or speaker pattern), with room for written-out lexicons.
 fn build_setting(full: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(full).size_limit(64 << 20).build()
@@ -399,11 +420,15 @@ impl Compiler {
 
         // Parsing and planning the patterns is most of compiling: it runs on all
         // threads, and the rules are then put together in pack order.
-        // The speakers' name pattern is the one setting slow to compile (a regex with
-        // the title and particle lexicons written out): it compiles beside the rules.
-        let settings: Vec<String> = (pack.speakers.iter())
-            .filter_map(|(s, _)| pieces.expand(&s.person_name).ok())
-            .map(|expanded| format!("(?:{expanded})"))
+        // The settings' regexes (the speakers' name pattern, the quote patterns) have
+        // their lexicons written out and are slow to compile: they compile beside the
+        // rules, as `Compiler::pattern` will frame them.
+        let settings: Vec<String> = setting_patterns(&pack)
+            .into_iter()
+            .filter_map(|(pattern, suffix)| {
+                let expanded = pieces.expand(pattern).ok()?;
+                Some(format!("(?:{expanded}){suffix}"))
+            })
             .collect();
         let (prepared, prebuilt) = rayon::join(
             || self.prepare_patterns(&pack.rules, &pieces),
@@ -902,7 +927,13 @@ impl Compiler {
             .filter_map(|(i, p)| self.pattern(pieces, p, &at.child("not-quote").child(i), "", ""))
             .collect();
         let direct_before = match &q.direct_before {
-            Some(p) => Some(self.pattern(pieces, p, &at.child("direct-before"), "", r"\s*$")?),
+            Some(p) => Some(self.pattern(
+                pieces,
+                p,
+                &at.child("direct-before"),
+                "",
+                DIRECT_BEFORE_SUFFIX,
+            )?),
             None => None,
         };
         let matcher = crate::quotes::MarkMatcher::new(&marks);

@@ -657,9 +657,23 @@ impl Pack {
             .collect();
         let pack = &mut *self;
         pack.absorb(source, manifest, origin, true, &mut diags);
-        for (rel, at) in includes {
-            if source_has(source, &rel) {
-                match read_yaml(source, &rel, &mut diags) {
+        // The included files are parsed on all threads, then taken in their order.
+        let parsed: Vec<_> = {
+            use rayon::prelude::*;
+            includes
+                .par_iter()
+                .map(|(rel, _)| {
+                    let mut problems = Vec::new();
+                    let read =
+                        source_has(source, rel).then(|| read_yaml(source, rel, &mut problems));
+                    (read, problems)
+                })
+                .collect()
+        };
+        for ((rel, at), (read, problems)) in includes.into_iter().zip(parsed) {
+            diags.extend(problems);
+            if let Some(read) = read {
+                match read {
                     Some((file, origin)) => pack.absorb(source, file, origin, false, &mut diags),
                     None => pack.all_yaml_read = false,
                 }
