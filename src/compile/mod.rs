@@ -279,6 +279,12 @@ fn setting_patterns(pack: &Pack) -> Vec<(&str, &'static str)> {
     patterns
 }
 
+/// A pattern as compiled: `prefix(?:pattern)suffix`. Settings' regexes compiled ahead
+/// are found again by this text.
+fn framed(prefix: &str, pattern: &str, suffix: &str) -> String {
+    format!("{prefix}(?:{pattern}){suffix}")
+}
+
 /// `direct-before` matches the text up to a quote's opening mark.
 const DIRECT_BEFORE_SUFFIX: &str = r"\s*$";
 
@@ -427,7 +433,7 @@ impl Compiler {
             .into_iter()
             .filter_map(|(pattern, suffix)| {
                 let expanded = pieces.expand(pattern).ok()?;
-                Some(format!("(?:{expanded}){suffix}"))
+                Some(framed("", &expanded, suffix))
             })
             .collect();
         let (prepared, prebuilt) = rayon::join(
@@ -533,7 +539,7 @@ impl Compiler {
         (prefix, suffix): (&str, &str),
     ) -> Option<String> {
         let expanded = self.expand(pieces, pattern, at)?;
-        Some(format!("{prefix}(?:{expanded}){suffix}"))
+        Some(framed(prefix, &expanded, suffix))
     }
 
     /// Expands and compiles a pattern, wrapped as `prefix(?:…)suffix`.
@@ -612,7 +618,7 @@ impl Compiler {
             Ok(e) => e,
             Err(e) => return Some(Err(PatternProblem::Reference(e.range, e.message))),
         };
-        let wrapped = format!("{prefix}(?:{expanded}){suffix}");
+        let wrapped = framed(prefix, &expanded, suffix);
         Some(
             Matcher::with_lexicons(&wrapped, windowed, lexicons, &self.anchors)
                 .map_err(PatternProblem::Regex),
