@@ -340,6 +340,15 @@ fn folds_case(pattern: &str) -> bool {
 /// a sentence of megabytes with no full stop) is searched by the regex crate instead.
 const MAX_CELLS: usize = 1 << 26;
 
+/// How many cells a long text's search remembers for one piece of its starts (see
+/// [`Program::first_of`]): 512 KB per thread.
+const PIECE_CELLS: usize = 1 << 22;
+/// How far past a piece's last start a match of no known bound is taken to reach; one
+/// that reaches further is searched by the regex crate.
+const PIECE_REACH: usize = 1 << 12;
+/// The fewest starts a piece covers.
+const MIN_PIECE: usize = 1 << 10;
+
 /// A compiled pattern. `Send + Sync`; the mutable state of a search lives in a
 /// per-thread cache.
 #[derive(Debug)]
@@ -359,6 +368,8 @@ pub struct Program {
     /// for the others, which are only reached from the instruction before them.
     rows: Vec<u32>,
     row_count: usize,
+    /// The most bytes a match may span, when that is bounded (see `plan_max_len`).
+    max_len: Option<usize>,
 }
 
 const NO_ROW: u32 = u32::MAX;
@@ -399,6 +410,15 @@ impl CharClass {
             }
         }
         CharClass { ascii, ranges }
+    }
+
+    /// The most bytes one of its characters takes in UTF-8.
+    fn width(&self) -> usize {
+        self.ranges
+            .iter()
+            .map(|&(_, hi)| hi.len_utf8())
+            .max()
+            .unwrap_or(1)
     }
 
     fn contains(&self, c: char) -> bool {
@@ -464,22 +484,68 @@ impl Program {
             looks: LookMatcher::new(),
             rows: Vec::new(),
             row_count: 0,
+            max_len: None,
         };
         program.plan_starts();
         program.plan_rows();
+        program.max_len = program.plan_max_len();
         Ok(program)
     }
 
     /// The leftmost-first match in `hay` starting at or after `from`: its range and
     /// each named group that took part. `Err` when the window is too long to search here.
     pub fn captures_at<'p>(&'p self, hay: &str, from: usize) -> Result<Option<Found<'p>>, ()> {
-        self.search(hay, from..hay.len(), None, |program, cache, hay, bounds| {
-            (from..=hay.len())
-                .filter(|&start| program.may_start(hay, start))
-                .find_map(|start| {
-                    let end = program.run(cache, hay, bounds, start)?;
-                    Some((start..end, program.groups(cache)))
-                })
+        let starts = (from..=hay.len()).filter(|&start| self.may_start(hay, start));
+        self.first_of(hay, from, starts)
+    }
+
+    /// The first match that starts at one of `starts` (increasing, none before `from`),
+    /// by the order of the starts. A long text is searched a piece of starts at a time,
+    /// each with the text its matches may reach (their bound, or [`PIECE_REACH`] past the
+    /// piece; a path that goes further makes it `Err`, for the regex crate): the memory
+    /// of tried positions stays small, and a document of megabytes runs on the program
+    /// as a sentence does.
+    fn first_of<'p>(
+        &'p self,
+        hay: &str,
+        from: usize,
+        starts: impl Iterator<Item = usize>,
+    ) -> Result<Option<Found<'p>>, ()> {
+        let reach = self.max_len.unwrap_or(PIECE_REACH);
+        let piece = (PIECE_CELLS / self.row_count.max(1))
+            .saturating_sub(reach)
+            .max(MIN_PIECE);
+        if hay.len() - from <= piece.saturating_add(reach) {
+            return self.search(hay, from..hay.len(), None, |program, cache, hay, bounds| {
+                program.first_match(cache, hay, bounds, starts)
+            });
+        }
+        let mut starts = starts.peekable();
+        while let Some(&lo) = starts.peek() {
+            let upto = lo.saturating_add(piece);
+            let reach = hay.len().min(upto.saturating_add(reach));
+            let these = std::iter::from_fn(|| starts.next_if(|&start| start < upto));
+            let found = self.search(hay, lo..reach, None, |program, cache, hay, bounds| {
+                program.first_match(cache, hay, bounds, these)
+            })?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+
+    /// The match from the first of `starts` at which the program matches.
+    fn first_match<'p>(
+        &'p self,
+        cache: &mut Cache,
+        hay: &str,
+        bounds: Bounds,
+        mut starts: impl Iterator<Item = usize>,
+    ) -> Option<Found<'p>> {
+        starts.find_map(|start| {
+            let end = self.run(cache, hay, bounds, start)?;
+            Some((start..end, self.groups(cache)))
         })
     }
 
@@ -489,15 +555,12 @@ impl Program {
         hay: &str,
         start: usize,
     ) -> Result<Option<Found<'p>>, ()> {
-        self.search(
-            hay,
-            start..hay.len(),
-            None,
-            |program, cache, hay, bounds| {
-                let end = program.run(cache, hay, bounds, start)?;
-                Some((start..end, program.groups(cache)))
-            },
-        )
+        let reach = self.max_len.map_or(hay.len(), |max_len| {
+            hay.len().min(start.saturating_add(max_len))
+        });
+        self.search(hay, start..reach, None, |program, cache, hay, bounds| {
+            program.first_match(cache, hay, bounds, std::iter::once(start))
+        })
     }
 
     /// The groups of the match that spans exactly `span` (found by another engine).
@@ -526,14 +589,20 @@ impl Program {
         from: usize,
         end: usize,
     ) -> Result<Option<Found<'p>>, ()> {
+        // No match of a bounded length starts further back than that length: over a
+        // whole text, the search looks back that far, not to `from`.
+        let from = self
+            .max_len
+            .map_or(from, |max_len| from.max(end.saturating_sub(max_len)));
+        let starts = (from..=end).filter(|&start| self.may_start(hay, start));
         self.search(hay, from..end, Some(end), |program, cache, hay, bounds| {
-            (from..=end)
-                .filter(|&start| program.may_start(hay, start))
-                .find_map(|start| {
-                    program.run(cache, hay, bounds, start)?;
-                    Some((start..end, program.groups(cache)))
-                })
+            program.first_match(cache, hay, bounds, starts)
         })
+    }
+
+    /// The most bytes a match may span, when that is bounded.
+    pub fn max_len(&self) -> Option<usize> {
+        self.max_len
     }
 
     /// Runs `searching` with a fresh memory of what has been tried, for matches that
@@ -545,20 +614,27 @@ impl Program {
         must_end: Option<usize>,
         searching: impl FnOnce(&'p Program, &mut Cache, &str, Bounds) -> Option<Found<'p>>,
     ) -> Result<Option<Found<'p>>, ()> {
-        // Positions only grow, and with a required end never pass it.
-        let last = must_end.unwrap_or(hay.len());
+        // Positions only grow and never pass a required end. A window that ends before
+        // the text does is a guess at how far matches reach: a path that goes further
+        // makes the search give up (`Err`), and the caller search another way.
+        let last = must_end.unwrap_or(window.end);
         let width = last - window.start + 1;
         if self.row_count.saturating_mul(width) > MAX_CELLS {
             return Err(());
         }
         let bounds = Bounds {
             lo: window.start,
-            must_end,
+            last,
+            must_end: must_end.is_some(),
         };
         CACHE.with(|cache| {
             let cache = &mut cache.borrow_mut();
             cache.reset(self.row_count * width, self.groups.len() * 2);
-            Ok(searching(self, cache, hay, bounds))
+            let found = searching(self, cache, hay, bounds);
+            if cache.overran {
+                return Err(());
+            }
+            Ok(found)
         })
     }
 
@@ -582,8 +658,7 @@ impl Program {
 
     /// Runs the program anchored at `start`; the end of the first match, by priority.
     fn run(&self, cache: &mut Cache, hay: &str, bounds: Bounds, start: usize) -> Option<usize> {
-        let Bounds { lo, must_end } = bounds;
-        let last = must_end.unwrap_or(hay.len());
+        let Bounds { lo, last, must_end } = bounds;
         let bytes = hay.as_bytes();
         cache.stack.clear();
         cache.stack.push(Frame::Step { pc: 0, at: start });
@@ -616,6 +691,8 @@ impl Program {
             };
             loop {
                 if at > last {
+                    // Past the end a match must end at, or past the window's end.
+                    cache.overran |= !must_end;
                     break;
                 }
                 let row = self.rows[pc];
@@ -652,6 +729,10 @@ impl Program {
                         if greedy {
                             // Every count from `min` on, the most characters tried first.
                             loop {
+                                if p > last {
+                                    cache.overran |= !must_end;
+                                    break;
+                                }
                                 if count >= min {
                                     cache.stack.push(Frame::Step {
                                         pc: pc as u32 + 1,
@@ -717,7 +798,7 @@ impl Program {
                         pc += 1;
                     }
                     Inst::Match => {
-                        if must_end.is_some_and(|end| end != at) {
+                        if must_end && at != last {
                             break;
                         }
                         return Some(at);
@@ -756,6 +837,36 @@ impl Program {
             })
             .collect();
         self.row_count = next as usize;
+    }
+
+    /// The most bytes a match may span, or None when it has no bound (a loop, an
+    /// unbounded repeat, a lexicon of several words). A search for a match that must end
+    /// at a place need not look further back than this.
+    fn plan_max_len(&self) -> Option<usize> {
+        // Only a loop jumps back; without one, every path runs forward and the longest
+        // from each instruction is known once those after it are.
+        let mut longest: Vec<Option<usize>> = vec![None; self.insts.len() + 1];
+        for pc in (0..self.insts.len()).rev() {
+            let after = |to: usize| longest.get(to).copied().flatten();
+            longest[pc] = match self.insts[pc] {
+                Inst::Match => Some(0),
+                Inst::Byte(_) => Some(1 + after(pc + 1)?),
+                Inst::Class(k) => Some(self.classes[k as usize].width() + after(pc + 1)?),
+                Inst::Repeat { class, max, .. } => {
+                    let each = self.classes[class as usize].width();
+                    (max != u32::MAX).then_some(())?;
+                    Some((max as usize).checked_mul(each)? + after(pc + 1)?)
+                }
+                Inst::Lexicon(l) => Some(self.tries[l as usize].max_len()? + after(pc + 1)?),
+                Inst::Look(_) | Inst::Save(_) => after(pc + 1),
+                Inst::Split(a, b) if a as usize > pc && b as usize > pc => {
+                    Some(after(a as usize)?.max(after(b as usize)?))
+                }
+                Inst::Jump(to) if to as usize > pc => after(to as usize),
+                Inst::Split(..) | Inst::Jump(_) => return None,
+            };
+        }
+        longest[0]
     }
 
     /// Works out which bytes a match can start with, following the program from its
@@ -976,13 +1087,8 @@ impl Program {
         starts: &[u32],
     ) -> Result<Option<Found<'p>>, ()> {
         let first = starts.partition_point(|&s| (s as usize) < from);
-        self.search(hay, from..hay.len(), None, |program, cache, hay, bounds| {
-            starts[first..].iter().find_map(|&start| {
-                let start = start as usize;
-                let end = program.run(cache, hay, bounds, start)?;
-                Some((start..end, program.groups(cache)))
-            })
-        })
+        let starts = starts[first..].iter().map(|&start| start as usize);
+        self.first_of(hay, from, starts)
     }
 }
 
@@ -1256,11 +1362,13 @@ impl Compiler<'_> {
 /// A match and its named groups.
 pub type Found<'p> = (Range<usize>, Vec<(&'p str, Range<usize>)>);
 
-/// Where a search's positions lie: from `lo`; and where a match must end.
+/// Where a search's positions lie: from `lo` to `last`; and whether a match must end
+/// at `last` (else `last` is only where the window ends).
 #[derive(Clone, Copy)]
 struct Bounds {
     lo: usize,
-    must_end: Option<usize>,
+    last: usize,
+    must_end: bool,
 }
 
 /// No group has been matched yet.
@@ -1296,6 +1404,8 @@ struct Cache {
     dirty_to: usize,
     slots: Vec<usize>,
     ends: Vec<usize>,
+    /// Whether a path of this search went past its window's end.
+    overran: bool,
 }
 
 impl Cache {
@@ -1305,6 +1415,7 @@ impl Cache {
             self.visited[self.dirty_from..self.dirty_to].fill(0);
         }
         (self.dirty_from, self.dirty_to) = (usize::MAX, 0);
+        self.overran = false;
         let words = cells.div_ceil(64);
         if self.visited.len() < words {
             self.visited.resize(words, 0);
@@ -1412,7 +1523,9 @@ mod tests {
     }
 
     /// Both engines on a pattern whose `@0`, `@1` … are the given lexicons.
-    fn agree_with_lexicons(pattern: &str, lexicons: &[super::super::Lexicon], texts: &[&str]) {
+    /// The program of `pattern`, whose `@i` is lexicon `i`, and the same pattern with
+    /// the lexicons written out as regexes.
+    fn with_lexicons(pattern: &str, lexicons: &[super::super::Lexicon]) -> (Program, String) {
         let mut inlined = pattern.to_string();
         let mut placeholders = pattern.to_string();
         for (i, lex) in lexicons.iter().enumerate().rev() {
@@ -1428,6 +1541,11 @@ mod tests {
             classes: ClassTable::default(),
         };
         let program = lexicons.program(&Lexicons::grouped(&placeholders)).unwrap();
+        (program, inlined)
+    }
+
+    fn agree_with_lexicons(pattern: &str, lexicons: &[super::super::Lexicon], texts: &[&str]) {
+        let (program, inlined) = with_lexicons(pattern, lexicons);
         let re = regex::Regex::new(&inlined).unwrap();
         for text in texts {
             let ours = program
@@ -1459,6 +1577,54 @@ mod tests {
         let a = lexicon(true, &["said so"]);
         let b = lexicon(true, &["said", "said so far"]);
         agree_with_lexicons(r"(?<c>@0|@1)", &[a, b], &["he said so far", "he said"]);
+    }
+
+    #[test]
+    fn a_match_length_is_bounded_only_without_loops_and_spaced_entries() {
+        let max_len = |pattern: &str, lexicons: &[super::super::Lexicon]| {
+            with_lexicons(pattern, lexicons).0.max_len()
+        };
+        assert_eq!(max_len(r"(?:^|\n)", &[]), Some(1));
+        assert_eq!(max_len(r"ab?c{1,3}", &[]), Some(5));
+        assert_eq!(max_len(r"é[0-9]{2}", &[]), Some(4));
+        assert_eq!(max_len(r"\d", &[]), Some(4));
+        // A lexicon's characters count four bytes each (case folding may widen one).
+        assert_eq!(
+            max_len(r"@0", &[lexicon(true, &["said", "told"])]),
+            Some(16)
+        );
+        assert_eq!(max_len(r"\d+", &[]), None);
+        assert_eq!(max_len(r"(?:ab)*c", &[]), None);
+        assert_eq!(max_len(r"@0", &[lexicon(true, &["said so"])]), None);
+    }
+
+    /// A text longer than a piece (see `Program::first_of`) is searched piece by piece
+    /// and finds what one search over the whole text finds; a path that runs past a
+    /// piece's reach gives the search up (`Err`) rather than a wrong match.
+    #[test]
+    fn long_texts_are_searched_in_pieces_with_the_same_matches() {
+        let filler = "word, ".repeat(3 * (PIECE_CELLS >> 6));
+        let text = format!("{filler}the total was 42 tonnes. {filler}");
+        for pattern in [
+            r"(?<n>\d+)\s+tonnes",
+            r"\b(?<n>\d+)\b",
+            r"tot\w+ was (?<n>\d{1,3})",
+        ] {
+            let program = Program::new(&regex_syntax::parse(pattern).unwrap(), &[]).unwrap();
+            let re = regex::Regex::new(pattern).unwrap();
+            let ours = program.captures_at(&text, 0).unwrap().map(|f| f.0);
+            assert_eq!(ours, re.find(&text).map(|m| m.range()), "{pattern}");
+            let none = program.captures_at(&text, ours.unwrap().end).unwrap();
+            assert!(none.is_none(), "{pattern}");
+        }
+        // A match longer than the reach past its piece: no guess, the caller decides.
+        let long = format!("<{}>", "x".repeat(8 * PIECE_REACH + PIECE_CELLS));
+        let text = format!("{filler}{long}");
+        let program = Program::new(&regex_syntax::parse(r"<x+>").unwrap(), &[]).unwrap();
+        assert!(program.captures_at(&text, 0).is_err());
+        let bounded = Program::new(&regex_syntax::parse(r"<x{1,9}").unwrap(), &[]).unwrap();
+        let found = bounded.captures_at(&text, 0).unwrap().map(|f| f.0);
+        assert_eq!(found, Some(filler.len()..filler.len() + 10));
     }
 
     /// Random patterns from a small grammar (classes, bounded and lazy repeats, nested

@@ -273,6 +273,18 @@ impl Trie {
         })
     }
 
+    /// The most bytes an entry may match: None when one has more than one word (the
+    /// space between words matches a run of white space of any length). A character
+    /// is counted as four bytes, as case folding may change its width.
+    pub fn max_len(&self) -> Option<usize> {
+        self.children
+            .iter()
+            .try_fold(0, |most, (step, child)| match step {
+                Step::Char(_) => Some(most.max(4 + child.max_len()?)),
+                Step::Space => None,
+            })
+    }
+
     /// The characters entries start with.
     pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
         self.children.iter().filter_map(|(step, _)| match step {

@@ -21,6 +21,7 @@
 //! a pattern where a window is too long for the program's memory; those regexes, with
 //! the lexicons written out, compile on first use.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -127,7 +128,7 @@ pub struct AnchorHits {
 
 impl AnchorHits {
     /// Where `anchor`'s literals start in `hay` at or after `from`, in order, once each.
-    fn starts(&mut self, anchor: &Arc<AhoCorasick>, hay: &str, from: usize) -> Vec<usize> {
+    fn starts(&mut self, anchor: &Arc<AhoCorasick>, hay: &str, from: usize) -> &[usize] {
         let at = match self.found.iter().position(|(a, _)| Arc::ptr_eq(a, anchor)) {
             Some(at) => at,
             None => {
@@ -137,7 +138,7 @@ impl AnchorHits {
             }
         };
         let all = &self.found[at].1;
-        all[all.partition_point(|&s| s < from)..].to_vec()
+        &all[all.partition_point(|&s| s < from)..]
     }
 }
 
@@ -517,11 +518,26 @@ impl Split {
 
     /// Where the anchor's literals start in `hay` from `from` on, in order, once each;
     /// from `hits` when another rule has scanned this window for the same literals.
-    fn anchor_starts(&self, hay: &str, from: usize, hits: Option<&mut AnchorHits>) -> Vec<usize> {
+    fn anchor_starts<'a>(
+        &self,
+        hay: &str,
+        from: usize,
+        hits: Option<&'a mut AnchorHits>,
+    ) -> Cow<'a, [usize]> {
         match hits {
-            Some(hits) => hits.starts(&self.anchor, hay, from),
-            None => literal_starts(&self.anchor, hay, from),
+            Some(hits) => Cow::Borrowed(hits.starts(&self.anchor, hay, from)),
+            None => Cow::Owned(literal_starts(&self.anchor, hay, from)),
         }
+    }
+
+    /// Whether no match through an anchor at `p` or later can start before `best`,
+    /// the start of one found: its head's length is bounded and `p` lies further on.
+    fn past_best(&self, best: Option<(usize, usize)>, p: usize) -> bool {
+        let head_len = match (&self.head_source, &self.head_program) {
+            (None, _) => Some(0),
+            (Some(_), head) => head.as_ref().and_then(Program::max_len),
+        };
+        matches!((best, head_len), (Some((start, _)), Some(len)) if p >= start.saturating_add(len))
     }
 
     fn captures<'h>(&'h self, hay: &'h str, from: usize) -> Option<Captures<'h>> {
@@ -533,8 +549,8 @@ impl Split {
         // Find the match with the searches alone (the automata, no capture groups),
         // then compute the groups of the winner only.
         let mut best: Option<(usize, usize)> = None;
-        for p in starts {
-            if self.head_source.is_none() && best.is_some() {
+        for &p in starts.iter() {
+            if self.past_best(best, p) {
                 break;
             }
             if tail.search(&Self::tail_input(hay, p)).is_none() {
@@ -587,8 +603,8 @@ impl Split {
     ) -> Option<Captures<'h>> {
         let tail = self.tail_program.as_ref()?;
         let mut best: Option<(usize, usize)> = None;
-        for p in self.anchor_starts(hay, from, hits) {
-            if self.head_program.is_none() && best.is_some() {
+        for &p in self.anchor_starts(hay, from, hits).iter() {
+            if self.past_best(best, p) {
                 break;
             }
             match tail.captures_anchored(hay, p) {
@@ -1026,5 +1042,37 @@ mod tests {
                 .map(|c| c.get(0).unwrap().range());
             assert_eq!(a, b, "from {from}");
         }
+    }
+    /// A split pattern on its programs, over a long text with many anchor hits whose
+    /// head fails: the head of a bounded length is looked for only that far back, and
+    /// the matches are those of the whole regex, one after another.
+    #[test]
+    fn a_bounded_head_finds_the_matches_of_the_whole_regex_in_a_long_text() {
+        let pattern = r"(?:^|\n)(?<cue>Q:|A:)[ \t]+(?<content>[^\n]{3,})";
+        let lexicons = Arc::new(Lexicons::new(&[], Vec::new()));
+        let m = Matcher::with_lexicons(pattern, true, &lexicons, &Anchors::default()).unwrap();
+        assert!(m.is_anchored());
+        let whole = Regex::new(pattern).unwrap();
+        let line = "Plan A: hold the line, plan B: fold. Q: is not a question here.\n";
+        let text = format!(
+            "{}Q: Why now?\n{}A: Because.\n",
+            line.repeat(400),
+            line.repeat(400)
+        );
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        let mut hits = AnchorHits::default();
+        let mut from = 0;
+        while let Some(c) = m.captures_at_sharing(&text, from, Some(&mut hits)) {
+            ours.push((c.whole().range(), c.name("content").map(|g| g.as_str())));
+            from = c.whole().end();
+        }
+        for c in whole.captures_iter(&text) {
+            theirs.push((
+                c.get(0).unwrap().range(),
+                c.name("content").map(|g| g.as_str()),
+            ));
+        }
+        assert_eq!(theirs.len(), 2);
+        assert_eq!(ours, theirs);
     }
 }

@@ -489,10 +489,15 @@ const MAX_CLAIMS_PER_SENTENCE: usize = 4;
 /// after it, so a rule reads the text once.
 fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
+    // The text's anchor hits are found once, not again after each match.
+    let mut hits = AnchorHits::default();
     for rule in rules {
         let mut from = 0;
         while from <= doc.text.len() {
-            let Some(caps) = rule.regex.captures_at(doc.text, from) else {
+            let Some(caps) = rule
+                .regex
+                .captures_at_sharing(doc.text, from, Some(&mut hits))
+            else {
                 break;
             };
             out.extend(claim_of(doc, rule, &caps, 0, quotes));
