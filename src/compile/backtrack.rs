@@ -370,6 +370,41 @@ pub struct Program {
     row_count: usize,
     /// The most bytes a match may span, when that is bounded (see `plan_max_len`).
     max_len: Option<usize>,
+    /// For each repeat, what may follow it (an index into `follows`), so that the rest
+    /// of the pattern is tried only where it can begin; `ANY_NEXT` for the other
+    /// instructions and for a repeat that anything may follow.
+    follow_of: Vec<u32>,
+    follows: Vec<NextBytes>,
+}
+
+/// No test of what comes next (see `Program::follow_of`).
+const ANY_NEXT: u32 = u32::MAX;
+/// How many ASCII characters a repeat's class must hold to have what follows it tested.
+const WIDE_CLASS: u32 = 60;
+
+/// The bytes with which the text may go on where a part of a program begins, and
+/// whether it may begin at the text's end: every other place fails at once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NextBytes {
+    bytes: [u64; 4],
+    at_end: bool,
+}
+
+impl NextBytes {
+    fn new(first: &[bool; 256], at_end: bool) -> NextBytes {
+        let mut bytes = [0u64; 4];
+        for (b, _) in first.iter().enumerate().filter(|(_, may)| **may) {
+            bytes[b >> 6] |= 1 << (b & 63);
+        }
+        NextBytes { bytes, at_end }
+    }
+
+    fn allows(&self, hay: &[u8], at: usize) -> bool {
+        match hay.get(at) {
+            Some(&b) => self.bytes[(b >> 6) as usize] >> (b & 63) & 1 == 1,
+            None => self.at_end,
+        }
+    }
 }
 
 const NO_ROW: u32 = u32::MAX;
@@ -485,8 +520,11 @@ impl Program {
             rows: Vec::new(),
             row_count: 0,
             max_len: None,
+            follow_of: Vec::new(),
+            follows: Vec::new(),
         };
         program.plan_starts();
+        program.plan_follows();
         program.plan_rows();
         program.max_len = program.plan_max_len();
         Ok(program)
@@ -638,6 +676,14 @@ impl Program {
         })
     }
 
+    /// Whether the rest of the pattern after repeat `pc` may begin at `at`.
+    fn may_follow(&self, pc: usize, bytes: &[u8], at: usize) -> bool {
+        match self.follow_of[pc] {
+            ANY_NEXT => true,
+            k => self.follows[k as usize].allows(bytes, at),
+        }
+    }
+
     fn may_start(&self, hay: &str, start: usize) -> bool {
         match hay.as_bytes().get(start) {
             Some(&b) => self.first_bytes[b as usize] && hay.is_char_boundary(start),
@@ -686,6 +732,9 @@ impl Program {
                             }
                         }
                     }
+                    if !self.may_follow(pc as usize, bytes, at) {
+                        continue;
+                    }
                     (pc as usize + 1, at)
                 }
             };
@@ -733,7 +782,7 @@ impl Program {
                                     cache.overran |= !must_end;
                                     break;
                                 }
-                                if count >= min {
+                                if count >= min && self.may_follow(pc, bytes, p) {
                                     cache.stack.push(Frame::Step {
                                         pc: pc as u32 + 1,
                                         at: p,
@@ -872,31 +921,73 @@ impl Program {
     /// Works out which bytes a match can start with, following the program from its
     /// first instruction through everything that consumes nothing.
     fn plan_starts(&mut self) {
-        let mut seen = vec![false; self.insts.len()];
-        let mut todo = vec![0usize];
+        let mut seen = vec![0; self.insts.len()];
+        match self.next_bytes(0, &mut seen, 1) {
+            Some((first, at_end)) => (self.first_bytes, self.starts_at_end) = (first, at_end),
+            None => (self.first_bytes, self.starts_at_end) = ([true; 256], true),
+        }
+    }
+
+    /// Works out what may follow each repeat (see `follow_of`).
+    fn plan_follows(&mut self) {
+        let mut seen = vec![0; self.insts.len()];
+        let mut known: HashMap<NextBytes, u32> = HashMap::new();
+        self.follow_of = vec![ANY_NEXT; self.insts.len()];
+        for pc in 0..self.insts.len() {
+            let Inst::Repeat { class, max, .. } = self.insts[pc] else {
+                continue;
+            };
+            // Worth it where a repeat may run long over most characters: `.`, `[^,]`,
+            // `\S`, `\w` (a test for each repeat adds to start-up).
+            if max <= 1 || self.classes[class as usize].ascii.count_ones() < WIDE_CLASS {
+                continue;
+            }
+            let stamp = pc as u32 + 1;
+            if let Some((first, at_end)) = self.next_bytes(pc + 1, &mut seen, stamp) {
+                let next = NextBytes::new(&first, at_end);
+                let follows = &mut self.follows;
+                self.follow_of[pc] = *known.entry(next.clone()).or_insert_with(|| {
+                    follows.push(next);
+                    follows.len() as u32 - 1
+                });
+            }
+        }
+    }
+
+    /// The bytes the text may go on with where the program is at `pc`, following it
+    /// through everything that consumes nothing, and whether it may be at the text's
+    /// end there; None when it may match there without reading anything. `seen` marks
+    /// the instructions visited with `stamp`.
+    fn next_bytes(&self, pc: usize, seen: &mut [u32], stamp: u32) -> Option<([bool; 256], bool)> {
+        let mut first = [false; 256];
+        let mut at_end = false;
+        let mut todo = vec![pc];
         while let Some(pc) = todo.pop() {
-            if std::mem::replace(&mut seen[pc], true) {
+            if std::mem::replace(&mut seen[pc], stamp) == stamp {
                 continue;
             }
             match self.insts[pc] {
-                Inst::Byte(b) => self.first_bytes[b as usize] = true,
-                Inst::Class(k) => mark_class(&mut self.first_bytes, &self.classes[k as usize]),
+                Inst::Byte(b) => first[b as usize] = true,
+                Inst::Class(k) => mark_class(&mut first, &self.classes[k as usize]),
                 Inst::Repeat { class, min, .. } => {
-                    mark_class(&mut self.first_bytes, &self.classes[class as usize]);
+                    mark_class(&mut first, &self.classes[class as usize]);
                     if min == 0 {
                         todo.push(pc + 1);
                     }
                 }
-                Inst::Lexicon(l) => mark_lexicon(&mut self.first_bytes, &self.tries[l as usize]),
+                Inst::Lexicon(l) => mark_lexicon(&mut first, &self.tries[l as usize]),
+                // Only the text's end, or a line's end, is the end.
+                Inst::Look(Look::End) => at_end = true,
+                Inst::Look(Look::EndLF | Look::EndCRLF) => {
+                    (first[b'\n' as usize], first[b'\r' as usize], at_end) = (true, true, true);
+                }
                 Inst::Look(_) | Inst::Save(_) => todo.push(pc + 1),
                 Inst::Split(a, b) => todo.extend([a as usize, b as usize]),
                 Inst::Jump(to) => todo.push(to as usize),
-                Inst::Match => {
-                    self.first_bytes = [true; 256];
-                    self.starts_at_end = true;
-                }
+                Inst::Match => return None,
             }
         }
+        Some((first, at_end))
     }
 }
 
@@ -1656,6 +1747,9 @@ mod tests {
                 "^",
                 "$",
                 "(?-u:\\b)",
+                "(?m:$)",
+                "(?m:^)",
+                "(?Rm:$)",
             ];
             if depth == 0 || next(3) == 0 {
                 return atoms[next(atoms.len())].to_string();
@@ -1687,7 +1781,7 @@ mod tests {
                 }
             }
         }
-        let alphabet = ['a', 'b', 'é', ' ', 'x'];
+        let alphabet = ['a', 'b', 'é', ' ', 'x', '\n', '\r'];
         for _ in 0..3000 {
             let mut groups = 0;
             let p = pattern(&mut next, 4, &mut groups);
