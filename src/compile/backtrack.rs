@@ -1490,9 +1490,10 @@ struct Cache {
     /// denser than a generation number per cell, so a search stays in the processor's
     /// cache; only the words the last search touched are cleared.
     visited: Vec<u64>,
-    /// The words of `visited` that may hold bits set: `dirty_from..dirty_to`.
-    dirty_from: usize,
-    dirty_to: usize,
+    /// The words of `visited` that hold bits set. A search over a long text touches
+    /// words far apart (a row of instructions per position): clearing them one by one
+    /// costs what the search wrote, not the span between them.
+    dirty: Vec<usize>,
     slots: Vec<usize>,
     ends: Vec<usize>,
     /// Whether a path of this search went past its window's end.
@@ -1502,10 +1503,10 @@ struct Cache {
 impl Cache {
     /// Prepares for a search: every cell untried.
     fn reset(&mut self, cells: usize, slots: usize) {
-        if self.dirty_from < self.dirty_to {
-            self.visited[self.dirty_from..self.dirty_to].fill(0);
+        for &word in &self.dirty {
+            self.visited[word] = 0;
         }
-        (self.dirty_from, self.dirty_to) = (usize::MAX, 0);
+        self.dirty.clear();
         self.overran = false;
         let words = cells.div_ceil(64);
         if self.visited.len() < words {
@@ -1518,12 +1519,14 @@ impl Cache {
     /// Whether `cell` was tried before in this search; marks it tried.
     fn tried(&mut self, cell: usize) -> bool {
         let (word, bit) = (cell / 64, 1u64 << (cell % 64));
-        if self.visited[word] & bit != 0 {
+        let bits = self.visited[word];
+        if bits & bit != 0 {
             return true;
         }
-        self.visited[word] |= bit;
-        self.dirty_from = self.dirty_from.min(word);
-        self.dirty_to = self.dirty_to.max(word + 1);
+        if bits == 0 {
+            self.dirty.push(word);
+        }
+        self.visited[word] = bits | bit;
         false
     }
 }
