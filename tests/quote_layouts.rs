@@ -311,6 +311,29 @@ const LAYOUTS: &[(&str, &str)] = &[
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
+    (
+        "quote-inside-brackets",
+        "Most economists disagree (Ana Ruiz, who chaired the review, once said, “Growth will \
+         return by spring”).",
+    ),
+    (
+        "two-writers-after-the-quote",
+        "“Demand has never been weaker,” Priya Nair and Tom Hale wrote in the report.",
+    ),
+    (
+        "second-speaker-in-the-sentence",
+        "Alongside Unite’s calls for a strike, a senior minister warned that the talks were \
+         “on the brink”.",
+    ),
+    (
+        "quotes-joined-before-the-attribution",
+        "Rents are “far too high” and “rising every month,” Ana Ruiz, who leads the tenants’ \
+         union, told a packed meeting at the town hall in Leeds on Thursday.",
+    ),
+    (
+        "passive-agent-after-the-quote",
+        "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
+    ),
 ];
 
 #[test]
