@@ -331,6 +331,10 @@ const LAYOUTS: &[(&str, &str)] = &[
          union, told a packed meeting at the town hall in Leeds on Thursday.",
     ),
     (
+        "quote-opening-right-after-a-closing-mark",
+        "She linked to a study showing “rents rose by half.”“Read it again,” Ruiz wrote.",
+    ),
+    (
         "passive-agent-after-the-quote",
         "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
     ),
