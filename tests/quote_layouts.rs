@@ -335,6 +335,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "She linked to a study showing “rents rose by half.”“Read it again,” Ruiz wrote.",
     ),
     (
+        "surname-that-is-a-listed-word",
+        "Prime Minister Theresa May visited the plant in Sunderland on Friday.\n\
+         “We will not let these workers down,” May said.\n\
+         “Orders rose in May,” a spokesman for the plant said.",
+    ),
+    (
         "passive-agent-after-the-quote",
         "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
     ),
