@@ -341,6 +341,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Orders rose in May,” a spokesman for the plant said.",
     ),
     (
+        "question-then-a-long-attribution",
+        "“Who could blame them?” Ruiz told a radio station in Leeds during a long interview \
+         on Monday.\n\
+         “Why not?” Okafor said that the club would appeal.",
+    ),
+    (
         "passive-agent-after-the-quote",
         "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
     ),

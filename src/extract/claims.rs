@@ -319,8 +319,15 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
             // A question or exclamation takes no comma before its attribution, so a comma
             // after the cue opens an aside (`“…!” Ruiz declared, a point she often
             // makes`), not the clause the verb reports.
+            // Nor does a question's attribution report a clause of its own: `“Who
+            // knows?” Ruiz told a radio station in an interview` is hers, `“Why?” Ruiz
+            // said that …` opens a new sentence.
+            let sentence = rest
+                .find(['.', '!', '?'])
+                .map_or(rest, |stop| &rest[..stop]);
+            let no_clause = !sentence.split_whitespace().any(|w| w == "that");
             opens
-                && ((exclaims && rest.starts_with(','))
+                && ((exclaims && (rest.starts_with(',') || no_clause))
                     || rest.find(['.', '!', '?']).is_some_and(|stop| {
                         stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(',')
                     }))
