@@ -347,6 +347,10 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Why not?” Okafor said that the club would appeal.",
     ),
     (
+        "inverted-attribution-then-a-participle",
+        "“We tried,” said Ana Ruiz, adding that she did not think the plan would “ever work”.",
+    ),
+    (
         "passive-agent-after-the-quote",
         "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
     ),
