@@ -124,7 +124,7 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
             let before = body[..m.start()].chars().next_back();
             let after = body[m.end()..].chars().next();
             let can_open = after.is_some_and(|c| !c.is_whitespace())
-                && before.is_none_or(|c| c.is_whitespace() || "([{—–-/\"'“‘«‹".contains(c));
+                && before.is_none_or(|c| c.is_whitespace() || "([{—–-/\"'“‘«‹”".contains(c));
             let can_close = before.is_some_and(|c| !c.is_whitespace())
                 && after.is_none_or(|c| !c.is_alphanumeric());
             // An opening mark that cannot open but can close ends its own family's quote:

@@ -311,6 +311,49 @@ const LAYOUTS: &[(&str, &str)] = &[
         "quoted-title-between-cue-and-quote",
         "The chairman told the “Today” programme that sales were “holding up”.",
     ),
+    (
+        "quote-inside-brackets",
+        "Most economists disagree (Ana Ruiz, who chaired the review, once said, “Growth will \
+         return by spring”).",
+    ),
+    (
+        "two-writers-after-the-quote",
+        "“Demand has never been weaker,” Priya Nair and Tom Hale wrote in the report.",
+    ),
+    (
+        "second-speaker-in-the-sentence",
+        "Alongside Unite’s calls for a strike, a senior minister warned that the talks were \
+         “on the brink”.",
+    ),
+    (
+        "quotes-joined-before-the-attribution",
+        "Rents are “far too high” and “rising every month,” Ana Ruiz, who leads the tenants’ \
+         union, told a packed meeting at the town hall in Leeds on Thursday.",
+    ),
+    (
+        "quote-opening-right-after-a-closing-mark",
+        "She linked to a study showing “rents rose by half.”“Read it again,” Ruiz wrote.",
+    ),
+    (
+        "surname-that-is-a-listed-word",
+        "Prime Minister Theresa May visited the plant in Sunderland on Friday.\n\
+         “We will not let these workers down,” May said.\n\
+         “Orders rose in May,” a spokesman for the plant said.",
+    ),
+    (
+        "question-then-a-long-attribution",
+        "“Who could blame them?” Ruiz told a radio station in Leeds during a long interview \
+         on Monday.\n\
+         “Why not?” Okafor said that the club would appeal.",
+    ),
+    (
+        "inverted-attribution-then-a-participle",
+        "“We tried,” said Ana Ruiz, adding that she did not think the plan would “ever work”.",
+    ),
+    (
+        "passive-agent-after-the-quote",
+        "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
+    ),
 ];
 
 #[test]

@@ -84,9 +84,14 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
         claims.push(claim);
     }
     // A quote running over several paragraphs has one speaker: parts without their own
-    // take the attributed part's, backwards as well as forwards.
+    // take the attributed part's, backwards as well as forwards. So do quotes joined by
+    // "and" or "or" before one attributed after it (`“A” and “B,” Ruiz said`).
     for i in (0..quotes.len()).rev() {
-        if let Some(prev) = quotes[i].continues {
+        let prev = quotes[i].continues.or_else(|| {
+            i.checked_sub(1)
+                .filter(|&p| joined(doc, &quotes[p], &quotes[i]))
+        });
+        if let Some(prev) = prev {
             if claims[prev].speaker.is_none() && claims[i].speaker.is_some() {
                 let (earlier, later) = claims.split_at_mut(i);
                 inherit(&mut earlier[prev], &later[0]);
@@ -94,6 +99,19 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
         }
     }
     claims
+}
+
+/// Whether only "and" or "or" (and commas) lie between two quotes of a paragraph.
+fn joined(doc: &Doc, first: &Quote, second: &Quote) -> bool {
+    let Some(close) = &first.close else {
+        return false;
+    };
+    if first.paragraph != second.paragraph || close.end > second.open.start {
+        return false;
+    }
+    let between = doc.text[close.end..second.open.start]
+        .trim_matches(|c: char| c.is_whitespace() || c == ',');
+    matches!(between, "and" | "or")
 }
 
 /// Gives `claim` the attribution of `from`, with lower confidence.
@@ -256,6 +274,14 @@ fn sentence_before(doc: &Doc, quotes: &[Quote], i: usize) -> Range<usize> {
             }
         }
     }
+    // A quote inside an aside in brackets is attributed by the aside's own words: in
+    // "Critics disagree (Ruiz, a historian, once said, “…”)", Ruiz said it.
+    let before = &doc.text[start..q.open.start];
+    if let Some(open) = before.rfind('(') {
+        if !before[open..].contains(')') {
+            start += open + 1;
+        }
+    }
     start..q.open.start
 }
 
@@ -293,8 +319,15 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
             // A question or exclamation takes no comma before its attribution, so a comma
             // after the cue opens an aside (`“…!” Ruiz declared, a point she often
             // makes`), not the clause the verb reports.
+            // Nor does a question's attribution report a clause of its own: `“Who
+            // knows?” Ruiz told a radio station in an interview` is hers, `“Why?” Ruiz
+            // said that …` opens a new sentence.
+            let sentence = rest
+                .find(['.', '!', '?'])
+                .map_or(rest, |stop| &rest[..stop]);
+            let no_clause = !sentence.split_whitespace().any(|w| w == "that");
             opens
-                && ((exclaims && rest.starts_with(','))
+                && ((exclaims && (rest.starts_with(',') || no_clause))
                     || rest.find(['.', '!', '?']).is_some_and(|stop| {
                         stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(',')
                     }))
@@ -342,12 +375,24 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
                 n.paragraph == q.paragraph && doc.text[close.end..n.open.start].trim().is_empty()
             })
     });
+    let before = sentence_before(doc, quotes, i);
     if !next_quote_follows {
         if let Some(f) = after_quote_attribution(doc, q) {
+            // A speaker and cue after a fragment that go on to report a clause of their
+            // own (`as Ruiz claimed that “A,” a rival said the plan …`) report that clause:
+            // a speaker before the fragment, if any, said it.
+            let rest = &doc.text[f.end..para.end.max(f.end)];
+            let reports_on = rest.trim_start().starts_with(|c: char| c.is_lowercase());
+            if reports_on {
+                if let Some(b) = attribution_rules(doc, Scope::BeforeQuote)
+                    .find_map(|r| try_rule(doc, r, before.clone()))
+                {
+                    return Some(b);
+                }
+            }
             return Some(f);
         }
     }
-    let before = sentence_before(doc, quotes, i);
     if let Some(f) =
         attribution_rules(doc, Scope::BeforeQuote).find_map(|r| try_rule(doc, r, before.clone()))
     {

@@ -90,6 +90,9 @@ pub(crate) struct Doc<'a> {
     pub rules: &'a Rules,
     pub text: &'a str,
     pub segments: Segments,
+    /// The last word of each name of two words or more in the text, with where it is
+    /// first named: found once, when a speaker first needs it.
+    pub surnames: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
 }
 
 /// Runs the whole pipeline over one text.
@@ -99,6 +102,7 @@ pub fn extract(rules: &Rules, text: &str) -> Extraction {
         rules,
         text,
         segments,
+        surnames: std::cell::OnceCell::new(),
     };
     let quotes = match &rules.quotes {
         Some(settings) => crate::quotes::find_quotes(text, &doc.segments, settings),

@@ -1,7 +1,8 @@
 //! Speakers: clean a captured mention, tell what it is, and resolve it to a name.
 //!
 //! Cleaning drops leading words the pack lists as never a speaker (`But Trump` →
-//! `Trump`) and refuses a mention made only of them. Resolution walks the claims in
+//! `Trump`) and refuses a mention made only of them, unless it is the surname of a
+//! person named before (`May said` after `Theresa May`). Resolution walks the claims in
 //! text order: a title is stripped from the name and kept as the role; a lone surname
 //! takes the full name of an earlier speaker or person mention that contains it
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
@@ -54,8 +55,13 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     loop {
         let s = &doc.text[r.clone()];
-        if s.is_empty() || not_speakers().any(|l| l.lookup(s).is_some()) {
+        if s.is_empty() {
             return None;
+        }
+        if not_speakers().any(|l| l.lookup(s).is_some()) {
+            // A listed word is still the surname of a person named before ("“…,” May
+            // said" after "Theresa May").
+            return named_before(doc, s, r.start).then_some(r);
         }
         let leading = not_speakers()
             .filter_map(|l| l.prefix(s))
@@ -88,6 +94,35 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     // A possessive on its own ("Thursday's") is a determiner, not a speaker.
     let possessive = s.ends_with("'s") || s.ends_with("’s");
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
+}
+
+/// Whether `word` is the last word of a name of two words or more given before `pos`.
+fn named_before(doc: &Doc, word: &str, pos: usize) -> bool {
+    let Some(settings) = &doc.rules.speakers else {
+        return false;
+    };
+    let listed = |w: &str| {
+        settings
+            .not_speakers
+            .iter()
+            .any(|&l| doc.rules.lexicon(l).lookup(w).is_some())
+    };
+    let surnames = doc.surnames.get_or_init(|| {
+        let mut first = HashMap::new();
+        for c in settings.person_name.captures_iter(doc.text) {
+            let Some(m) = c.name("name").or_else(|| c.get(0)) else {
+                continue;
+            };
+            // A name's other words are no listed words: "In May" names no one.
+            if let Some((given, last)) = m.as_str().rsplit_once(char::is_whitespace) {
+                if !given.split_whitespace().any(listed) {
+                    first.entry(last).or_insert(m.start());
+                }
+            }
+        }
+        first
+    });
+    surnames.get(word).is_some_and(|&start| start < pos)
 }
 
 /// Whether the text before `pos` ends, but for white space, in a closing quotation mark.
