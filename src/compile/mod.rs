@@ -93,6 +93,8 @@ pub struct SpeakerSettings {
     pub inherit_in_paragraph: bool,
     pub inherit_across_paragraphs: bool,
     pub quote_follows_cues: Option<usize>,
+    pub quote_joiners: Option<usize>,
+    pub clause_openers: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -981,10 +983,13 @@ impl Compiler {
             None => None,
         };
         let person_name = self.pattern(pieces, &s.person_name, &at.child("person-name"), "", "");
-        let quote_follows_cues = match &s.quote_follows_cues {
-            Some(n) => Some(self.lexicon_ref(ids, n, &at.child("quote-follows-cues"))?),
-            None => None,
+        let mut optional = |name: &Option<String>, key: &str| match name {
+            Some(n) => self.lexicon_ref(ids, n, &at.child(key)).map(Some),
+            None => Some(None),
         };
+        let quote_follows_cues = optional(&s.quote_follows_cues, "quote-follows-cues")?;
+        let quote_joiners = optional(&s.quote_joiners, "quote-joiners")?;
+        let clause_openers = optional(&s.clause_openers, "clause-openers")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -996,6 +1001,8 @@ impl Compiler {
             inherit_in_paragraph: s.inherit_in_paragraph,
             inherit_across_paragraphs: s.inherit_across_paragraphs,
             quote_follows_cues,
+            quote_joiners,
+            clause_openers,
         })
     }
 

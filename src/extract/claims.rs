@@ -101,8 +101,13 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
     claims
 }
 
-/// Whether only "and" or "or" (and commas) lie between two quotes of a paragraph.
+/// Whether only a word of the pack's `quote-joiners` ("and", "or"), and commas, lie
+/// between two quotes of a paragraph.
 fn joined(doc: &Doc, first: &Quote, second: &Quote) -> bool {
+    let joiners = match doc.rules.speakers.as_ref().and_then(|s| s.quote_joiners) {
+        Some(l) => doc.rules.lexicon(l),
+        None => return false,
+    };
     let Some(close) = &first.close else {
         return false;
     };
@@ -111,7 +116,7 @@ fn joined(doc: &Doc, first: &Quote, second: &Quote) -> bool {
     }
     let between = doc.text[close.end..second.open.start]
         .trim_matches(|c: char| c.is_whitespace() || c == ',');
-    matches!(between, "and" | "or")
+    joiners.lookup(between).is_some()
 }
 
 /// Gives `claim` the attribution of `from`, with lower confidence.
@@ -325,7 +330,17 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
             let sentence = rest
                 .find(['.', '!', '?'])
                 .map_or(rest, |stop| &rest[..stop]);
-            let no_clause = !sentence.split_whitespace().any(|w| w == "that");
+            let no_clause = doc
+                .rules
+                .speakers
+                .as_ref()
+                .and_then(|s| s.clause_openers)
+                .is_some_and(|l| {
+                    let openers = doc.rules.lexicon(l);
+                    !sentence
+                        .split_whitespace()
+                        .any(|w| openers.lookup(w).is_some())
+                });
             opens
                 && ((exclaims && (rest.starts_with(',') || no_clause))
                     || rest.find(['.', '!', '?']).is_some_and(|stop| {

@@ -463,6 +463,13 @@ pub struct SpeakersConfig {
     /// no attribution of its own, is the same speaker's (`Ruiz said the plan would
     /// fail. “It is a disaster.”`). Unset: such a quotation stays unattributed.
     pub quote_follows_cues: Option<String>,
+    /// Lexicon of the words that join two quotes sharing the attribution after the
+    /// second (`“A” and “B,” Ruiz said`). Unset: each quote is attributed alone.
+    pub quote_joiners: Option<String>,
+    /// Lexicon of the words that open a reported clause after a cue (`said that …`):
+    /// a question's attribution followed by one reports that clause, not the question.
+    /// Unset: a question's attribution must be short or end at a comma.
+    pub clause_openers: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
