@@ -124,6 +124,25 @@ const LAYOUTS: &[(&str, &str)] = &[
          reopen in May.\n\
          China said on Friday that the tariffs were unfair. It warned that it would respond.",
     ),
+    (
+        "speaker-and-time-after-an-opening-clause",
+        "In the capital, after a long night of talks, the mediator on Friday said a deal \
+         was close.",
+    ),
+    (
+        "restrictive-who-said-after-a-plural",
+        "Support was highest among fans who said the ground should not be sold.",
+    ),
+    (
+        "passive-of-expecting-claims-the-whole-clause",
+        "The central bank is expected to cut rates again in June.\n\
+         The striker is understood to have agreed a four-year deal.",
+    ),
+    (
+        "a-verb-of-knowing-without-that",
+        "The coach knows he has to win on Saturday.\n\
+         The coach knows the ground well.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
