@@ -143,6 +143,26 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The coach knows he has to win on Saturday.\n\
          The coach knows the ground well.",
     ),
+    (
+        "in-a-poll-then-what-it-shows",
+        "In the latest survey of club members, the chairman trails his challenger by ten \
+         points.",
+    ),
+    (
+        "a-long-subject-before-say",
+        "Shopkeepers on the high street hit by the floods last winter say the council has \
+         done nothing.",
+    ),
+    (
+        "a-claim-ahead-of-a-later-attribution",
+        "The minister is the author of the party's plan to cut rail fares, while the union \
+         has vowed to strike in June.",
+    ),
+    (
+        "a-sentence-adverb-before-a-speaker-and-relative-clause",
+        "But the board, which pledged last year to rebuild the stand, now says the money has \
+         run out.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
