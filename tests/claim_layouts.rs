@@ -163,6 +163,15 @@ const LAYOUTS: &[(&str, &str)] = &[
         "But the board, which pledged last year to rebuild the stand, now says the money has \
          run out.",
     ),
+    (
+        "a-pronoun-and-cue-after-a-bare-and",
+        "The coach has a settled squad and he made clear on Friday that no one would be sold.",
+    ),
+    (
+        "joint-speakers-with-a-verb-of-stance",
+        "The club and its main sponsor have agreed to extend the deal by two years.\n\
+         The union would support a shorter season.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
