@@ -172,6 +172,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The club and its main sponsor have agreed to extend the deal by two years.\n\
          The union would support a shorter season.",
     ),
+    (
+        "the-answer-after-a-question-between-commas",
+        "The minister, when asked whether the plant would close, said it was too early to \
+         tell.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
