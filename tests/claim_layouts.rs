@@ -124,6 +124,58 @@ const LAYOUTS: &[(&str, &str)] = &[
          reopen in May.\n\
          China said on Friday that the tariffs were unfair. It warned that it would respond.",
     ),
+    (
+        "speaker-and-time-after-an-opening-clause",
+        "In the capital, after a long night of talks, the mediator on Friday said a deal \
+         was close.",
+    ),
+    (
+        "restrictive-who-said-after-a-plural",
+        "Support was highest among fans who said the ground should not be sold.",
+    ),
+    (
+        "passive-of-expecting-claims-the-whole-clause",
+        "The central bank is expected to cut rates again in June.\n\
+         The striker is understood to have agreed a four-year deal.",
+    ),
+    (
+        "a-verb-of-knowing-without-that",
+        "The coach knows he has to win on Saturday.\n\
+         The coach knows the ground well.",
+    ),
+    (
+        "in-a-poll-then-what-it-shows",
+        "In the latest survey of club members, the chairman trails his challenger by ten \
+         points.",
+    ),
+    (
+        "a-long-subject-before-say",
+        "Shopkeepers on the high street hit by the floods last winter say the council has \
+         done nothing.",
+    ),
+    (
+        "a-claim-ahead-of-a-later-attribution",
+        "The minister is the author of the party's plan to cut rail fares, while the union \
+         has vowed to strike in June.",
+    ),
+    (
+        "a-sentence-adverb-before-a-speaker-and-relative-clause",
+        "But the board, which pledged last year to rebuild the stand, now says the money has \
+         run out.",
+    ),
+    (
+        "a-pronoun-and-cue-after-a-bare-and",
+        "The coach has a settled squad and he made clear on Friday that no one would be sold.",
+    ),
+    (
+        "support-after-a-modal-is-a-verb-of-stance",
+        "The union would support a shorter season.",
+    ),
+    (
+        "the-answer-after-a-question-between-commas",
+        "The minister, when asked whether the plant would close, said it was too early to \
+         tell.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

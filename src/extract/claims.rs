@@ -525,6 +525,21 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
                     claim.confidence *= INHERITED;
                 }
             }
+            // A claim found further on may leave a claim of its own before it, in the
+            // words ahead of its attribution (`While Hurun lists …, Forbes says …`): the
+            // rules run once more on those words alone.
+            let head = attribution_start(&claim);
+            if head > window.start + MIN_HEAD {
+                if let Some((early, _)) = first_claim(
+                    doc,
+                    &rules,
+                    window.start..head,
+                    &quotes[quote_at..],
+                    attributed_upto,
+                ) {
+                    out.push(early);
+                }
+            }
             let end = claim.content.end;
             attributed_upto = attributed_upto
                 .max(claim.cue.as_ref().map_or(0, |c| c.end))
@@ -542,6 +557,21 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
 
 /// The most claims taken from one sentence.
 const MAX_CLAIMS_PER_SENTENCE: usize = 4;
+
+/// The fewest bytes before a claim's attribution that are read again for a claim of
+/// their own: a shorter stretch holds no speaker, cue and clause.
+const MIN_HEAD: usize = 20;
+
+/// Where a claim's own words begin: its content, speaker or cue, whichever comes first.
+fn attribution_start(claim: &Claim) -> usize {
+    let speaker = claim.speaker.as_ref().map(|s| s.mention.start);
+    let cue = claim.cue.as_ref().map(|c| c.start);
+    [Some(claim.content.start), speaker, cue]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(claim.content.start)
+}
 
 /// The claims of rules with `scope: text`, matched over the whole document rather than
 /// sentence by sentence, for a claim that runs over several sentences (an interview's
