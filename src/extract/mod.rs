@@ -90,9 +90,29 @@ pub(crate) struct Doc<'a> {
     pub rules: &'a Rules,
     pub text: &'a str,
     pub segments: Segments,
+    /// Where the speakers' `person-name` pattern matches in the text (its `name`
+    /// group): found once, when first needed.
+    person_names: std::cell::OnceCell<Vec<Range<usize>>>,
     /// The last word of each name of two words or more in the text, with where it is
     /// first named: found once, when a speaker first needs it.
     pub surnames: std::cell::OnceCell<std::collections::HashMap<&'a str, usize>>,
+}
+
+impl Doc<'_> {
+    /// The names of persons in the text, by the speakers' `person-name` pattern.
+    pub fn person_names(&self) -> &[Range<usize>] {
+        self.person_names.get_or_init(|| {
+            let Some(settings) = &self.rules.speakers else {
+                return Vec::new();
+            };
+            settings
+                .person_name
+                .captures_iter(self.text)
+                .filter_map(|c| c.name("name").or_else(|| c.get(0)))
+                .map(|m| m.range())
+                .collect()
+        })
+    }
 }
 
 /// Runs the whole pipeline over one text.
@@ -102,6 +122,7 @@ pub fn extract(rules: &Rules, text: &str) -> Extraction {
         rules,
         text,
         segments,
+        person_names: std::cell::OnceCell::new(),
         surnames: std::cell::OnceCell::new(),
     };
     let quotes = match &rules.quotes {

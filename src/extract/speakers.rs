@@ -109,14 +109,11 @@ fn named_before(doc: &Doc, word: &str, pos: usize) -> bool {
     };
     let surnames = doc.surnames.get_or_init(|| {
         let mut first = HashMap::new();
-        for c in settings.person_name.captures_iter(doc.text) {
-            let Some(m) = c.name("name").or_else(|| c.get(0)) else {
-                continue;
-            };
+        for m in doc.person_names() {
             // A name's other words are no listed words: "In May" names no one.
-            if let Some((given, last)) = m.as_str().rsplit_once(char::is_whitespace) {
+            if let Some((given, last)) = doc.text[m.clone()].rsplit_once(char::is_whitespace) {
                 if !given.split_whitespace().any(listed) {
-                    first.entry(last).or_insert(m.start());
+                    first.entry(last).or_insert(m.start);
                 }
             }
         }
@@ -284,18 +281,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
 
     // Names in running text: several capitalised words, cleaned like speakers.
     let mut in_text = PersonIndex::new();
-    for c in settings.person_name.captures_iter(doc.text) {
-        let Some(m) = c.name("name").or_else(|| c.get(0)) else {
-            continue;
-        };
+    for m in doc.person_names() {
         let headline = doc
             .segments
-            .paragraph_at(m.start())
+            .paragraph_at(m.start)
             .is_some_and(|p| headlines[p]);
-        if in_quote(m.start()) || headline {
+        if in_quote(m.start) || headline {
             continue;
         }
-        let Some(range) = clean(doc, m.range()) else {
+        let Some(range) = clean(doc, m.clone()) else {
             continue;
         };
         let mention = without_owner(&doc.text[range.clone()]);
