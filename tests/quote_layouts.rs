@@ -354,6 +354,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "passive-agent-after-the-quote",
         "The scheme has been called “a tax on the poor” by Ana Ruiz, an economist in Leeds.",
     ),
+    (
+        "pronoun-glued-to-its-auxiliary",
+        "Okafor says the squad is fit. He’s predicting a win by “a street”, and they’ve \
+         warned rivals of “a long season”.",
+    ),
 ];
 
 #[test]
