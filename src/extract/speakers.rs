@@ -58,7 +58,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         if s.is_empty() {
             return None;
         }
-        if not_speakers().any(|l| l.lookup(s).is_some()) {
+        if is_listed(doc, s) {
             // A listed word is still the surname of a person named before ("“…,” May
             // said" after "Theresa May").
             return named_before(doc, s, r.start).then_some(r);
@@ -96,17 +96,19 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
-/// Whether `word` is the last word of a name of two words or more given before `pos`.
-fn named_before(doc: &Doc, word: &str, pos: usize) -> bool {
-    let Some(settings) = &doc.rules.speakers else {
-        return false;
-    };
-    let listed = |w: &str| {
+/// Whether `word` is an entry of a lexicon the pack lists as never a speaker.
+fn is_listed(doc: &Doc, word: &str) -> bool {
+    doc.rules.speakers.as_ref().is_some_and(|settings| {
         settings
             .not_speakers
             .iter()
-            .any(|&l| doc.rules.lexicon(l).lookup(w).is_some())
-    };
+            .any(|&l| doc.rules.lexicon(l).lookup(word).is_some())
+    })
+}
+
+/// Whether `word` is the last word of a name of two words or more given before `pos`.
+fn named_before(doc: &Doc, word: &str, pos: usize) -> bool {
+    let listed = |w: &str| is_listed(doc, w);
     let surnames = doc.surnames.get_or_init(|| {
         let mut first = HashMap::new();
         for m in doc.person_names() {
