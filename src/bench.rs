@@ -8,9 +8,8 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::compile::Rules;
+use crate::compile::{RuleCost, Rules};
 use crate::input::{Documents, Format, Item};
-use crate::pack::Emit;
 
 /// The documents of a corpus, held in memory so that reading is not timed.
 pub struct Corpus {
@@ -95,57 +94,15 @@ pub fn ceiling_pass(rules: &Rules, corpus: &Corpus) -> (f64, f64) {
     (seconds, corpus.mb() / seconds)
 }
 
-/// What one rule cost over a corpus, run where extraction runs it: a claim or
-/// attribution rule on every sentence (an upper bound: attribution rules only see
-/// the text around quotes), a figure rule over every text.
-#[derive(Debug, Clone)]
-pub struct RuleCost {
-    pub id: String,
-    pub seconds: f64,
-    pub matches: usize,
-}
-
-/// Every rule's cost, the most expensive first.
-pub fn rule_costs(rules: &Rules, corpus: &Corpus) -> Vec<RuleCost> {
-    let abbreviations = rules.abbreviations.map(|i| rules.lexicon(i));
-    let sentences: Vec<&str> = corpus
-        .texts
-        .iter()
-        .flat_map(|t| {
-            crate::segment::segment(t, abbreviations)
-                .sentences
-                .into_iter()
-                .map(move |s| &t[s.range])
-        })
-        .collect();
-    let mut costs: Vec<RuleCost> = rules
-        .rules
-        .iter()
-        .map(|rule| {
-            let start = Instant::now();
-            let matches = match rule.emit {
-                Emit::Claim | Emit::Attribution => sentences
-                    .iter()
-                    .filter(|s| rule.regex.captures(s).is_some())
-                    .count(),
-                Emit::Figure | Emit::None => match rule.regex.regex() {
-                    Some(re) => corpus
-                        .texts
-                        .iter()
-                        .map(|t| re.captures_iter(t).count())
-                        .sum(),
-                    None => 0,
-                },
-            };
-            RuleCost {
-                id: rule.id.clone(),
-                seconds: start.elapsed().as_secs_f64(),
-                matches,
-            }
-        })
-        .collect();
-    costs.sort_by(|a, b| b.seconds.total_cmp(&a.seconds));
-    costs
+/// Each rule's cost over a corpus, measured where extraction spends it: one pass on
+/// one thread with every rule search timed (claim rules tried in order until one
+/// matches, attribution rules around quotes, figure rules where a figure can begin).
+/// Also the pass's whole time, of which the rest went to quotes, sentences, speakers
+/// and output. Turns cost counting on in `rules`.
+pub fn rule_costs(rules: &mut Rules, corpus: &Corpus) -> (Vec<RuleCost>, f64) {
+    rules.count_costs();
+    let pass = extract_pass(rules, corpus, 1);
+    (rules.costs(), pass.seconds)
 }
 
 /// This process's peak resident memory in MB, where the system says (Linux).

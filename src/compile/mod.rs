@@ -10,6 +10,7 @@
 
 mod backtrack;
 mod classes;
+mod cost;
 mod lexicon;
 pub mod matcher;
 pub(crate) mod pattern;
@@ -23,6 +24,8 @@ use regex::{Regex, RegexBuilder};
 
 use crate::diagnostics::{Diagnostic, PackError};
 use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
+pub use cost::RuleCost;
+use cost::SearchCost;
 pub use lexicon::Lexicon;
 pub use matcher::{AnchorHits, Captures, Matcher};
 use pattern::Pieces;
@@ -41,6 +44,8 @@ pub struct Rules {
     pub(crate) abbreviations: Option<usize>,
     /// How the figure rules' matches may begin, built on first use.
     figure_starts: OnceLock<StartIndex>,
+    /// Whether each rule's searches are timed (`claimkit bench`), see [`Rules::search`].
+    count_costs: bool,
 }
 
 /// One compiled rule.
@@ -61,6 +66,8 @@ pub struct Rule {
     pub vague: bool,
     pub constraints: Vec<(String, CompiledConstraint)>,
     pub examples: Vec<Example>,
+    /// What this rule's searches cost, where the rules count it.
+    cost: SearchCost,
 }
 
 #[derive(Debug)]
@@ -178,6 +185,31 @@ impl Rules {
             })
             .sum();
         lexicons + rules
+    }
+
+    /// Times every search each rule makes from now on, for [`Rules::costs`]. Costs a
+    /// clock reading per search: for `claimkit bench`, not for extraction.
+    pub fn count_costs(&mut self) {
+        self.count_costs = true;
+        self.rules.iter().for_each(|r| r.cost.reset());
+    }
+
+    /// Runs one search of `rule`, timed where the rules count costs.
+    #[inline]
+    pub(crate) fn search<T>(&self, rule: &Rule, search: impl FnOnce() -> Option<T>) -> Option<T> {
+        if self.count_costs {
+            rule.cost.time(search)
+        } else {
+            search()
+        }
+    }
+
+    /// What each rule's searches cost since [`Rules::count_costs`], the most
+    /// expensive first.
+    pub fn costs(&self) -> Vec<RuleCost> {
+        let mut costs: Vec<RuleCost> = self.rules.iter().map(|r| r.cost.read(&r.id)).collect();
+        costs.sort_by(|a, b| b.seconds.total_cmp(&a.seconds));
+        costs
     }
 
     /// Compiles now every regex that would otherwise compile on first use, and
@@ -508,6 +540,7 @@ impl Compiler {
             numbers,
             abbreviations,
             figure_starts: OnceLock::new(),
+            count_costs: false,
         })
     }
 
@@ -904,6 +937,7 @@ impl Compiler {
             vague: spec.vague,
             constraints,
             examples: spec.examples.clone(),
+            cost: SearchCost::default(),
         })
     }
 

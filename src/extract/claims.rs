@@ -441,7 +441,9 @@ fn try_rule<'r>(doc: &Doc<'r>, rule: &'r Rule, window: Range<usize>) -> Option<F
     let hay = &doc.text[window.clone()];
     let mut from = 0;
     for _ in 0..=REFUSED_RETRIES {
-        let caps = rule.regex.captures_at(hay, from)?;
+        let caps = doc
+            .rules
+            .search(rule, || rule.regex.captures_at(hay, from))?;
         if let Some(found) = found_of(doc, rule, &caps, window.start) {
             return Some(found);
         }
@@ -584,10 +586,11 @@ fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim>
     for rule in rules {
         let mut from = 0;
         while from <= doc.text.len() {
-            let Some(caps) = rule
-                .regex
-                .captures_at_sharing(doc.text, from, Some(&mut hits))
-            else {
+            let search = || {
+                rule.regex
+                    .captures_at_sharing(doc.text, from, Some(&mut hits))
+            };
+            let Some(caps) = doc.rules.search(rule, search) else {
                 break;
             };
             out.extend(claim_of(doc, rule, &caps, 0, quotes));
@@ -623,7 +626,8 @@ fn first_claim<'r>(
     for rule in rules {
         let mut from = 0;
         for _ in 0..=REFUSED_RETRIES {
-            let Some(caps) = rule.regex.captures_at_sharing(hay, from, Some(&mut hits)) else {
+            let search = || rule.regex.captures_at_sharing(hay, from, Some(&mut hits));
+            let Some(caps) = doc.rules.search(rule, search) else {
                 break;
             };
             if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {

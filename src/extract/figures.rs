@@ -49,10 +49,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         let among = starts.for_rule(place);
         let mut pos = 0;
         while pos <= text.len() {
-            let found = match among {
+            let found = rules.search(rule, || match among {
                 Some(among) => rule.regex.captures_among(text, pos, among),
                 None => rule.regex.captures_at(text, pos),
-            };
+            });
             let Some(caps) = found else {
                 break;
             };
