@@ -82,6 +82,9 @@ pub fn run(args: Args) -> ExitCode {
     let Some(rules) = super::load_rules(args.rules.as_deref()) else {
         return ExitCode::from(2);
     };
+    // The process ends with this command: freeing the compiled pack node by node
+    // would only keep it waiting (a tenth of a short run's time).
+    let rules = std::mem::ManuallyDrop::new(rules);
     let started = Instant::now();
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => match File::create(path) {

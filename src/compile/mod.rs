@@ -413,8 +413,12 @@ impl Compiler {
             defines: HashMap::new(),
             scripts,
         };
-        // Each lexicon's regex is written once (a walk of its trie), for both.
-        let regexes: Vec<String> = lexicons.iter().map(Lexicon::to_regex).collect();
+        // Each lexicon's regex is written once (a walk of its trie), for both, on all
+        // threads.
+        let regexes: Vec<String> = {
+            use rayon::prelude::*;
+            lexicons.par_iter().map(Lexicon::to_regex).collect()
+        };
         for (lex, regex) in lexicons.iter().zip(&regexes) {
             pieces.lexicons.insert(lex.name.as_str(), regex.clone());
         }

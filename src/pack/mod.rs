@@ -753,8 +753,26 @@ impl Pack {
                 }
             }
         }
-        for (name, decl) in file.lexicons {
+        // Lexicon files are read and parsed on all threads, then taken in their order.
+        let decls: Vec<(String, LexiconDecl)> = file.lexicons.into_iter().collect();
+        let read: Vec<_> = {
+            use rayon::prelude::*;
+            decls
+                .par_iter()
+                .map(|(name, decl)| {
+                    let at = origin.child("lexicons").child(name);
+                    let mut problems = Vec::new();
+                    let entries = decl
+                        .add
+                        .is_none()
+                        .then(|| lexicon_entries(source, name, decl, &at, &mut problems));
+                    (entries, problems)
+                })
+                .collect()
+        };
+        for ((name, decl), (entries, problems)) in decls.into_iter().zip(read) {
             let at = origin.child("lexicons").child(&name);
+            diags.extend(problems);
             let case_sensitive = decl.case == Case::Sensitive;
             if let Some(lines) = &decl.add {
                 if decl.file.is_some() || decl.entries.is_some() {
@@ -768,47 +786,10 @@ impl Pack {
                 }
                 continue;
             }
-            let entries = match (&decl.file, &decl.entries) {
-                (Some(rel), None) => match source.read(rel) {
-                    Ok(f) => {
-                        let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
-                        lexicon::parse(lexicon::file_lines(&f), case_sensitive, diags)
-                    }
-                    Err(read_error) => {
-                        // Say why (missing, unreadable, not UTF-8), pointing at the declaration.
-                        let code = if read_error.code == "not-utf8" {
-                            "not-utf8"
-                        } else {
-                            "missing-file"
-                        };
-                        diags.push(Diagnostic::at(
-                            code,
-                            at.child("file").location(),
-                            format!("lexicon file `{rel}`: {}", read_error.message),
-                        ));
-                        Vec::new()
-                    }
-                },
-                (None, Some(lines)) => lexicon::parse(
-                    inline_lines(lines, &at.child("entries")),
-                    case_sensitive,
-                    diags,
-                ),
-                _ => {
-                    diags.push(Diagnostic::at(
-                        "bad-lexicon",
-                        at.location(),
-                        format!(
-                            "lexicon `{name}` needs exactly one of `file`, `entries` and `add`"
-                        ),
-                    ));
-                    Vec::new()
-                }
-            };
             let def = LexiconDef {
                 name,
                 case_sensitive,
-                entries,
+                entries: entries.unwrap_or_default(),
                 origin: at,
             };
             match self.lexicons.iter().position(|l| l.name == def.name) {
@@ -1034,5 +1015,52 @@ pub fn find_pack_dir(dir: &Path) -> Result<PathBuf, String> {
                 .join(", "),
             packs[0].display()
         )),
+    }
+}
+
+/// The entries of a lexicon declared with `file` or `entries`; problems (a missing or
+/// unreadable file, a bad line, a declaration with neither) go to `diags`.
+fn lexicon_entries(
+    source: &PackSource,
+    name: &str,
+    decl: &LexiconDecl,
+    at: &Origin,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<lexicon::Entry> {
+    let case_sensitive = decl.case == Case::Sensitive;
+    match (&decl.file, &decl.entries) {
+        (Some(rel), None) => match source.read(rel) {
+            Ok(f) => {
+                let f = Origin::root(Arc::new(f), Arc::new(PositionIndex::default()));
+                lexicon::parse(lexicon::file_lines(&f), case_sensitive, diags)
+            }
+            Err(read_error) => {
+                // Say why (missing, unreadable, not UTF-8), pointing at the declaration.
+                let code = if read_error.code == "not-utf8" {
+                    "not-utf8"
+                } else {
+                    "missing-file"
+                };
+                diags.push(Diagnostic::at(
+                    code,
+                    at.child("file").location(),
+                    format!("lexicon file `{rel}`: {}", read_error.message),
+                ));
+                Vec::new()
+            }
+        },
+        (None, Some(lines)) => lexicon::parse(
+            inline_lines(lines, &at.child("entries")),
+            case_sensitive,
+            diags,
+        ),
+        _ => {
+            diags.push(Diagnostic::at(
+                "bad-lexicon",
+                at.location(),
+                format!("lexicon `{name}` needs exactly one of `file`, `entries` and `add`"),
+            ));
+            Vec::new()
+        }
     }
 }
