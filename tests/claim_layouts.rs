@@ -176,6 +176,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The minister, when asked whether the plant would close, said it was too early to \
          tell.",
     ),
+    (
+        "a-cue-inside-the-apposition-before-the-cue",
+        "Mayor Lena Vos of Utrecht, a Liberal who has refused to endorse the plan, said the \
+         tram line would never pay for itself.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
