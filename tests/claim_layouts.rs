@@ -181,6 +181,16 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Mayor Lena Vos of Utrecht, a Liberal who has refused to endorse the plan, said the \
          tram line would never pay for itself.",
     ),
+    (
+        "a-relative-clause-of-stance-or-intention",
+        "The drivers' union, which has long favoured driverless buses, met on Monday.\n\
+         The trust, which plans to sell the old hospital site, has not yet found a buyer.",
+    ),
+    (
+        "a-to-infinitive-of-stance",
+        "The foreign minister flew to Manila on Tuesday to discuss fishing rights in the \
+         disputed waters.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
