@@ -187,6 +187,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          The trust, which plans to sell the old hospital site, has not yet found a buyer.",
     ),
     (
+        "shares-of-a-poll-each-say-their-own",
+        "Members were split: 41 percent said the league should shorten the season, while \
+         about a third backed the old calendar.",
+    ),
+    (
         "a-to-infinitive-of-stance",
         "The foreign minister flew to Manila on Tuesday to discuss fishing rights in the \
          disputed waters.",
