@@ -192,6 +192,23 @@ const LAYOUTS: &[(&str, &str)] = &[
          about a third backed the old calendar.",
     ),
     (
+        "it-is-understood-that-names-no-speaker",
+        "It is understood that the club will appeal against the fine.",
+    ),
+    (
+        "a-pronoun-glued-to-its-auxiliary-before-a-participle-cue",
+        "She’s arguing that the old pier should be rebuilt, not sold.",
+    ),
+    (
+        "told-and-whom-after-the-clause",
+        "Two more ships would join the patrol, the admiral told a Senate panel on Tuesday.",
+    ),
+    (
+        "as-the-source-put-it-inside-a-sentence",
+        "The talks failed, and as the mayor put it on Monday, the city cannot wait for \
+         another round.",
+    ),
+    (
         "a-to-infinitive-of-stance",
         "The foreign minister flew to Manila on Tuesday to discuss fishing rights in the \
          disputed waters.",
