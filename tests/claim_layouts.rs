@@ -176,6 +176,43 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The minister, when asked whether the plant would close, said it was too early to \
          tell.",
     ),
+    (
+        "a-cue-inside-the-apposition-before-the-cue",
+        "Mayor Lena Vos of Utrecht, a Liberal who has refused to endorse the plan, said the \
+         tram line would never pay for itself.",
+    ),
+    (
+        "a-relative-clause-of-stance-or-intention",
+        "The drivers' union, which has long favoured driverless buses, met on Monday.\n\
+         The trust, which plans to sell the old hospital site, has not yet found a buyer.",
+    ),
+    (
+        "shares-of-a-poll-each-say-their-own",
+        "Members were split: 41 percent said the league should shorten the season, while \
+         about a third backed the old calendar.",
+    ),
+    (
+        "it-is-understood-that-names-no-speaker",
+        "It is understood that the club will appeal against the fine.",
+    ),
+    (
+        "a-pronoun-glued-to-its-auxiliary-before-a-participle-cue",
+        "She’s arguing that the old pier should be rebuilt, not sold.",
+    ),
+    (
+        "told-and-whom-after-the-clause",
+        "Two more ships would join the patrol, the admiral told a Senate panel on Tuesday.",
+    ),
+    (
+        "as-the-source-put-it-inside-a-sentence",
+        "The talks failed, and as the mayor put it on Monday, the city cannot wait for \
+         another round.",
+    ),
+    (
+        "a-to-infinitive-of-stance",
+        "The foreign minister flew to Manila on Tuesday to discuss fishing rights in the \
+         disputed waters.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

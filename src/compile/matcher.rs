@@ -410,7 +410,7 @@ impl Matcher {
         hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
         match &self.split {
-            Some(split) if split.has_programs() => split.captures_on_programs(hay, from, hits),
+            Some(split) if split.has_programs() => split.captures_on_programs(hay, from, 0, hits),
             None if !self.windowed && self.program().is_some() => {
                 // Over a whole text, the regex crate's DFA finds where the match is;
                 // the program, run on that span, gives its groups.
@@ -429,6 +429,26 @@ impl Matcher {
                 }
                 _ => self.captures_at_on_regex(hay, from),
             },
+        }
+    }
+
+    /// [`Matcher::captures_at_sharing`] for a match through an anchor hit at
+    /// `min_anchor` or later, so a caller that refused a match can try the next hit
+    /// (`Ruiz, who has refused to endorse Lee, said …`: the cue is "said", not
+    /// "endorse"). Only a pattern split at an anchor and run on its programs has such
+    /// a next match; any other gives none.
+    pub fn captures_past_anchor<'h>(
+        &'h self,
+        hay: &'h str,
+        from: usize,
+        min_anchor: usize,
+        hits: Option<&mut AnchorHits>,
+    ) -> Option<Captures<'h>> {
+        match &self.split {
+            Some(split) if split.has_programs() => {
+                split.captures_on_programs(hay, from, min_anchor, hits)
+            }
+            _ => None,
         }
     }
 
@@ -596,30 +616,41 @@ impl Split {
 
     /// [`Split::captures`] on the backtracking programs of the halves: the same
     /// search, the same choice among anchors (the leftmost start; of equal starts,
-    /// the first anchor). Falls back to the regexes where a window is too long.
+    /// the first anchor), among the anchor hits at `min_anchor` or later (0: all).
+    /// Falls back to the regexes where a window is too long, and gives none there
+    /// past an anchor, as the regexes know no anchor hits.
     fn captures_on_programs<'h>(
         &'h self,
         hay: &'h str,
         from: usize,
+        min_anchor: usize,
         hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
         let tail = self.tail_program.as_ref()?;
         let mut best: Option<(usize, usize)> = None;
+        let fallback = || {
+            (min_anchor == 0)
+                .then(|| self.captures(hay, from))
+                .flatten()
+        };
         for &p in self.anchor_starts(hay, from, hits).iter() {
+            if p < min_anchor {
+                continue;
+            }
             if self.past_best(best, p) {
                 break;
             }
             match tail.captures_anchored(hay, p) {
                 Ok(Some(_)) => {}
                 Ok(None) => continue,
-                Err(()) => return self.captures(hay, from),
+                Err(()) => return fallback(),
             }
             let start = match &self.head_program {
                 None => p,
                 Some(head) => match head.captures_ending_at(hay, from, p) {
                     Ok(Some((whole, _))) => whole.start,
                     Ok(None) => continue,
-                    Err(()) => return self.captures(hay, from),
+                    Err(()) => return fallback(),
                 },
             };
             if best.is_none_or(|(s, _)| start < s) {
@@ -984,6 +1015,28 @@ mod tests {
         let caps = m.captures("then Wei told Li said").unwrap();
         assert_eq!(caps.name("speaker").unwrap().as_str(), "Wei");
         assert_eq!(caps.whole().as_str(), "Wei told");
+    }
+
+    #[test]
+    fn a_match_past_an_anchor_goes_through_a_later_hit() {
+        let pattern = r"^(?:[^,]{1,60},\s+)*?(?<speaker>\w[\w ]*?)\s+(?<cue>\b(?:endorse|said)\b)\s+(?<content>.+)$";
+        let lexicons = Arc::new(Lexicons::new(&[], Vec::new()));
+        let m = Matcher::with_lexicons(pattern, true, &lexicons, &Anchors::default()).unwrap();
+        assert!(m.is_anchored());
+        let text = "Kasich, who refused to endorse Trump, then said it was wrong.";
+        // The first hit wins: "endorse", with the words before it for a speaker.
+        let caps = m.captures(text).unwrap();
+        assert_eq!(caps.name("cue").unwrap().as_str(), "endorse");
+        assert_eq!(caps.name("speaker").unwrap().as_str(), "who refused to");
+        // Past it, the next hit: "said".
+        let at = caps.name("cue").unwrap().start() + 1;
+        let caps = m.captures_past_anchor(text, 0, at, None).unwrap();
+        assert_eq!(caps.name("cue").unwrap().as_str(), "said");
+        assert_eq!(caps.name("speaker").unwrap().as_str(), "then");
+        assert_eq!(caps.name("content").unwrap().as_str(), "it was wrong.");
+        // Past the last hit there is none.
+        let at = caps.name("cue").unwrap().start() + 1;
+        assert!(m.captures_past_anchor(text, 0, at, None).is_none());
     }
 
     #[test]

@@ -610,7 +610,8 @@ fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim>
 
 /// The claim of the first rule that matches `window`, if any. A match whose captures
 /// a rule's `where:` or the speaker check refuse does not end the rule's turn: it is
-/// searched again from the next word on (unless it only matches at the start). So is
+/// searched again from the next word on, or, for a rule anchored at the start, through
+/// the next anchor hit (the next cue) after the refused match's cue. So is
 /// a match whose cue (or speaker) lies before `attributed_upto`, the end of the
 /// attribution of a claim already taken from the sentence: `…, the minister said on
 /// Friday` is that claim's attribution, not a new claim "on Friday".
@@ -625,8 +626,14 @@ fn first_claim<'r>(
     let mut hits = AnchorHits::default();
     for rule in rules {
         let mut from = 0;
+        let mut min_anchor = 0;
         for _ in 0..=REFUSED_RETRIES {
-            let search = || rule.regex.captures_at_sharing(hay, from, Some(&mut hits));
+            let search = || match min_anchor {
+                0 => rule.regex.captures_at_sharing(hay, from, Some(&mut hits)),
+                _ => rule
+                    .regex
+                    .captures_past_anchor(hay, from, min_anchor, Some(&mut hits)),
+            };
             let Some(caps) = doc.rules.search(rule, search) else {
                 break;
             };
@@ -641,7 +648,14 @@ fn first_claim<'r>(
                 }
             }
             if rule.regex.is_start_anchored() {
-                break;
+                // Anchored at the sentence's start, the match is tried again through a
+                // later cue: "Ruiz, who has refused to endorse Lee, said …" refused with
+                // "endorse" for its cue and "who has refused to" for its speaker.
+                let Some(cue) = caps.name("cue") else {
+                    break;
+                };
+                min_anchor = cue.start() + 1;
+                continue;
             }
             let Some(next) = next_word(hay, caps.whole().start()) else {
                 break;
