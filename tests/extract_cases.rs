@@ -466,3 +466,17 @@ fn an_after_quote_rule_below_priority_zero_yields_to_a_speaker_before_the_quote(
         "the rail regulator"
     );
 }
+
+#[test]
+fn it_refers_to_an_unnamed_body_that_spoke_before() {
+    let text =
+        "“Rents will rise,” the housing ministry said on Monday. “Demand is too high,” it added.";
+    let ex = extract(text);
+    let names: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Indirect)
+        .map(|c| c.speaker.as_ref().and_then(|s| s.name.as_deref()))
+        .collect();
+    assert_eq!(names, [None, Some("the housing ministry")]);
+}
