@@ -133,7 +133,8 @@ fn push_bounded(text: &str, mut range: Range<usize>, paragraph: usize, out: &mut
     }
 }
 
-/// Whether the text ends with an abbreviation (`Mr.`, `U.S.`) or an initial (`J.`).
+/// Whether the text ends with an abbreviation (`Mr.`, `U.S.`), an initial (`J.`), or
+/// initials after a name (`George H.W.`, before `Bush`).
 fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) -> bool {
     let word_start = upto_period
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
@@ -147,7 +148,23 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) ->
             return true;
         }
     }
+    let after_name = upto_period[..word_start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'));
+    if after_name && is_initials(word) {
+        return true;
+    }
     abbreviations.is_some_and(|lex| lex.lookup(word).is_some())
+}
+
+/// Whether a word is two or three capital initials, each with its period (`H.W.`).
+fn is_initials(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    (4..=6).contains(&chars.len())
+        && chars
+            .chunks(2)
+            .all(|pair| pair.len() == 2 && pair[0].is_uppercase() && pair[1] == '.')
 }
 
 #[cfg(test)]
@@ -169,6 +186,24 @@ mod tests {
             covered = s.range.end;
         }
         assert_eq!(covered, text.trim_end().len());
+    }
+
+    #[test]
+    fn initials_after_a_name_do_not_end_a_sentence() {
+        let text = "It began under George H.W. Bush and grew. Ruiz left the U.S. Then she wrote.";
+        let cuts: Vec<&str> = segment(text, None)
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            cuts,
+            [
+                "It began under George H.W. Bush and grew.",
+                "Ruiz left the U.S.",
+                "Then she wrote."
+            ]
+        );
     }
 
     #[test]

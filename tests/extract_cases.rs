@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use claimkit::{ClaimKind, Extraction, Rules};
+use claimkit::{Claim, ClaimKind, Extraction, Rules};
 
 fn rules() -> &'static Rules {
     static RULES: OnceLock<Rules> = OnceLock::new();
@@ -11,6 +11,15 @@ fn rules() -> &'static Rules {
 
 fn extract(text: &str) -> Extraction {
     rules().extract(text)
+}
+
+/// The first quotation (a direct or partial claim) extracted from `text`.
+fn first_quote(text: &str) -> Claim {
+    extract(text)
+        .claims
+        .into_iter()
+        .find(|c| c.kind != ClaimKind::Indirect)
+        .expect("a quote")
 }
 
 /// A figure's (kind, value, low, high, unit, approx).
@@ -242,12 +251,7 @@ fn a_quote_after_which_the_speaker_is_named_with_a_role() {
 #[test]
 fn a_partial_quote_inside_a_sentence() {
     let text = "China referred to Japan as “becoming a lackey of [the] evil (United States).”";
-    let ex = extract(text);
-    let quote = ex
-        .claims
-        .iter()
-        .find(|c| c.kind != ClaimKind::Indirect)
-        .expect("a quote");
+    let quote = first_quote(text);
     assert_eq!(quote.kind, ClaimKind::Partial);
     assert_eq!(
         &text[quote.content.clone()],
@@ -438,4 +442,41 @@ fn a_falling_pair_is_not_a_range() {
         "{:?}",
         ex.figures
     );
+}
+
+#[test]
+fn an_after_quote_rule_below_priority_zero_yields_to_a_speaker_before_the_quote() {
+    let speaker_of_quote = |text: &str| {
+        let quote = first_quote(text);
+        let sp = quote.speaker.as_ref().expect("a speaker");
+        text[sp.mention.clone()].to_string()
+    };
+    // The sentence's closing source is a last resort: the speaker before the quote wins.
+    assert_eq!(
+        speaker_of_quote(
+            "Ana Ruiz called the fares “a scandal” on Monday, according to the rail regulator."
+        ),
+        "Ana Ruiz"
+    );
+    // With no one before the quote, the closing source said it.
+    assert_eq!(
+        speaker_of_quote(
+            "A “scandalous” rise in fares was recorded in May, according to the rail regulator."
+        ),
+        "the rail regulator"
+    );
+}
+
+#[test]
+fn it_refers_to_an_unnamed_body_that_spoke_before() {
+    let text =
+        "“Rents will rise,” the housing ministry said on Monday. “Demand is too high,” it added.";
+    let ex = extract(text);
+    let names: Vec<Option<&str>> = ex
+        .claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Indirect)
+        .map(|c| c.speaker.as_ref().and_then(|s| s.name.as_deref()))
+        .collect();
+    assert_eq!(names, [None, Some("the housing ministry")]);
 }

@@ -359,6 +359,38 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Okafor says the squad is fit. He’s predicting a win by “a street”, and they’ve \
          warned rivals of “a long season”.",
     ),
+    (
+        "cue-in-the-progressive",
+        "For weeks the rail union has been warning of “total chaos” at Easter.",
+    ),
+    (
+        "naming-verb-in-the-present",
+        "Okafor backs the levy. It is part of what he calls a “war on waste”.",
+    ),
+    (
+        "speaker-led-to-speak",
+        "The defeat led her to declare the title race “over” for the season.",
+    ),
+    (
+        "source-closing-the-sentence",
+        "A “living wage” in Leeds is about £12 an hour, according to figures from the \
+         Resolution Foundation.\n\
+         Ana Ruiz called the fares “a scandal” on Monday, according to the rail regulator.",
+    ),
+    (
+        "quote-in-an-opening-phrase",
+        "After a week of arguing over who is “qualified” to lead, Ana Ruiz on Monday \
+         attacked her rival.",
+    ),
+    (
+        "title-case-headline-without-a-cue",
+        "Okafor Takes Talk Of A Leadership Bid ‘Very Seriously’",
+    ),
+    (
+        "dateline-with-a-date",
+        "LEEDS, May 3 (Reuters) — The city council issued a statement on Monday, saying the \
+         rent rise was “a mistake”.",
+    ),
 ];
 
 #[test]

@@ -3,7 +3,9 @@
 //! A quote is attributed by the first rule, in priority order, that matches next to
 //! it: `after-quote` rules on the text after its closing mark, `before-quote` rules on
 //! its sentence before the opening mark, `paragraph-before` rules on the paragraph
-//! before one that opens with the quote. A quote no rule attributes takes the speaker
+//! before one that opens with the quote, and last the `after-quote` rules of a priority
+//! below zero (a sentence's closing `…, according to X.`, surer than no speaker but
+//! not than one before the quote). A quote no rule attributes takes the speaker
 //! of the quote before it in the same paragraph (a split quote), or of the paragraph
 //! before when that ended in an attributed quote (a quote running on), else, when it
 //! opens a sentence, the speaker of an indirect claim in the sentence just before
@@ -290,9 +292,16 @@ fn sentence_before(doc: &Doc, quotes: &[Quote], i: usize) -> Range<usize> {
     start..q.open.start
 }
 
-/// The attribution the `after-quote` rules find after a quote's closing mark (or on
-/// the next line, after a dash, when the quote closes its paragraph).
-fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
+/// The `after-quote` rules of one rank: those of priority zero or more are tried before
+/// the `before-quote` rules, those below zero (a last resort) after them.
+fn after_quote_rules<'r>(doc: &Doc<'r>, last_resort: bool) -> impl Iterator<Item = &'r Rule> {
+    attribution_rules(doc, Scope::AfterQuote).filter(move |r| (r.priority < 0) == last_resort)
+}
+
+/// The attribution the `after-quote` rules (of one rank, see [`after_quote_rules`]) find
+/// after a quote's closing mark (or on the next line, after a dash, when the quote
+/// closes its paragraph).
+fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote, last_resort: bool) -> Option<Found<'r>> {
     let para = doc.segments.paragraphs[q.paragraph].clone();
     if let Some(close) = &q.close {
         let end = floor_boundary(doc.text, (close.end + AFTER_WINDOW).min(para.end));
@@ -347,7 +356,7 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
                         stop <= NEW_SENTENCE_TAIL && !rest[..stop].contains(',')
                     }))
         };
-        if let Some(f) = attribution_rules(doc, Scope::AfterQuote)
+        if let Some(f) = after_quote_rules(doc, last_resort)
             .find_map(|r| try_rule(doc, r, window.clone()))
             .filter(|f| !ends_sentence || short(f))
         {
@@ -364,8 +373,8 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
         if signed {
             let next = doc.segments.paragraphs[q.paragraph + 1].clone();
             let end = floor_boundary(doc.text, (next.start + AFTER_WINDOW).min(next.end));
-            if let Some(f) = attribution_rules(doc, Scope::AfterQuote)
-                .find_map(|r| try_rule(doc, r, next.start..end))
+            if let Some(f) =
+                after_quote_rules(doc, last_resort).find_map(|r| try_rule(doc, r, next.start..end))
             {
                 return Some(f);
             }
@@ -375,7 +384,8 @@ fn after_quote_attribution<'r>(doc: &Doc<'r>, q: &Quote) -> Option<Found<'r>> {
 }
 
 /// The attribution of quote `i`: after it, else before it in its sentence, else on the
-/// paragraph before one it opens.
+/// paragraph before one it opens, else after it by a last-resort rule (priority below
+/// zero).
 fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>> {
     let q = &quotes[i];
     let para = doc.segments.paragraphs[q.paragraph].clone();
@@ -392,7 +402,7 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
     });
     let before = sentence_before(doc, quotes, i);
     if !next_quote_follows {
-        if let Some(f) = after_quote_attribution(doc, q) {
+        if let Some(f) = after_quote_attribution(doc, q, false) {
             // A speaker and cue after a fragment that go on to report a clause of their
             // own (`as Ruiz claimed that “A,” a rival said the plan …`) report that clause:
             // a speaker before the fragment, if any, said it.
@@ -414,7 +424,7 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         return Some(f);
     }
     if next_quote_follows {
-        if let Some(f) = after_quote_attribution(doc, q) {
+        if let Some(f) = after_quote_attribution(doc, q, false) {
             return Some(f);
         }
     }
@@ -425,10 +435,11 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         let prev_ends_in_quote =
             i > 0 && quotes[i - 1].paragraph == q.paragraph - 1 && quotes[i - 1].close.is_none();
         if !prev_ends_in_quote {
-            return paragraph_before_attribution(doc, prev);
+            return paragraph_before_attribution(doc, prev)
+                .or_else(|| after_quote_attribution(doc, q, true));
         }
     }
-    None
+    after_quote_attribution(doc, q, true)
 }
 
 /// Runs one attribution rule on a window of the text. A match whose captures the rule's

@@ -6,7 +6,8 @@
 //! text order: a title is stripped from the name and kept as the role; a lone surname
 //! takes the full name of an earlier speaker or person mention that contains it
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
-//! (`he` → the last named person, `it` → the last organisation; the writer's `I` stays
+//! (`he` → the last named person, `it` → the last organisation, or a later body or
+//! document the role lexicon tags `body=yes` ("the housing ministry"); the writer's `I` stays
 //! unnamed). Where the pack tags a
 //! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
 //! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
@@ -322,6 +323,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // Person speakers so far: (start, full name, gender), in text order.
     let mut persons: Vec<(usize, String, Option<&str>)> = Vec::new();
     let mut last_org: Option<String> = None;
+    // What a later "it" refers to: the last organisation, or a body or document since.
+    let mut last_it: Option<String> = None;
     let mut last_group: Option<String> = None;
     // Claims that share a mention (inherited speakers) are resolved once.
     let mut done: HashMap<(usize, usize), Speaker> = HashMap::new();
@@ -348,7 +351,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             // A pronoun's name is a guess from what came before: less sure than a name.
             claim.confidence *= PRONOUN_CONFIDENCE;
             sp.name = match entry.canonical.as_deref() {
-                Some("organisation") => last_org.clone(),
+                Some("organisation") => last_it.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
                 // The writer's own "I" is no one named before it.
                 Some("author") => None,
@@ -401,6 +404,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
                 last_org = Some(core.to_string());
+                last_it = Some(core.to_string());
                 // "They" after a place are its people, not the place.
                 if !place {
                     last_group = Some(core.to_string());
@@ -415,8 +419,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
-                if head.and_then(|(_, e)| e.tag("number")) == Some("plural") {
-                    last_group = Some(core.to_string());
+                match head.map(|(_, e)| (e.tag("number"), e.tag("body"))) {
+                    Some((Some("plural"), _)) => last_group = Some(core.to_string()),
+                    // A body or document named in a short phrase with an article ("the
+                    // housing ministry", "a new report") is what a later "it" refers to.
+                    Some((_, Some("yes"))) if is_short_description(core) => {
+                        last_it = Some(core.to_string());
+                    }
+                    _ => {}
                 }
             } else {
                 sp.class = SpeakerClass::Person;
@@ -442,6 +452,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
+}
+
+/// Whether a mention is an article and at most three more words ("the housing ministry"),
+/// not a longer phrase that may have run past its noun.
+fn is_short_description(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let article = words
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"));
+    article && words.count() <= 3
 }
 
 /// Whether a paragraph is written in title case (a headline: "Sanders Vows To Act"):
