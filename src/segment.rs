@@ -160,11 +160,15 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) ->
 
 /// Whether a word is two or three capital initials, each with its period (`H.W.`).
 fn is_initials(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    (4..=6).contains(&chars.len())
-        && chars
-            .chunks(2)
-            .all(|pair| pair.len() == 2 && pair[0].is_uppercase() && pair[1] == '.')
+    let mut chars = word.chars();
+    let mut initials = 0;
+    while let Some(letter) = chars.next() {
+        if !letter.is_uppercase() || chars.next() != Some('.') {
+            return false;
+        }
+        initials += 1;
+    }
+    (2..=3).contains(&initials)
 }
 
 #[cfg(test)]
