@@ -117,14 +117,15 @@ impl Lexicons {
         out
     }
 
-    /// A grouped pattern with the lexicon groups' numbers of place left out, so two
-    /// patterns that refer to the same lexicons the same way read the same. Not a
-    /// regex (the group names repeat): a key.
+    /// A grouped pattern with the numbers of place of its lexicon groups and class
+    /// placeholders left out, so two patterns that refer to the same lexicons and
+    /// classes the same way read the same. Not a regex (the group names repeat): a key.
     pub fn without_numbers(grouped: &str) -> String {
-        rewrite_groups(grouped, |i, out| {
+        let lexicons = rewrite_groups(grouped, |i, out| {
             out.push_str(&format!("(?<{LEXICON_GROUP}{i}>)"));
             true
-        })
+        });
+        ClassPlaceholders::without_places(&lexicons)
     }
 
     /// Whether a group name stands for a lexicon.

@@ -477,7 +477,8 @@ impl Compiler {
         let (prepared, prebuilt) = rayon::join(
             || self.prepare_patterns(&pack.rules, &pieces),
             || {
-                let built = settings.into_iter().map(|full| {
+                use rayon::prelude::*;
+                let built = settings.into_par_iter().map(|full| {
                     let regex = build_setting(&full);
                     (full, regex)
                 });
