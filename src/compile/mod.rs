@@ -409,9 +409,9 @@ impl Compiler {
         };
         let mut pieces = Pieces {
             lexicons: HashMap::new(),
-
             defines: HashMap::new(),
             scripts,
+            expanded: Default::default(),
         };
         // Each lexicon's regex is written once (a walk of its trie), for both, on all
         // threads.

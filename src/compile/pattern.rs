@@ -6,6 +6,7 @@
 //! pattern as written, so the diagnostic underlines it in the YAML.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// A reference that could not be expanded.
 #[derive(Debug)]
@@ -20,22 +21,49 @@ pub struct Pieces<'a> {
     pub defines: HashMap<&'a str, &'a str>,
     /// The pack's scripts, which narrow category classes such as `\p{L}`.
     pub scripts: Option<super::scripts::Scripts>,
+    /// Each define as expanded with lexicon placeholders, kept from the first pattern
+    /// that needs it for the others (most rules share a few long defines).
+    pub expanded: Mutex<HashMap<&'a str, String>>,
 }
 
-impl Pieces<'_> {
+impl<'a> Pieces<'a> {
     /// Expands every `@name` in `pattern`.
     pub fn expand(&self, pattern: &str) -> Result<String, ExpandError> {
         self.expand_inner(pattern, &mut Vec::new(), None)
     }
 
     /// Expands every `@name`, writing lexicon `i` (in the order of `ids`) as the one
-    /// character `backtrack::LEXICON_BASE + i`, not as the regex of its entries.
+    /// character `backtrack::LEXICON_BASE + i`, not as the regex of its entries. Each
+    /// define is expanded once (see `expanded`), so every call passes the same `ids`.
     pub fn expand_with_placeholders(
         &self,
         pattern: &str,
         ids: &HashMap<String, usize>,
     ) -> Result<String, ExpandError> {
         self.expand_inner(pattern, &mut Vec::new(), Some(ids))
+    }
+
+    /// A define already expanded with lexicon placeholders (the other form is not kept).
+    fn known_expansion(
+        &self,
+        name: &str,
+        placeholders: Option<&HashMap<String, usize>>,
+    ) -> Option<String> {
+        placeholders?;
+        let expanded = self.expanded.lock().unwrap_or_else(|p| p.into_inner());
+        expanded.get(name).cloned()
+    }
+
+    fn remember_expansion(
+        &self,
+        name: &'a str,
+        inner: &str,
+        placeholders: Option<&HashMap<String, usize>>,
+    ) {
+        if placeholders.is_some() {
+            let mut expanded = self.expanded.lock().unwrap_or_else(|p| p.into_inner());
+            expanded.insert(name, inner.to_string());
+        }
     }
 
     fn expand_inner(
@@ -97,24 +125,32 @@ impl Pieces<'_> {
                     out.push(c);
                 } else if let Some(alt) = self.lexicons.get(name) {
                     out.push_str(alt);
-                } else if let Some(def) = self.defines.get(name) {
-                    if stack.iter().any(|s| s == name) {
-                        return Err(ExpandError {
-                            range,
-                            message: format!(
-                                "`@{name}` refers to itself (through {})",
-                                stack.join(" → ")
-                            ),
-                        });
-                    }
-                    stack.push(name.to_string());
-                    let inner =
-                        self.expand_inner(def, stack, placeholders)
-                            .map_err(|e| ExpandError {
-                                range: range.clone(),
-                                message: format!("in `@{name}`: {}", e.message),
-                            })?;
-                    stack.pop();
+                } else if let Some((name, def)) = self.defines.get_key_value(name) {
+                    let inner = match self.known_expansion(name, placeholders) {
+                        Some(inner) => inner,
+                        None => {
+                            if stack.iter().any(|s| s == name) {
+                                return Err(ExpandError {
+                                    range,
+                                    message: format!(
+                                        "`@{name}` refers to itself (through {})",
+                                        stack.join(" → ")
+                                    ),
+                                });
+                            }
+                            stack.push(name.to_string());
+                            let inner =
+                                self.expand_inner(def, stack, placeholders).map_err(|e| {
+                                    ExpandError {
+                                        range: range.clone(),
+                                        message: format!("in `@{name}`: {}", e.message),
+                                    }
+                                })?;
+                            stack.pop();
+                            self.remember_expansion(name, &inner, placeholders);
+                            inner
+                        }
+                    };
                     out.push_str("(?:");
                     out.push_str(&inner);
                     out.push(')');

@@ -58,6 +58,7 @@ fn rule_patterns(pack: &Pack, out: &mut Vec<Diagnostic>) {
             .map(|d| (d.name.as_str(), d.pattern.as_str()))
             .collect::<HashMap<_, _>>(),
         scripts: None,
+        expanded: Default::default(),
     };
     for def in &pack.rules {
         let spec = &def.spec;
