@@ -102,6 +102,7 @@ pub struct SpeakerSettings {
     pub quote_follows_cues: Option<usize>,
     pub quote_joiners: Option<usize>,
     pub clause_openers: Option<usize>,
+    pub articles: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1029,6 +1030,7 @@ impl Compiler {
         let quote_follows_cues = optional(&s.quote_follows_cues, "quote-follows-cues")?;
         let quote_joiners = optional(&s.quote_joiners, "quote-joiners")?;
         let clause_openers = optional(&s.clause_openers, "clause-openers")?;
+        let articles = optional(&s.articles, "articles")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1042,6 +1044,7 @@ impl Compiler {
             quote_follows_cues,
             quote_joiners,
             clause_openers,
+            articles,
         })
     }
 

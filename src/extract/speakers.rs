@@ -251,6 +251,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let titles = rules.lexicon(settings.titles);
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
+    let articles = settings.articles.map(|l| rules.lexicon(l));
     let is_org = |s: &str| {
         settings
             .organisations
@@ -423,7 +424,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     Some((Some("plural"), _)) => last_group = Some(core.to_string()),
                     // A body or document named in a short phrase with an article ("the
                     // housing ministry", "a new report") is what a later "it" refers to.
-                    Some((_, Some("yes"))) if is_short_description(core) => {
+                    Some((_, Some("yes"))) if is_short_description(core, articles) => {
                         last_it = Some(core.to_string());
                     }
                     _ => {}
@@ -456,11 +457,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
 /// not a longer phrase that may have run past its noun.
-fn is_short_description(mention: &str) -> bool {
+fn is_short_description(mention: &str, articles: Option<&crate::compile::Lexicon>) -> bool {
     let mut words = mention.split_whitespace();
     let article = words
         .next()
-        .is_some_and(|w| matches!(w, "the" | "The" | "a" | "A" | "an" | "An"));
+        .zip(articles)
+        .is_some_and(|(w, articles)| articles.lookup(w).is_some());
     article && words.count() <= 3
 }
 

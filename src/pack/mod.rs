@@ -470,6 +470,10 @@ pub struct SpeakersConfig {
     /// a question's attribution followed by one reports that clause, not the question.
     /// Unset: a question's attribution must be short or end at a comma.
     pub clause_openers: Option<String>,
+    /// Lexicon of articles: an unnamed body or document named after one in a short
+    /// phrase ("the housing ministry") is what a later "it" refers to. Unset: "it"
+    /// refers to organisations only.
+    pub articles: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
