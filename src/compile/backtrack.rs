@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use regex_automata::util::look::{Look, LookMatcher};
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
@@ -48,9 +49,32 @@ pub struct Lexicons {
     /// it ([`Lexicons::literal_prefix`]).
     hirs: Vec<OnceLock<Option<Hir>>>,
     tries: Vec<Arc<Trie>>,
+    /// Each lexicon's first words ([`Lexicons::may_occur`]).
+    first_words: Vec<FirstWords>,
     /// The character classes of all the pack's programs, each kept once: a narrowed
     /// `\p{L}` has hundreds of ranges and appears in most patterns.
     classes: ClassTable,
+}
+
+/// The first words of a case-sensitive lexicon's entries: what a match of it must begin
+/// with, whatever white space follows. Their automaton is built the first time a pattern
+/// that needs the lexicon is tried.
+#[derive(Debug)]
+struct FirstWords {
+    /// None for a lexicon that folds case: no automaton would find all its matches.
+    words: Option<Vec<String>>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl FirstWords {
+    /// Whether a match of the lexicon may start somewhere in `hay`.
+    fn may_occur_in(&self, hay: &str) -> bool {
+        let Some(words) = &self.words else {
+            return true;
+        };
+        let automaton = self.automaton.get_or_init(|| AhoCorasick::new(words).ok());
+        automaton.as_ref().is_none_or(|a| a.is_match(hay))
+    }
 }
 
 type Ranges = Vec<(char, char)>;
@@ -98,7 +122,51 @@ impl Lexicons {
             regexes,
             hirs: lexicons.iter().map(|_| OnceLock::new()).collect(),
             tries: lexicons.iter().map(|l| l.trie()).collect(),
+            first_words: lexicons
+                .iter()
+                .map(|l| FirstWords {
+                    words: l.first_words(),
+                    automaton: OnceLock::new(),
+                })
+                .collect(),
             classes: ClassTable::default(),
+        }
+    }
+
+    /// Whether lexicon `i` may match somewhere in `hay`: false only when none of its
+    /// entries' first words occurs there (known for case-sensitive lexicons, whose
+    /// matches are their entries' characters as written).
+    pub fn may_occur(&self, i: u32, hay: &str) -> bool {
+        self.first_words
+            .get(i as usize)
+            .is_none_or(|first| first.may_occur_in(hay))
+    }
+
+    /// The lexicons every match of `hir` walks, whichever way it goes (see
+    /// `Matcher::required`).
+    pub fn required_in(hir: &Hir, out: &mut Vec<u32>) {
+        match hir.kind() {
+            HirKind::Capture(cap) => match cap.name.as_deref() {
+                Some(name) if name.starts_with(LEXICON_GROUP) => {
+                    out.extend(lexicon_number(name));
+                }
+                _ => Self::required_in(&cap.sub, out),
+            },
+            HirKind::Concat(subs) => subs.iter().for_each(|h| Self::required_in(h, out)),
+            HirKind::Alternation(subs) => {
+                let mut each = subs.iter().map(|h| {
+                    let mut one = Vec::new();
+                    Self::required_in(h, &mut one);
+                    one
+                });
+                let mut common = each.next().unwrap_or_default();
+                for other in each {
+                    common.retain(|l| other.contains(l));
+                }
+                out.extend(common);
+            }
+            HirKind::Repetition(rep) if rep.min > 0 => Self::required_in(&rep.sub, out),
+            _ => {}
         }
     }
 
@@ -1603,6 +1671,42 @@ mod tests {
         assert_eq!(everywhere, among, "{text:?}");
     }
 
+    #[test]
+    fn the_lexicons_every_match_walks_are_required() {
+        let at = |i: u32| char::from_u32(LEXICON_BASE + i).unwrap();
+        let pattern = format!(
+            "a{}(?:b{}|c{})(?:{})?(?:{}|d)",
+            at(1),
+            at(2),
+            at(2),
+            at(3),
+            at(4)
+        );
+        let hir = regex_syntax::parse(&Lexicons::grouped(&pattern)).unwrap();
+        let mut required = Vec::new();
+        Lexicons::required_in(&hir, &mut required);
+        required.sort_unstable();
+        required.dedup();
+        assert_eq!(required, [1, 2]);
+    }
+
+    #[test]
+    fn a_case_sensitive_lexicon_may_occur_only_where_a_first_word_does() {
+        let lexicons = Lexicons::new(
+            &[
+                lexicon(true, &["made it clear", "warned"]),
+                lexicon(false, &["said"]),
+            ],
+            vec![String::new(), String::new()],
+        );
+        // The trie takes any run of white space between words: the first word decides.
+        assert!(lexicons.may_occur(0, "She made\u{a0} it clear."));
+        assert!(lexicons.may_occur(0, "It was unwarned."));
+        assert!(!lexicons.may_occur(0, "She Made it clear."));
+        // A lexicon that folds case may match letters an automaton would not: always may.
+        assert!(lexicons.may_occur(1, "no such word"));
+    }
+
     fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> super::super::Lexicon {
         let entries = surfaces
             .iter()
@@ -1633,6 +1737,7 @@ mod tests {
             regexes: Vec::new(),
             hirs: Vec::new(),
             tries,
+            first_words: Vec::new(),
             classes: ClassTable::default(),
         };
         let program = lexicons.program(&Lexicons::grouped(&placeholders)).unwrap();
@@ -1843,6 +1948,7 @@ mod tests {
             regexes: vec!["(?:a|b)".into(), "(?i:c)".into()],
             hirs: Vec::new(),
             tries: Vec::new(),
+            first_words: Vec::new(),
             classes: ClassTable::default(),
         };
         let placeholders = format!(

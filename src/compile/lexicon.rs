@@ -55,6 +55,27 @@ impl Lexicon {
         })
     }
 
+    /// The first words of its entries, each once, when a match of the lexicon must
+    /// begin with one of them as written: for a case-sensitive lexicon (a folding one
+    /// matches letters beyond ASCII that an automaton would not).
+    pub fn first_words(&self) -> Option<Vec<String>> {
+        if !self.case_sensitive {
+            return None;
+        }
+        let mut words: Vec<String> = Vec::with_capacity(self.entries.len());
+        let mut seen = std::collections::HashSet::new();
+        for entry in &self.entries {
+            let first = entry.surface.split(char::is_whitespace).next()?;
+            if first.is_empty() {
+                return None;
+            }
+            if seen.insert(first) {
+                words.push(first.to_string());
+            }
+        }
+        (!words.is_empty()).then_some(words)
+    }
+
     /// The entry that is exactly `text` (whitespace runs count as one space).
     pub fn lookup(&self, text: &str) -> Option<&Entry> {
         let text = text.trim();

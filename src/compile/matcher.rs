@@ -52,6 +52,9 @@ pub struct Matcher {
     /// program for the backtracking matcher is compiled on first use.
     grouped: Option<(String, Arc<Lexicons>)>,
     program: OnceLock<Result<Program, String>>,
+    /// The lexicons every match of a claim or attribution pattern walks: a window in
+    /// which one of them cannot occur is not searched (see [`Lexicons::may_occur`]).
+    required: Vec<u32>,
 }
 
 /// The anchor automata of a pack's patterns, one per set of literals: rules that
@@ -126,9 +129,21 @@ struct Split {
 pub struct AnchorHits {
     /// (automaton, where its literals start in the window), in the order first asked.
     found: Vec<(Arc<AhoCorasick>, Vec<usize>)>,
+    /// (lexicon, whether it may occur in the window), in the order first asked.
+    present: Vec<(u32, bool)>,
 }
 
 impl AnchorHits {
+    /// Whether lexicon `i` may occur in `hay`, worked out once per window.
+    fn may_occur(&mut self, lexicons: &Lexicons, i: u32, hay: &str) -> bool {
+        if let Some(&(_, known)) = self.present.iter().find(|(l, _)| *l == i) {
+            return known;
+        }
+        let may = lexicons.may_occur(i, hay);
+        self.present.push((i, may));
+        may
+    }
+
     /// Where `anchor`'s literals start in `hay` at or after `from`, in order, once each.
     fn starts(&mut self, anchor: &Arc<AhoCorasick>, hay: &str, from: usize) -> &[usize] {
         let at = match self.found.iter().position(|(a, _)| Arc::ptr_eq(a, anchor)) {
@@ -238,6 +253,7 @@ impl Matcher {
             split,
             grouped: None,
             program: OnceLock::new(),
+            required: Vec::new(),
         })
     }
 
@@ -286,6 +302,17 @@ impl Matcher {
         if let (Parsed::Whole(hir), false, false) = (&parsed, windowed, on_regex_only) {
             let _ = program.set(lexicons.program_of(&grouped, hir));
         }
+        let mut required = Vec::new();
+        if windowed {
+            match &parsed {
+                Parsed::Parts(parts) => parts
+                    .iter()
+                    .for_each(|h| Lexicons::required_in(h, &mut required)),
+                Parsed::Whole(hir) => Lexicons::required_in(hir, &mut required),
+            }
+            required.sort_unstable();
+            required.dedup();
+        }
         Ok(Matcher {
             source: OnceLock::new(),
             names,
@@ -295,6 +322,7 @@ impl Matcher {
             start_anchored: parsed.starts_anchored(),
             grouped: (!on_regex_only).then(|| (grouped, Arc::clone(lexicons))),
             program,
+            required,
         })
     }
 
@@ -407,8 +435,11 @@ impl Matcher {
         &'h self,
         hay: &'h str,
         from: usize,
-        hits: Option<&mut AnchorHits>,
+        mut hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
+        if !self.may_match(hay, hits.as_deref_mut()) {
+            return None;
+        }
         match &self.split {
             Some(split) if split.has_programs() => split.captures_on_programs(hay, from, 0, hits),
             None if !self.windowed && self.program().is_some() => {
@@ -442,13 +473,32 @@ impl Matcher {
         hay: &'h str,
         from: usize,
         min_anchor: usize,
-        hits: Option<&mut AnchorHits>,
+        mut hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
+        if !self.may_match(hay, hits.as_deref_mut()) {
+            return None;
+        }
         match &self.split {
             Some(split) if split.has_programs() => {
                 split.captures_on_programs(hay, from, min_anchor, hits)
             }
             _ => None,
+        }
+    }
+
+    /// Whether every lexicon each match walks may occur in `hay`: if not, there is no
+    /// match, and no search is needed.
+    fn may_match(&self, hay: &str, hits: Option<&mut AnchorHits>) -> bool {
+        let Some((_, lexicons)) = self.grouped.as_ref().filter(|_| !self.required.is_empty())
+        else {
+            return true;
+        };
+        match hits {
+            Some(hits) => self
+                .required
+                .iter()
+                .all(|&l| hits.may_occur(lexicons, l, hay)),
+            None => self.required.iter().all(|&l| lexicons.may_occur(l, hay)),
         }
     }
 
