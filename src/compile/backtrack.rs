@@ -56,6 +56,17 @@ pub struct Lexicons {
     classes: ClassTable,
 }
 
+/// Something every match of a pattern holds, so that a window without it need not be
+/// searched: a lexicon it walks, or a word it spells out.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Needed {
+    Lexicon(u32),
+    Literal(Box<str>),
+}
+
+/// Shorter literals ("is", "to") are in nearly every sentence: not worth looking for.
+const MIN_NEEDED_LITERAL: usize = 4;
+
 /// The first words of a case-sensitive lexicon's entries: what a match of it must begin
 /// with, whatever white space follows. Their automaton is built the first time a pattern
 /// that needs the lexicon is tried.
@@ -142,16 +153,19 @@ impl Lexicons {
             .is_none_or(|first| first.may_occur_in(hay))
     }
 
-    /// The lexicons every match of `hir` walks, whichever way it goes (see
-    /// `Matcher::required`).
-    pub fn required_in(hir: &Hir, out: &mut Vec<u32>) {
+    /// The lexicons every match of `hir` walks and the words it holds, whichever way it
+    /// goes (see `Matcher::required`).
+    pub fn required_in(hir: &Hir, out: &mut Vec<Needed>) {
         match hir.kind() {
             HirKind::Capture(cap) => match cap.name.as_deref() {
                 Some(name) if name.starts_with(LEXICON_GROUP) => {
-                    out.extend(lexicon_number(name));
+                    out.extend(lexicon_number(name).map(Needed::Lexicon));
                 }
                 _ => Self::required_in(&cap.sub, out),
             },
+            HirKind::Literal(lit) if lit.0.len() >= MIN_NEEDED_LITERAL => {
+                out.extend(std::str::from_utf8(&lit.0).map(|s| Needed::Literal(s.into())));
+            }
             HirKind::Concat(subs) => subs.iter().for_each(|h| Self::required_in(h, out)),
             HirKind::Alternation(subs) => {
                 let mut each = subs.iter().map(|h| {
@@ -1687,7 +1701,12 @@ mod tests {
         Lexicons::required_in(&hir, &mut required);
         required.sort_unstable();
         required.dedup();
-        assert_eq!(required, [1, 2]);
+        assert_eq!(required, [Needed::Lexicon(1), Needed::Lexicon(2)]);
+        let hir = regex_syntax::parse("(?:said|told) (?:that|whether) (?:he|she) would(?: not)?")
+            .unwrap();
+        let mut required = Vec::new();
+        Lexicons::required_in(&hir, &mut required);
+        assert_eq!(required, [Needed::Literal(" would".into())]);
     }
 
     #[test]

@@ -33,7 +33,7 @@ use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::backtrack::{Lexicons, Program, StartAtom};
+use super::backtrack::{Lexicons, Needed, Program, StartAtom};
 use super::classes::{sets_flags, CLASS_GROUP};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
@@ -52,9 +52,9 @@ pub struct Matcher {
     /// program for the backtracking matcher is compiled on first use.
     grouped: Option<(String, Arc<Lexicons>)>,
     program: OnceLock<Result<Program, String>>,
-    /// The lexicons every match of a claim or attribution pattern walks: a window in
-    /// which one of them cannot occur is not searched (see [`Lexicons::may_occur`]).
-    required: Vec<u32>,
+    /// What every match of a claim or attribution pattern holds: a window in which one
+    /// of them cannot occur is not searched (see [`Lexicons::may_occur`]).
+    required: Vec<Needed>,
 }
 
 /// The anchor automata of a pack's patterns, one per set of literals: rules that
@@ -488,18 +488,18 @@ impl Matcher {
 
     /// Whether every lexicon each match walks may occur in `hay`: if not, there is no
     /// match, and no search is needed.
-    fn may_match(&self, hay: &str, hits: Option<&mut AnchorHits>) -> bool {
+    fn may_match(&self, hay: &str, mut hits: Option<&mut AnchorHits>) -> bool {
         let Some((_, lexicons)) = self.grouped.as_ref().filter(|_| !self.required.is_empty())
         else {
             return true;
         };
-        match hits {
-            Some(hits) => self
-                .required
-                .iter()
-                .all(|&l| hits.may_occur(lexicons, l, hay)),
-            None => self.required.iter().all(|&l| lexicons.may_occur(l, hay)),
-        }
+        self.required.iter().all(|needed| match needed {
+            Needed::Literal(word) => hay.contains(&**word),
+            Needed::Lexicon(l) => match hits.as_deref_mut() {
+                Some(hits) => hits.may_occur(lexicons, *l, hay),
+                None => lexicons.may_occur(*l, hay),
+            },
+        })
     }
 
     /// How a match of this whole-text pattern may begin, when it runs as a program and
