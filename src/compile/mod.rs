@@ -96,7 +96,9 @@ pub struct SpeakerSettings {
     pub roles: usize,
     /// Place names: organisations as speakers, no pronoun's person.
     pub places: Option<usize>,
-    pub person_name: Regex,
+    /// Runs on the backtracking matcher, like a claim pattern: the regex crate's lazy
+    /// DFA thrashed on it (titles and name words written out), a tenth of extraction.
+    pub person_name: Matcher,
     pub inherit_in_paragraph: bool,
     pub inherit_across_paragraphs: bool,
     pub quote_follows_cues: Option<usize>,
@@ -297,7 +299,7 @@ struct Compiler {
 }
 
 /// The patterns of a pack's settings, each with the suffix `Compiler::pattern` frames it
-/// with: the quote patterns and the speakers' name pattern.
+/// with: the quote patterns.
 fn setting_patterns(pack: &Pack) -> Vec<(&str, &'static str)> {
     let mut patterns = Vec::new();
     if let Some((q, _)) = &pack.quotes {
@@ -307,9 +309,6 @@ fn setting_patterns(pack: &Pack) -> Vec<(&str, &'static str)> {
                 .as_deref()
                 .map(|p| (p, DIRECT_BEFORE_SUFFIX)),
         );
-    }
-    if let Some((s, _)) = &pack.speakers {
-        patterns.push((s.person_name.as_str(), ""));
     }
     patterns
 }
@@ -465,7 +464,7 @@ impl Compiler {
 
         // Parsing and planning the patterns is most of compiling: it runs on all
         // threads, and the rules are then put together in pack order.
-        // The settings' regexes (the speakers' name pattern, the quote patterns) have
+        // The settings' regexes (the quote patterns) have
         // their lexicons written out and are slow to compile: they compile beside the
         // rules, as `Compiler::pattern` will frame them.
         let settings: Vec<String> = setting_patterns(&pack)
@@ -1022,7 +1021,13 @@ impl Compiler {
             Some(n) => Some(self.lexicon_ref(ids, n, &at.child("places"))?),
             None => None,
         };
-        let person_name = self.pattern(pieces, &s.person_name, &at.child("person-name"), "", "");
+        let person_name = self.rule_pattern(
+            pieces,
+            &s.person_name,
+            &at.child("person-name"),
+            ("", ""),
+            true,
+        );
         let mut optional = |name: &Option<String>, key: &str| match name {
             Some(n) => self.lexicon_ref(ids, n, &at.child(key)).map(Some),
             None => Some(None),

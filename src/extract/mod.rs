@@ -105,12 +105,20 @@ impl Doc<'_> {
             let Some(settings) = &self.rules.speakers else {
                 return Vec::new();
             };
-            settings
-                .person_name
-                .captures_iter(self.text)
-                .filter_map(|c| c.name("name").or_else(|| c.get(0)))
-                .map(|m| m.range())
-                .collect()
+            let mut names = Vec::new();
+            let mut from = 0;
+            while let Some(caps) = settings.person_name.captures_at(self.text, from) {
+                let whole = caps.whole().range();
+                names.push(caps.name("name").map_or(whole.clone(), |m| m.range()));
+                from = match whole.is_empty() {
+                    false => whole.end,
+                    true => match self.text[whole.end..].chars().next() {
+                        Some(c) => whole.end + c.len_utf8(),
+                        None => break,
+                    },
+                };
+            }
+            names
         })
     }
 }
