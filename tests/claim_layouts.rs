@@ -213,6 +213,24 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The foreign minister flew to Manila on Tuesday to discuss fishing rights in the \
          disputed waters.",
     ),
+    (
+        "a-second-speaker-after-a-comma-and",
+        "Hong Kong's finance chief said the budget would balance by 2027, and opposition \
+         lawmakers warned that reserves were running low.",
+    ),
+    (
+        "a-summing-apposition-ends-the-clause",
+        "The Football Association said it would review the rules on handball, a move that \
+         pleased few managers.",
+    ),
+    (
+        "a-time-clause-of-the-writers-after-a-comma",
+        "Ms. Tan said she had lived in Penang since 2010, when her family left Ipoh.",
+    ),
+    (
+        "a-second-verb-of-the-speaker-after-a-stance-object",
+        "The Labour MP praised the new bypass and then toured the site with council officials.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
