@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::compile::{CompiledConstraint, Rule, Rules};
+use crate::compile::{Rule, Rules};
 use crate::pack::Scope;
 
 /// How far past a closing mark an `after-quote` rule looks, as in extraction.
@@ -107,19 +107,11 @@ fn failed_constraint(
     rule.constraints.iter().find_map(|(group, c)| {
         let (_, range) = captures.iter().find(|(n, _)| n == group)?;
         let text = &text[range.clone()];
-        let (holds, how, lexicon) = match *c {
-            CompiledConstraint::In(l) => (rules.lexicon(l).lookup(text).is_some(), "in", l),
-            CompiledConstraint::NotIn(l) => (rules.lexicon(l).lookup(text).is_none(), "not-in", l),
-            CompiledConstraint::NoWordIn(l) => {
-                let lex = rules.lexicon(l);
-                let hit = text.split_whitespace().any(|w| lex.lookup(w).is_some());
-                (!hit, "no-word-in", l)
-            }
-        };
-        (!holds).then(|| {
+        (!c.holds(rules, text)).then(|| {
             format!(
-                "`{group}: {{ {how}: {} }}` fails on “{text}”",
-                rules.lexicon(lexicon).name
+                "`{group}: {{ {}: {} }}` fails on “{text}”",
+                c.keyword(),
+                rules.lexicon(c.lexicon()).name
             )
         })
     })

@@ -147,6 +147,7 @@ fn dump(pack: &Pack, rules: &[&RuleDef]) -> Value {
                             ("in", c.in_lexicon.clone()),
                             ("not-in", names(&c.not_in)),
                             ("no-word-in", names(&c.no_word_in)),
+                            ("first-word-not-in", names(&c.first_word_not_in)),
                         ]
                         .into_iter()
                         .filter_map(|(k, v)| v.map(|v| (k, v)))

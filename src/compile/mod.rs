@@ -70,11 +70,46 @@ pub struct Rule {
     cost: SearchCost,
 }
 
+/// A `where:` constraint on one capture, with its lexicon resolved to an index.
 #[derive(Debug)]
 pub enum CompiledConstraint {
     In(usize),
     NotIn(usize),
     NoWordIn(usize),
+    FirstWordNotIn(usize),
+}
+
+impl CompiledConstraint {
+    /// Whether the captured `text` satisfies the constraint.
+    pub fn holds(&self, rules: &Rules, text: &str) -> bool {
+        let lex = rules.lexicon(self.lexicon());
+        match self {
+            Self::In(_) => lex.lookup(text).is_some(),
+            Self::NotIn(_) => lex.lookup(text).is_none(),
+            Self::NoWordIn(_) => !text.split_whitespace().any(|w| lex.lookup(w).is_some()),
+            Self::FirstWordNotIn(_) => text
+                .split_whitespace()
+                .next()
+                .is_none_or(|w| lex.lookup(w).is_none()),
+        }
+    }
+
+    /// The lexicon the constraint looks words up in.
+    pub fn lexicon(&self) -> usize {
+        match *self {
+            Self::In(l) | Self::NotIn(l) | Self::NoWordIn(l) | Self::FirstWordNotIn(l) => l,
+        }
+    }
+
+    /// The constraint's key, as the rule file writes it.
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            Self::In(_) => "in",
+            Self::NotIn(_) => "not-in",
+            Self::NoWordIn(_) => "no-word-in",
+            Self::FirstWordNotIn(_) => "first-word-not-in",
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -907,6 +942,12 @@ impl Compiler {
                     (
                         n,
                         CompiledConstraint::NoWordIn as fn(usize) -> CompiledConstraint,
+                    )
+                }))
+                .chain(names(&c.first_word_not_in).into_iter().map(|n| {
+                    (
+                        n,
+                        CompiledConstraint::FirstWordNotIn as fn(usize) -> CompiledConstraint,
                     )
                 }));
             for (name, make) in wanted {

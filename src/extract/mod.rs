@@ -199,20 +199,8 @@ pub(crate) fn constraints_hold(
     rule: &crate::compile::Rule,
     caps: &impl Groups,
 ) -> bool {
-    use crate::compile::CompiledConstraint as C;
     rule.constraints.iter().all(|(group, c)| {
-        let Some(text) = caps.group_text(group) else {
-            return true;
-        };
-        match *c {
-            C::In(l) => rules.lexicon(l).lookup(text).is_some(),
-            C::NotIn(l) => rules.lexicon(l).lookup(text).is_none(),
-            C::NoWordIn(l) => {
-                let lex = rules.lexicon(l);
-                !text
-                    .split(|c: char| c.is_whitespace())
-                    .any(|w| lex.lookup(w).is_some())
-            }
-        }
+        caps.group_text(group)
+            .is_none_or(|text| c.holds(rules, text))
     })
 }

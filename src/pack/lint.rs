@@ -130,7 +130,10 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
         patterns.push(&def.spec.pattern);
         for c in def.spec.constraints.values() {
             used.extend(c.in_lexicon.iter().cloned());
-            for list in [&c.not_in, &c.no_word_in].into_iter().flatten() {
+            for list in [&c.not_in, &c.no_word_in, &c.first_word_not_in]
+                .into_iter()
+                .flatten()
+            {
                 used.extend(list.names().iter().cloned());
             }
         }
@@ -302,7 +305,10 @@ pub fn lexicons_by_rule(pack: &Pack) -> HashMap<String, HashSet<String>> {
         }
         for c in def.spec.constraints.values() {
             used.extend(c.in_lexicon.iter().cloned());
-            for list in [&c.not_in, &c.no_word_in].into_iter().flatten() {
+            for list in [&c.not_in, &c.no_word_in, &c.first_word_not_in]
+                .into_iter()
+                .flatten()
+            {
                 used.extend(list.names().iter().cloned());
             }
         }

@@ -377,6 +377,9 @@ pub struct Constraint {
     pub not_in: Option<OneOrMany>,
     /// No word of the captured text may be an entry of this lexicon (or of any in a list).
     pub no_word_in: Option<OneOrMany>,
+    /// The captured text's first word must not be an entry of this lexicon (or of any in
+    /// a list): `content: { first-word-not-in: finite-verb }`.
+    pub first_word_not_in: Option<OneOrMany>,
 }
 
 /// A rule's example: text it must match (with the expected span marked ⟦…⟧) or not.
