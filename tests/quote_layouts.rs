@@ -391,6 +391,18 @@ const LAYOUTS: &[(&str, &str)] = &[
         "LEEDS, May 3 (Reuters) — The city council issued a statement on Monday, saying the \
          rent rise was “a mistake”.",
     ),
+    (
+        "name-in-apposition-after-role",
+        "The Prime Minister, Ana Sola, said the budget would be balanced by 2030.\n\n\
+         Halden Steel's chief executive, K R Menon, said demand in Europe remained weak. \
+         “We are cutting shifts,” he said.\n\n\
+         Mr Okoye said the port would reopen on Friday.",
+    ),
+    (
+        "with-absolute-participle",
+        "Shares in the lender fell 4% on Monday, with analysts saying profits would shrink.\n\n\
+         The Labour MP toured the estate and said the repairs would take years.",
+    ),
 ];
 
 #[test]

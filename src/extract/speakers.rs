@@ -3,7 +3,9 @@
 //! Cleaning drops leading words the pack lists as never a speaker (`But Trump` →
 //! `Trump`) and refuses a mention made only of them, unless it is the surname of a
 //! person named before (`May said` after `Theresa May`). Resolution walks the claims in
-//! text order: a title is stripped from the name and kept as the role; a lone surname
+//! text order: a name in the apposition after a description is the speaker and the
+//! description its role (`The Prime Minister, Ana Sola, said`); a title is stripped from
+//! the name and kept as the role, unless the pack tags it `honorific=yes` (`Mr`); a lone surname
 //! takes the full name of an earlier speaker or person mention that contains it
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
 //! (`he` → the last named person, `it` → the last organisation, or a later body or
@@ -342,6 +344,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             }
             continue;
         }
+        if let Some(name) = claim.role_span.clone().filter(|r| {
+            names_the_described(doc, &sp.mention, r, roles, articles, &is_org, &is_place)
+        }) {
+            claim.role_span = Some(sp.mention.clone());
+            sp.mention = name;
+        }
         let text = &doc.text[sp.mention.clone()];
         let role_text = claim
             .role_span
@@ -391,7 +399,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             let core = strip_titles(titles, core).trim();
             let title = text[..text.len() - core.len()].trim();
-            sp.role = role_text.or_else(|| (!title.is_empty()).then(|| title.to_string()));
+            let honorific = titles
+                .lookup(title)
+                .is_some_and(|e| e.tag("honorific") == Some("yes"));
+            sp.role =
+                role_text.or_else(|| (!title.is_empty() && !honorific).then(|| title.to_string()));
             let head = core
                 .split_whitespace()
                 .last()
@@ -453,6 +465,43 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
+}
+
+/// Whether the apposition after a description names who it describes: in "The Prime
+/// Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V Narendran, said"
+/// the name is the speaker and the description its role. The description ends in a role
+/// noun; the apposition is one to four capitalised words, no organisation or place.
+fn names_the_described(
+    doc: &Doc,
+    description: &Range<usize>,
+    apposition: &Range<usize>,
+    roles: &crate::compile::Lexicon,
+    articles: Option<&crate::compile::Lexicon>,
+    is_org: &impl Fn(&str) -> bool,
+    is_place: &impl Fn(&str) -> bool,
+) -> bool {
+    let described = &doc.text[description.clone()];
+    let name = doc.text[apposition.clone()].trim();
+    let words = name.split_whitespace().count();
+    let capitalised = name.split_whitespace().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+    });
+    let ends_in_role = described
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| roles.lookup(w).is_some());
+    ends_in_role
+        && (1..=4).contains(&words)
+        && capitalised
+        && name
+            .split_whitespace()
+            .next()
+            .zip(articles)
+            .is_none_or(|(w, articles)| articles.lookup(w).is_none())
+        && !is_org(name)
+        && !is_place(name)
 }
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
