@@ -399,6 +399,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          Mr Okoye said the port would reopen on Friday.",
     ),
     (
+        "description-before-name-age-and-time",
+        "Orvia Pte chief executive Lim Wei Ling said on Tuesday its profit fell 12%.\n\n\
+         Mr Sharma, 54, said the deal would close by March. Sharma said later that \
+         Orvia was not a rival.",
+    ),
+    (
         "with-absolute-participle",
         "Shares in the lender fell 4% on Monday, with analysts saying profits would shrink.\n\n\
          The Labour MP toured the estate and said the repairs would take years.",

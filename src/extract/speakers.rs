@@ -351,10 +351,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.mention = name;
         }
         let text = &doc.text[sp.mention.clone()];
+        // An age between commas ("Mr Sharma, 54, said") is no role.
         let role_text = claim
             .role_span
             .as_ref()
-            .map(|r| doc.text[r.clone()].to_string());
+            .map(|r| doc.text[r.clone()].to_string())
+            .filter(|r| !r.chars().all(|c| c.is_ascii_digit()));
         if let Some(entry) = pronouns.lookup(text) {
             sp.class = SpeakerClass::Pronoun;
             // A pronoun's name is a guess from what came before: less sure than a name.
@@ -397,7 +399,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             } else {
                 without_owner(text)
             };
-            let core = strip_titles(titles, core).trim();
+            let core = after_description(roles, strip_titles(titles, core).trim());
             let title = text[..text.len() - core.len()].trim();
             let honorific = titles
                 .lookup(title)
@@ -502,6 +504,25 @@ fn names_the_described(
             .is_none_or(|(w, articles)| articles.lookup(w).is_none())
         && !is_org(name)
         && !is_place(name)
+}
+
+/// The name after a description written before it, without an article or commas
+/// ("Infosys chief executive Salil Parekh" → "Salil Parekh"): the capitalised words after
+/// the last lower-case role noun. A mention with no such words is returned whole.
+fn after_description<'t>(roles: &crate::compile::Lexicon, mention: &'t str) -> &'t str {
+    let mut name_at = None;
+    for (at, word) in mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+    {
+        if word.starts_with(char::is_lowercase) {
+            name_at = roles.lookup(word).map(|_| at + word.len());
+        }
+    }
+    match name_at {
+        Some(end) if !mention[end..].trim().is_empty() => mention[end..].trim_start(),
+        _ => mention,
+    }
 }
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
