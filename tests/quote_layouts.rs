@@ -402,7 +402,9 @@ const LAYOUTS: &[(&str, &str)] = &[
         "description-before-name-age-and-time",
         "Orvia Pte chief executive Lim Wei Ling said on Tuesday its profit fell 12%.\n\n\
          Mr Sharma, 54, said the deal would close by March. Sharma said later that \
-         Orvia was not a rival.",
+         Orvia was not a rival.\n\n\
+         The Reserve Bank of India (RBI) said inflation was likely to ease.\n\n\
+         “We have to be better,” the manager told Sky Sports. “She knows that too.”",
     ),
     (
         "with-absolute-participle",

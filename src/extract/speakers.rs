@@ -37,17 +37,25 @@ pub(crate) fn mention(range: Range<usize>) -> Speaker {
     }
 }
 
+/// A bracket opened inside a trimmed mention keeps its closing one, up to `limit`
+/// ("Lisa Ortiz (D-Ore.)", "the Reserve Bank of India (RBI)").
+fn with_closing_bracket(doc: &Doc, mut r: Range<usize>, limit: usize) -> Range<usize> {
+    let s = &doc.text[r.clone()];
+    if s.contains('(') && !s.contains(')') {
+        if let Some(close) = doc.text[r.end..limit].find(')') {
+            r.end += close + 1;
+        }
+    }
+    r
+}
+
 /// The mention without edge punctuation and leading non-speaker words, or None if
 /// nothing that can speak is left.
 pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
-    let mut r = trim_range(doc.text, range.clone(), EDGE);
-    // A bracket opened inside the mention keeps its closing one ("Lisa Ortiz (D-Ore.)").
-    if doc.text[r.clone()].contains('(') && !doc.text[r.clone()].contains(')') {
-        if let Some(close) = doc.text[r.end..range.end].find(')') {
-            r.end += close + 1;
-        }
-    }
+    let trim =
+        |r: Range<usize>| with_closing_bracket(doc, trim_range(doc.text, r, EDGE), range.end);
+    let mut r = trim(range.clone());
     let pronouns = doc.rules.lexicon(settings.pronouns);
     if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
         // A relative pronoun right after a quotation refers to the quoted words (there
@@ -73,7 +81,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         // A leading word is dropped when a name or another listed word follows it ("But
         // Trump" → "Trump", "Later the crowd" → "the crowd"); before a common noun it is
         // the noun's determiner and stays ("The regulator").
-        let Some(rest) = leading.map(|len| trim_range(doc.text, r.start + len..r.end, EDGE)) else {
+        let Some(rest) = leading.map(|len| trim(r.start + len..r.end)) else {
             break;
         };
         let next = &doc.text[rest.clone()];
