@@ -407,6 +407,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          “We have to be better,” the manager told Sky Sports. “She knows that too.”",
     ),
     (
+        "honorifics-and-quoted-as-saying",
+        "Datuk Seri Lim Kah Wai said the port would reopen. “We are ready,” said PM Lim.\n\n\
+         The agency quoted Chief Cabinet Secretary Aiko Mori as saying that talks would resume.\n\n\
+         The governor was quoted by local media as saying rates would stay on hold.",
+    ),
+    (
         "with-absolute-participle",
         "Shares in the lender fell 4% on Monday, with analysts saying profits would shrink.\n\n\
          The Labour MP toured the estate and said the repairs would take years.",

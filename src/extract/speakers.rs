@@ -515,20 +515,33 @@ fn names_the_described(
 }
 
 /// The name after a description written before it, without an article or commas
-/// ("Infosys chief executive Salil Parekh" → "Salil Parekh"): the capitalised words after
-/// the last lower-case role noun. A mention with no such words is returned whole.
+/// ("Infosys chief executive Salil Parekh" → "Salil Parekh", "Chief Cabinet Secretary
+/// Yoshimasa Hayashi" → "Yoshimasa Hayashi"): the capitalised words after the last role
+/// noun, two at least after a capitalised one ("Martin Luther King Jr." stays whole). A
+/// mention with no such words is returned whole.
 fn after_description<'t>(roles: &crate::compile::Lexicon, mention: &'t str) -> &'t str {
-    let mut name_at = None;
+    // Where the last role noun ends, whether it is capitalised, and how many capitalised
+    // words follow it.
+    let mut cut: Option<(usize, bool)> = None;
+    let mut name_words = 0;
     for (at, word) in mention
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
     {
-        if word.starts_with(char::is_lowercase) {
-            name_at = roles.lookup(word).map(|_| at + word.len());
+        let lowercase = word.starts_with(char::is_lowercase);
+        if roles.lookup(word).is_some() {
+            cut = Some((at + word.len(), !lowercase));
+            name_words = 0;
+        } else if lowercase {
+            cut = None;
+        } else {
+            name_words += 1;
         }
     }
-    match name_at {
-        Some(end) if !mention[end..].trim().is_empty() => mention[end..].trim_start(),
+    match cut {
+        Some((end, capitalised)) if name_words >= if capitalised { 2 } else { 1 } => {
+            mention[end..].trim_start()
+        }
         _ => mention,
     }
 }
