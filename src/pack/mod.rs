@@ -378,7 +378,7 @@ pub struct Constraint {
     /// No word of the captured text may be an entry of this lexicon (or of any in a list).
     pub no_word_in: Option<OneOrMany>,
     /// The captured text's first word must not be an entry of this lexicon (or of any in
-    /// a list): `content: { first-word-not-in: finite-verb }`.
+    /// a list): `content: { first-word-not-in: finite-report-verb }`.
     pub first_word_not_in: Option<OneOrMany>,
 }
 
