@@ -413,6 +413,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          The governor was quoted by local media as saying rates would stay on hold.",
     ),
     (
+        "source-named-with-a-possessive",
+        "Research from Moody's shows the default rate rose to 5.6% last year.\n\n\
+         The rise over Thursday's said nothing about the trend.",
+    ),
+    (
         "with-absolute-participle",
         "Shares in the lender fell 4% on Monday, with analysts saying profits would shrink.\n\n\
          The Labour MP toured the estate and said the repairs would take years.",

@@ -140,6 +140,7 @@ pub struct SpeakerSettings {
     pub quote_joiners: Option<usize>,
     pub clause_openers: Option<usize>,
     pub articles: Option<usize>,
+    pub source_words: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1077,6 +1078,7 @@ impl Compiler {
         let quote_joiners = optional(&s.quote_joiners, "quote-joiners")?;
         let clause_openers = optional(&s.clause_openers, "clause-openers")?;
         let articles = optional(&s.articles, "articles")?;
+        let source_words = optional(&s.source_words, "source-words")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1091,6 +1093,7 @@ impl Compiler {
             quote_joiners,
             clause_openers,
             articles,
+            source_words,
         })
     }
 

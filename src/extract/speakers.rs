@@ -102,8 +102,17 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         }
     }
     let s = &doc.text[r.clone()];
-    // A possessive on its own ("Thursday's") is a determiner, not a speaker.
-    let possessive = s.ends_with("'s") || s.ends_with("’s");
+    // A possessive at the end ("Thursday's", "over Mr. Trump's") is a determiner whose
+    // noun the capture lost, not a speaker; after a source word ("from", "by") it is a
+    // firm's name ("research from Moody's").
+    let source_words = settings.source_words.map(|l| doc.rules.lexicon(l));
+    let after_source_word = s
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .zip(source_words)
+        .is_some_and(|(w, l)| l.lookup(w).is_some());
+    let possessive = (s.ends_with("'s") || s.ends_with("’s")) && !after_source_word;
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 

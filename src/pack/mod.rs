@@ -477,6 +477,10 @@ pub struct SpeakersConfig {
     /// phrase ("the housing ministry") is what a later "it" refers to. Unset: "it"
     /// refers to organisations only.
     pub articles: Option<String>,
+    /// Lexicon of the words before a source's name ("research from Moody's", "a study
+    /// by Gartner's …"): a mention ending in a possessive after one names that source.
+    /// Unset: a mention ending in a possessive is never a speaker.
+    pub source_words: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
