@@ -81,3 +81,19 @@ fn the_builtin_pack_explains_its_figures() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("fired 1 time"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_claim_rule_is_never_said_to_lose_to_a_figure() {
+    // "The firm's" ends in a possessive: the claim rule matches but makes nothing, and a
+    // figure inside the match is no rival of a claim.
+    let out = run_in_repo(&[
+        "explain",
+        "--rule",
+        "speaker-cue-that-clause",
+        "Over Thursday's said sales rose 12% in May.",
+    ]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("did not fire"), "{text}");
+    assert!(!text.contains("en/percent"), "{text}");
+}

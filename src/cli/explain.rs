@@ -295,16 +295,21 @@ fn describe(
             );
         }
     }
-    let rival = found
-        .figures
-        .iter()
-        .filter(|f| overlap(&f.span, &m.whole))
-        .map(|f| (f.rule.as_str(), f.span.clone()))
-        .chain(found.claims.iter().filter_map(|c| {
+    // Figures and claims do not compete: a claim rule's rival is a claim of a rule tried
+    // before it whose speaker lies in the match.
+    let order = |id: &str| rules.rules().iter().position(|r| r.id == id);
+    let rival = match rule.emit {
+        Emit::Figure | Emit::None => found
+            .figures
+            .iter()
+            .find(|f| overlap(&f.span, &m.whole))
+            .map(|f| (f.rule.as_str(), f.span.clone())),
+        _ => found.claims.iter().find_map(|c| {
             let s = c.speaker.as_ref()?;
-            overlap(&s.mention, &m.whole).then(|| (c.rule.as_str(), s.mention.clone()))
-        }))
-        .next();
+            let earlier = order(&c.rule) < order(&rule.id);
+            (earlier && overlap(&s.mention, &m.whole)).then(|| (c.rule.as_str(), s.mention.clone()))
+        }),
+    };
     match rival {
         Some((other, span)) => format!("{head}: but {other} took “{}” first", &text[span]),
         None => format!(
