@@ -988,3 +988,27 @@ fn number_words_stop_at_a_line_break() {
         want("Two men", "count").value(2.0).unit("man"),
     );
 }
+
+#[test]
+fn a_bare_number_counts_what_a_count_before_it_counts() {
+    has(
+        "One list finds 2,400 billionaires, another about 1,800.",
+        want("1,800", "count")
+            .value(1800.0)
+            .unit("billionaire")
+            .approx("about"),
+    );
+    has(
+        "The firm cut hiring to one crew from two.",
+        want("two", "count").value(2.0).unit("crew"),
+    );
+    // Only in the same sentence, and only where the number ends its phrase.
+    has(
+        "The club signed 12 players. It sold 3.",
+        want("3", "number").value(3.0),
+    );
+    has(
+        "Officials counted 40 votes and 3 more ballots.",
+        want("3 more ballots", "count").value(3.0).unit("ballot"),
+    );
+}

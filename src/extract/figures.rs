@@ -115,7 +115,43 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
+    infer_counted_nouns(doc, &mut out);
     out
+}
+
+/// A bare whole number that ends its phrase counts what the last count before it in the
+/// same sentence counts: "2,400 billionaires in the world, another says there are about
+/// 1,800." It must be followed by punctuation, so "the two earliest states" (a count
+/// the rules missed) borrows nothing.
+fn infer_counted_nouns(doc: &Doc, figures: &mut [Figure]) {
+    let mut last_count: Option<usize> = None;
+    for i in 0..figures.len() {
+        let f = &figures[i];
+        if f.kind == "count" && f.unit.is_some() {
+            last_count = Some(i);
+            continue;
+        }
+        let bare = f.kind == "number"
+            && f.unit.is_none()
+            && f.value.is_some_and(|v| v.fract() == 0.0)
+            && ends_phrase(doc.text, f.span.end);
+        let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
+        let Some(count) = last_count.filter(|&c| bare && sentence(c) == sentence(i)) else {
+            continue;
+        };
+        let unit = figures[count].unit.clone();
+        let f = &mut figures[i];
+        f.kind = "count".into();
+        f.unit = unit;
+    }
+}
+
+/// Whether the text at `end` goes on with punctuation that closes a phrase, or ends.
+fn ends_phrase(text: &str, end: usize) -> bool {
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'))
 }
 
 /// Normalises one match into a figure, or None if its numbers do not parse.
