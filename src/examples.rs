@@ -2,8 +2,9 @@
 //!
 //! A `match` example marks the span the rule must produce with `⟦…⟧` (for an
 //! attribution rule the speaker, for a claim rule the reported clause, for a figure
-//! rule the figure) and may list fields in `expect`; a `no-match` example must yield
-//! nothing from the rule. Each example is extracted with the whole pack, then again
+//! rule the figure) and may list fields in `expect`; unmarked, it asks only that the
+//! rule produce something, one record holding the `expect` fields. A `no-match`
+//! example must yield nothing from the rule. Each example is extracted with the whole pack, then again
 //! behind a multibyte prefix, so a rule never depends on absolute offsets.
 //!
 //! An example marked `known-gap: why` records what the rule does not do yet: it is run
@@ -156,6 +157,9 @@ fn check_match(
     } else {
         produced_by(rule, &full, &extraction)
     };
+    if wanted.is_empty() {
+        return check_unmarked_match(&produced, ex);
+    }
     let mut problems = Vec::new();
     for want in wanted {
         let Some(p) = produced.iter().find(|p| p.span == want) else {
@@ -176,20 +180,50 @@ fn check_match(
             });
             continue;
         };
-        for (key, expected) in &ex.expect {
-            let got = p
-                .fields
-                .iter()
-                .find(|(k, _)| k == key)
-                .map_or(serde_yaml::Value::Null, |(_, v)| v.clone());
-            if !same(&got, expected) {
-                let (expected, actual) = (show(expected), show(&got));
-                problems.push(Problem {
-                    message: format!("`{key}`: expected {expected}, got {actual}"),
-                    expected: format!("{key}: {expected}"),
-                    actual: format!("{key}: {actual}"),
-                });
-            }
+        problems.extend(field_problems(p, ex));
+    }
+    problems
+}
+
+/// A `match` example with no marked span: the rule must produce something, and one
+/// of its records must hold every `expect` field.
+fn check_unmarked_match(produced: &[Produced], ex: &Example) -> Vec<Problem> {
+    if produced.is_empty() {
+        return vec![Problem {
+            message: "expected a match, got nothing".to_string(),
+            expected: "a match".to_string(),
+            actual: "nothing".to_string(),
+        }];
+    }
+    let mut fewest: Option<Vec<Problem>> = None;
+    for p in produced {
+        let problems = field_problems(p, ex);
+        if problems.is_empty() {
+            return problems;
+        }
+        if fewest.as_ref().is_none_or(|f| problems.len() < f.len()) {
+            fewest = Some(problems);
+        }
+    }
+    fewest.unwrap_or_default()
+}
+
+/// The `expect` fields a produced record does not hold.
+fn field_problems(p: &Produced, ex: &Example) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (key, expected) in &ex.expect {
+        let got = p
+            .fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(serde_yaml::Value::Null, |(_, v)| v.clone());
+        if !same(&got, expected) {
+            let (expected, actual) = (show(expected), show(&got));
+            problems.push(Problem {
+                message: format!("`{key}`: expected {expected}, got {actual}"),
+                expected: format!("{key}: {expected}"),
+                actual: format!("{key}: {actual}"),
+            });
         }
     }
     problems

@@ -141,6 +141,7 @@ pub struct SpeakerSettings {
     pub clause_openers: Option<usize>,
     pub articles: Option<usize>,
     pub source_words: Option<usize>,
+    pub not_role_starts: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1079,6 +1080,7 @@ impl Compiler {
         let clause_openers = optional(&s.clause_openers, "clause-openers")?;
         let articles = optional(&s.articles, "articles")?;
         let source_words = optional(&s.source_words, "source-words")?;
+        let not_role_starts = optional(&s.not_role_starts, "not-role-starts")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1094,6 +1096,7 @@ impl Compiler {
             clause_openers,
             articles,
             source_words,
+            not_role_starts,
         })
     }
 

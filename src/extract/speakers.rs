@@ -116,6 +116,24 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
+/// The role an aside after a speaker gives, if any. An age before it is dropped
+/// ("Mr Sharma, 54, said", "Ms Roe, 35, the daughter of …, said"); an aside that opens
+/// with a word of `not_role_starts` ("who …", "speaking to …") is no role.
+fn role_of_aside(aside: &str, not_role_starts: Option<&crate::compile::Lexicon>) -> Option<String> {
+    let digits = aside.len() - aside.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let aside = match aside[digits..].strip_prefix(',') {
+        Some(rest) if digits > 0 => rest.trim_start(),
+        _ if digits == aside.len() => "",
+        _ => aside,
+    };
+    let first = aside.split_whitespace().next()?;
+    let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if not_role_starts.is_some_and(|l| l.lookup(first).is_some()) {
+        return None;
+    }
+    Some(aside.to_string())
+}
+
 /// Whether `word` is an entry of a lexicon the pack lists as never a speaker.
 fn is_listed(doc: &Doc, word: &str) -> bool {
     doc.rules.speakers.as_ref().is_some_and(|settings| {
@@ -271,6 +289,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
     let articles = settings.articles.map(|l| rules.lexicon(l));
+    let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let is_org = |s: &str| {
         settings
             .organisations
@@ -368,12 +387,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.mention = name;
         }
         let text = &doc.text[sp.mention.clone()];
-        // An age between commas ("Mr Sharma, 54, said") is no role.
         let role_text = claim
             .role_span
             .as_ref()
-            .map(|r| doc.text[r.clone()].to_string())
-            .filter(|r| !r.chars().all(|c| c.is_ascii_digit()));
+            .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
         if let Some(entry) = pronouns.lookup(text) {
             sp.class = SpeakerClass::Pronoun;
             // A pronoun's name is a guess from what came before: less sure than a name.

@@ -481,6 +481,10 @@ pub struct SpeakersConfig {
     /// by Gartner's …"): a mention ending in a possessive after one names that source.
     /// Unset: a mention ending in a possessive is never a speaker.
     pub source_words: Option<String>,
+    /// Lexicon of the first words that show an aside after a speaker is no role: a
+    /// relative clause ("who …", "whose …"), a participle ("speaking to …"), an aside
+    /// ("in particular", "like Obama"). Unset: every aside is a role.
+    pub not_role_starts: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
