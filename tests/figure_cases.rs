@@ -1012,3 +1012,17 @@ fn a_bare_number_counts_what_a_count_before_it_counts() {
         want("3 more ballots", "count").value(3.0).unit("ballot"),
     );
 }
+
+#[test]
+fn a_match_that_makes_no_figure_hides_none_after_it() {
+    // The count rule reads "287 to win by six" and finds no counted noun in it; the
+    // "six wickets" inside must still be found.
+    has(
+        "India chased down 287 to win by six wickets.",
+        want("six wickets", "count").value(6.0).unit("wicket"),
+    );
+    has(
+        "India chased down 287 to win by six wickets.",
+        want("287", "number").value(287.0),
+    );
+}

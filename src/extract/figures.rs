@@ -44,7 +44,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         // The next search starts where the last figure's span ended, not where its
         // match did: a counted-noun phrase cut to its head ("three speeches [and
         // named two]") or the context a rule reads after its span ("1 m [1] m") must
-        // not hide the figure in the words it gave back.
+        // not hide the figure in the words it gave back. A match that makes nothing
+        // hides nothing: the search goes on just after its start.
         let text = doc.text;
         let among = starts.for_rule(place);
         let mut pos = 0;
@@ -57,7 +58,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                 break;
             };
             let whole = caps.whole().range();
-            let mut next = whole.end;
+            // A match that makes nothing ("287 to win by six", no counted noun) gives its
+            // words back too: the next search starts just after its start.
+            let mut next = whole.start;
             if !whole.is_empty() && constraints_hold(rules, rule, &caps) {
                 let figure = match rule.emit {
                     Emit::None => None,
@@ -69,9 +72,11 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                         || caps.name("span").map_or(whole.clone(), |s| s.range()),
                         |f| f.span.clone(),
                     );
-                    if claim.end > whole.start {
-                        next = next.min(claim.end);
-                    }
+                    next = if claim.end > whole.start {
+                        whole.end.min(claim.end)
+                    } else {
+                        whole.end
+                    };
                     candidates.push(Candidate {
                         whole: whole.clone(),
                         claim,
@@ -80,13 +85,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
                     });
                 }
             }
-            if next <= pos || whole.is_empty() {
+            if next <= whole.start || whole.is_empty() {
                 // Step past one character so every search moves on.
-                next = pos.max(whole.start)
-                    + text[pos.max(whole.start)..]
-                        .chars()
-                        .next()
-                        .map_or(1, char::len_utf8);
+                next = whole.start + text[whole.start..].chars().next().map_or(1, char::len_utf8);
             }
             pos = next;
         }
