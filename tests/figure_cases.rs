@@ -1026,3 +1026,30 @@ fn a_match_that_makes_no_figure_hides_none_after_it() {
         want("287", "number").value(287.0),
     );
 }
+
+#[test]
+fn an_adjective_before_a_counted_plural_is_passed_over() {
+    has(
+        "He cited two earlier opinions.",
+        want("two earlier opinions", "count")
+            .value(2.0)
+            .unit("opinion"),
+    );
+    has(
+        "About 4,500 such donors gave.",
+        want("4,500 such donors", "count")
+            .value(4500.0)
+            .unit("donor")
+            .approx("About"),
+    );
+    // With no plural after it, the word is no adjective: the number stands alone.
+    has("Five later joined.", want("Five", "number").value(5.0));
+}
+
+#[test]
+fn a_collective_of_fixed_size_counts_what_follows() {
+    has(
+        "It ran a trio of anti-war ads.",
+        want("trio of anti-war ads", "count").value(3.0).unit("ad"),
+    );
+}

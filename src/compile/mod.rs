@@ -157,6 +157,7 @@ pub struct NumberSettings {
     pub irregular_plurals: Option<usize>,
     pub plural_suffixes: Vec<(String, String)>,
     pub not_nouns: Option<usize>,
+    pub collectives: Option<usize>,
 }
 
 /// Output fields each kind of rule may capture.
@@ -1119,6 +1120,7 @@ impl Compiler {
         let multipliers = opt(self, &n.multipliers, "multipliers");
         let irregular = opt(self, &n.irregular_plurals, "irregular-plurals");
         let not_nouns = opt(self, &n.not_nouns, "not-nouns");
+        let collectives = opt(self, &n.collectives, "collectives");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
         let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
         let units: Vec<Option<usize>> = n
@@ -1139,6 +1141,7 @@ impl Compiler {
             irregular_plurals: irregular.ok()?,
             plural_suffixes: n.plural_suffixes.clone(),
             not_nouns: not_nouns.ok()?,
+            collectives: collectives.ok()?,
         })
     }
 }

@@ -15,8 +15,11 @@ pub fn parse(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
     if text.is_empty() {
         return None;
     }
-    // A form listed whole in the number words ("'60s").
-    if let Some(v) = lexicon_value(rules, n.words, text) {
+    // A form listed whole in the number words ("'60s"), or a collective noun of a
+    // fixed size ("trio").
+    if let Some(v) =
+        lexicon_value(rules, n.words, text).or_else(|| opt_value(rules, n.collectives, text))
+    {
         return Some(v);
     }
     if text.contains(|c: char| c.is_ascii_digit()) {
@@ -373,11 +376,12 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
 
 /// The head of a counted-noun phrase (up to a few words after a number), as a range
 /// of `phrase`: the phrase is cut before its first word that cannot be part of it
-/// (`not-nouns`, scale, number and ordinal words); the head is then the first lowercase
-/// plural, extended over the plurals right after it ("resources experts"), else a
-/// capitalised plural ("Cambodians"), else the last word when the number is one
-/// ("one vacant seat"), else the first word ("60 staff"), if lowercase. None if no
-/// word is left.
+/// (`not-nouns`, scale, number and ordinal words), though a first `not-nouns` word
+/// tagged `before-noun=yes` is passed over if a plural follows ("two such cases"); the
+/// head is then the first lowercase plural, extended over the plurals right after it
+/// ("resources experts"), else a capitalised plural ("Cambodians"), else the last word
+/// when the number is one ("one vacant seat"), else the first word ("60 staff"), if
+/// lowercase. None if no word is left.
 pub fn noun_head(
     rules: &Rules,
     n: &NumberSettings,
@@ -388,6 +392,9 @@ pub fn noun_head(
         |l: Option<usize>, w: &str| l.is_some_and(|l| rules.lexicon(l).lookup(w).is_some());
     let mut words: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = None;
+    // A first word tagged `before-noun` ("two such cases") is passed over; the head
+    // must then be a plural.
+    let mut passed_over = false;
     for (i, c) in phrase
         .char_indices()
         .chain(std::iter::once((phrase.len(), ' ')))
@@ -395,6 +402,17 @@ pub fn noun_head(
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 let w = &phrase[s..i];
+                let before_noun = n.not_nouns.is_some_and(|l| {
+                    rules
+                        .lexicon(l)
+                        .lookup(w)
+                        .is_some_and(|e| e.tag("before-noun") == Some("yes"))
+                });
+                if before_noun && words.is_empty() && !passed_over {
+                    passed_over = true;
+                    start = None;
+                    continue;
+                }
                 if in_lexicon(n.not_nouns, w)
                     || in_lexicon(Some(n.scales), w)
                     || in_lexicon(Some(n.words), w)
@@ -424,6 +442,9 @@ pub fn noun_head(
     }
     if let Some(w) = words.iter().find(|w| is_plural(w)) {
         return Some(w.clone());
+    }
+    if passed_over {
+        return None;
     }
     let head = if singular {
         words.last()

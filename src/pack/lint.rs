@@ -164,6 +164,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.multipliers,
             &n.irregular_plurals,
             &n.not_nouns,
+            &n.collectives,
         ] {
             used.extend(o.iter().cloned());
         }

@@ -530,6 +530,9 @@ pub struct NumbersConfig {
     pub plural_suffixes: Vec<(String, String)>,
     /// Lexicon of words that are never a counted noun's lemma.
     pub not_nouns: Option<String>,
+    /// Lexicon of collective nouns of a fixed size, with their value (`trio => 3`):
+    /// a captured `value` that is one is worth it ("a trio of firms").
+    pub collectives: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
