@@ -422,6 +422,15 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Shares in the lender fell 4% on Monday, with analysts saying profits would shrink.\n\n\
          The Labour MP toured the estate and said the repairs would take years.",
     ),
+    (
+        "addressees-settings-and-adjuncts",
+        "LISBON, May 2 (Reuters) - The airline expects to return to profit in 2027, its chief \
+         executive said on Friday, as it cuts routes.\n\n\
+         A ministry source told the Guardian the sale had been delayed.\n\n\
+         The founder wrote on X, formerly Twitter, that the app would be free.\n\n\
+         The finance minister told reporters in Tokyo the yen was too weak.\n\n\
+         Sir Alan Reed, whose club lost again, said the referee had been right.",
+    ),
 ];
 
 #[test]
