@@ -431,6 +431,13 @@ const LAYOUTS: &[(&str, &str)] = &[
          The finance minister told reporters in Tokyo the yen was too weak.\n\n\
          Sir Alan Reed, whose club lost again, said the referee had been right.",
     ),
+    (
+        "a-person-described-by-nationality-or-age",
+        "Vale coach Tomas Berg said his side had been unlucky.\n\n\
+         \u{201c}We hit the post twice,\u{201d} the Swede added. \u{201c}That is football.\u{201d}\n\n\
+         Rovers manager Ana Costa, 48, praised the crowd.\n\n\
+         \u{201c}They carried us,\u{201d} said the 48-year-old.",
+    ),
 ];
 
 #[test]

@@ -142,6 +142,7 @@ pub struct SpeakerSettings {
     pub articles: Option<usize>,
     pub source_words: Option<usize>,
     pub not_role_starts: Option<usize>,
+    pub person_descriptions: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1082,6 +1083,7 @@ impl Compiler {
         let articles = optional(&s.articles, "articles")?;
         let source_words = optional(&s.source_words, "source-words")?;
         let not_role_starts = optional(&s.not_role_starts, "not-role-starts")?;
+        let person_descriptions = optional(&s.person_descriptions, "person-descriptions")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1098,6 +1100,7 @@ impl Compiler {
             articles,
             source_words,
             not_role_starts,
+            person_descriptions,
         })
     }
 

@@ -10,7 +10,8 @@
 //! (`Wei` → `Wei Jianguo`); a pronoun takes the name of the last speaker of its kind
 //! (`he` → the last named person, `it` → the last organisation, or a later body or
 //! document the role lexicon tags `body=yes` ("the housing ministry"); the writer's `I` stays
-//! unnamed). Where the pack tags a
+//! unnamed); a person described by nationality or age (`the Spaniard`, `the 52-year-old`)
+//! is the person last named. Where the pack tags a
 //! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
 //! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
 //! the text does not show fits either.
@@ -114,6 +115,60 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         .is_some_and(|(w, l)| l.lookup(w).is_some());
     let possessive = (s.ends_with("'s") || s.ends_with("’s")) && !after_source_word;
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
+}
+
+/// The person last named whom a pronoun of gender `want` (or a description of a person)
+/// at `at` may refer to: the later of the last such person speaker and the last such
+/// person mentioned in the text before it.
+fn last_person(
+    persons: &[(usize, String, Option<&str>)],
+    in_text: &PersonIndex,
+    at: usize,
+    want: Option<&str>,
+) -> Option<String> {
+    let spoke = persons
+        .iter()
+        .rev()
+        .take(GENDER_LOOKBACK)
+        .find(|(_, _, have)| gender_fits(want, *have));
+    let mentioned = in_text.last_before_with_start(at, want);
+    match (spoke, mentioned) {
+        (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
+            m_name.to_string()
+        } else {
+            name.clone()
+        }),
+        (Some((_, name, _)), None) => Some(name.clone()),
+        (None, m) => m.map(|(_, n)| n.to_string()),
+    }
+}
+
+/// Whether a mention describes a person the text has named, by nationality or age
+/// ("the Spaniard", "Spaniard", "the 52-year-old"): an optional article, then one or
+/// two words, the last an entry of `person_descriptions`, or a compound whose part
+/// after its first hyphen is one ("52-year-old" → "year-old").
+fn describes_a_person(
+    text: &str,
+    articles: Option<&crate::compile::Lexicon>,
+    person_descriptions: Option<&crate::compile::Lexicon>,
+) -> bool {
+    let Some(descriptions) = person_descriptions else {
+        return false;
+    };
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| articles.is_some_and(|a| a.lookup(w).is_some()))
+    {
+        words.remove(0);
+    }
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let after_hyphen = last.split_once('-').map(|(_, rest)| rest);
+    words.len() <= 2
+        && (descriptions.lookup(last).is_some()
+            || after_hyphen.is_some_and(|rest| descriptions.lookup(rest).is_some()))
 }
 
 /// The role an aside after a speaker gives, if any. An age before it is dropped
@@ -290,6 +345,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let roles = rules.lexicon(settings.roles);
     let articles = settings.articles.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
+    let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
     let is_org = |s: &str| {
         settings
             .organisations
@@ -400,28 +456,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
                 // The writer's own "I" is no one named before it.
                 Some("author") => None,
-                // The person last named whom the pronoun may refer to: the later of the
-                // last such person speaker and the last such person mentioned in the text
-                // before the pronoun.
-                _ => {
-                    let want = entry.tag("gender");
-                    let spoke = persons
-                        .iter()
-                        .rev()
-                        .take(GENDER_LOOKBACK)
-                        .find(|(_, _, have)| gender_fits(want, *have));
-                    let mentioned = in_text.last_before_with_start(sp.mention.start, want);
-                    match (spoke, mentioned) {
-                        (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
-                            m_name.to_string()
-                        } else {
-                            name.clone()
-                        }),
-                        (Some((_, name, _)), None) => Some(name.clone()),
-                        (None, m) => m.map(|(_, n)| n.to_string()),
-                    }
-                }
+                _ => last_person(&persons, &in_text, sp.mention.start, entry.tag("gender")),
             };
+            sp.role = role_text;
+        } else if describes_a_person(text, articles, person_descriptions) {
+            // "the Spaniard", "the 52-year-old": the person last named.
+            sp.class = SpeakerClass::Person;
+            sp.name = last_person(&persons, &in_text, sp.mention.start, None);
             sp.role = role_text;
         } else {
             // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.

@@ -151,7 +151,12 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
         used.extend(s.places.iter().chain(&s.quote_follows_cues).cloned());
         used.extend(s.quote_joiners.iter().chain(&s.clause_openers).cloned());
         used.extend(s.articles.iter().chain(&s.source_words).cloned());
-        used.extend(s.not_role_starts.iter().cloned());
+        used.extend(
+            s.not_role_starts
+                .iter()
+                .chain(&s.person_descriptions)
+                .cloned(),
+        );
     }
     if let Some((n, _)) = &pack.numbers {
         used.extend([n.words.clone(), n.scales.clone()]);

@@ -485,6 +485,11 @@ pub struct SpeakersConfig {
     /// relative clause ("who …", "whose …"), a participle ("speaking to …"), an aside
     /// ("in particular", "like Obama"). Unset: every aside is a role.
     pub not_role_starts: Option<String>,
+    /// Lexicon of nouns that describe a person the text has named, by nationality or age
+    /// ("the Spaniard", "the 52-year-old": `year-old` matches the part after a number's
+    /// hyphen): such a speaker is the person last named. Unset: such a speaker is
+    /// unnamed, or a person of that name.
+    pub person_descriptions: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
