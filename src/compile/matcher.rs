@@ -52,8 +52,9 @@ pub struct Matcher {
     /// program for the backtracking matcher is compiled on first use.
     grouped: Option<(String, Arc<Lexicons>)>,
     program: OnceLock<Result<Program, String>>,
-    /// What every match of a claim or attribution pattern holds: a window in which one
-    /// of them cannot occur is not searched (see [`Lexicons::may_occur`]).
+    /// What every match holds: a sentence (for a claim or attribution pattern) or a text
+    /// (for a whole-text pattern, see [`Matcher::may_match_text`]) in which one of them
+    /// cannot occur is not searched (see [`Lexicons::may_occur`]).
     required: Vec<Needed>,
 }
 
@@ -303,16 +304,14 @@ impl Matcher {
             let _ = program.set(lexicons.program_of(&grouped, hir));
         }
         let mut required = Vec::new();
-        if windowed {
-            match &parsed {
-                Parsed::Parts(parts) => parts
-                    .iter()
-                    .for_each(|h| Lexicons::required_in(h, &mut required)),
-                Parsed::Whole(hir) => Lexicons::required_in(hir, &mut required),
-            }
-            required.sort_unstable();
-            required.dedup();
+        match &parsed {
+            Parsed::Parts(parts) => parts
+                .iter()
+                .for_each(|h| Lexicons::required_in(h, &mut required)),
+            Parsed::Whole(hir) => Lexicons::required_in(hir, &mut required),
         }
+        required.sort_unstable();
+        required.dedup();
         Ok(Matcher {
             source: OnceLock::new(),
             names,
@@ -437,7 +436,9 @@ impl Matcher {
         from: usize,
         mut hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
-        if !self.may_match(hay, hits.as_deref_mut()) {
+        // A sentence is checked on each search; a whole text once, by the caller (see
+        // `Matcher::may_match_text`), so a search from each position stays cheap.
+        if self.windowed && !self.may_match(hay, hits.as_deref_mut()) {
             return None;
         }
         match &self.split {
@@ -475,7 +476,9 @@ impl Matcher {
         min_anchor: usize,
         mut hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
-        if !self.may_match(hay, hits.as_deref_mut()) {
+        // A sentence is checked on each search; a whole text once, by the caller (see
+        // `Matcher::may_match_text`), so a search from each position stays cheap.
+        if self.windowed && !self.may_match(hay, hits.as_deref_mut()) {
             return None;
         }
         match &self.split {
@@ -484,6 +487,13 @@ impl Matcher {
             }
             _ => None,
         }
+    }
+
+    /// Whether a whole-text pattern may match somewhere in `text`: false when a word or a
+    /// lexicon every match holds occurs nowhere in it (a rule on pounds in a text without
+    /// "pound"). Checked once per text, before its searches.
+    pub fn may_match_text(&self, text: &str) -> bool {
+        self.may_match(text, None)
     }
 
     /// Whether every lexicon each match walks may occur in `hay`: if not, there is no

@@ -47,6 +47,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         // not hide the figure in the words it gave back. A match that makes nothing
         // hides nothing: the search goes on just after its start.
         let text = doc.text;
+        if !rule.regex.may_match_text(text) {
+            continue;
+        }
         let among = starts.for_rule(place);
         let mut pos = 0;
         while pos <= text.len() {
