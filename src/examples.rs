@@ -4,8 +4,9 @@
 //! attribution rule the speaker, for a claim rule the reported clause, for a figure
 //! rule the figure) and may list fields in `expect`; unmarked, it asks only that the
 //! rule produce something, one record holding the `expect` fields. A `no-match`
-//! example must yield nothing from the rule. Each example is extracted with the whole pack, then again
-//! behind a multibyte prefix, so a rule never depends on absolute offsets.
+//! example must yield nothing from the rule. Each example is extracted with the whole
+//! pack, then again behind a multibyte prefix, so a rule never depends on absolute
+//! offsets.
 //!
 //! An example marked `known-gap: why` records what the rule does not do yet: it is run
 //! and reported, but does not fail; once it holds, it fails until the mark is removed.

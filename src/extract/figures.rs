@@ -41,15 +41,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         .enumerate()
         .filter(|(_, r)| matches!(r.emit, Emit::Figure | Emit::None))
     {
+        let text = doc.text;
+        // A word or lexicon every match holds is missing: no search.
+        if !rule.regex.may_match_text(text) {
+            continue;
+        }
         // The next search starts where the last figure's span ended, not where its
         // match did: a counted-noun phrase cut to its head ("three speeches [and
         // named two]") or the context a rule reads after its span ("1 m [1] m") must
         // not hide the figure in the words it gave back. A match that makes nothing
         // hides nothing: the search goes on just after its start.
-        let text = doc.text;
-        if !rule.regex.may_match_text(text) {
-            continue;
-        }
         let among = starts.for_rule(place);
         let mut pos = 0;
         while pos <= text.len() {

@@ -402,18 +402,14 @@ pub fn noun_head(
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
                 let w = &phrase[s..i];
-                let before_noun = n.not_nouns.is_some_and(|l| {
-                    rules
-                        .lexicon(l)
-                        .lookup(w)
-                        .is_some_and(|e| e.tag("before-noun") == Some("yes"))
-                });
+                let not_noun = n.not_nouns.and_then(|l| rules.lexicon(l).lookup(w));
+                let before_noun = not_noun.is_some_and(|e| e.tag("before-noun") == Some("yes"));
                 if before_noun && words.is_empty() && !passed_over {
                     passed_over = true;
                     start = None;
                     continue;
                 }
-                if in_lexicon(n.not_nouns, w)
+                if not_noun.is_some()
                     || in_lexicon(Some(n.scales), w)
                     || in_lexicon(Some(n.words), w)
                     || in_lexicon(n.ordinals, w)
