@@ -129,13 +129,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
     for def in &pack.rules {
         patterns.push(&def.spec.pattern);
         for c in def.spec.constraints.values() {
-            used.extend(c.in_lexicon.iter().cloned());
-            for list in [&c.not_in, &c.no_word_in, &c.first_word_not_in]
-                .into_iter()
-                .flatten()
-            {
-                used.extend(list.names().iter().cloned());
-            }
+            used.extend(c.lexicons().cloned());
         }
     }
     patterns.extend(pack.defines.iter().map(|d| d.pattern.as_str()));
@@ -311,13 +305,7 @@ pub fn lexicons_by_rule(pack: &Pack) -> HashMap<String, HashSet<String>> {
             }
         }
         for c in def.spec.constraints.values() {
-            used.extend(c.in_lexicon.iter().cloned());
-            for list in [&c.not_in, &c.no_word_in, &c.first_word_not_in]
-                .into_iter()
-                .flatten()
-            {
-                used.extend(list.names().iter().cloned());
-            }
+            used.extend(c.lexicons().cloned());
         }
         out.insert(def.spec.id.clone(), used);
     }

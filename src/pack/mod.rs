@@ -382,6 +382,16 @@ pub struct Constraint {
     pub first_word_not_in: Option<OneOrMany>,
 }
 
+impl Constraint {
+    /// Every lexicon the constraint names, whatever its kind.
+    pub fn lexicons(&self) -> impl Iterator<Item = &String> {
+        let lists = [&self.not_in, &self.no_word_in, &self.first_word_not_in];
+        self.in_lexicon
+            .iter()
+            .chain(lists.into_iter().flatten().flat_map(|l| l.names()))
+    }
+}
+
 /// A rule's example: text it must match (with the expected span marked ⟦…⟧) or not.
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
