@@ -152,7 +152,7 @@ pub fn find_rule<'r>(rules: &'r Rules, id: &str) -> Option<&'r Rule> {
 
 /// The windows a rule of `scope` is matched against, as extraction forms them.
 fn windows(rules: &Rules, scope: Scope, text: &str) -> Vec<Range<usize>> {
-    let segments = crate::segment::segment(text, rules.abbreviations.map(|i| rules.lexicon(i)));
+    let segments = crate::segment::segment(text, rules.sentence_ends());
     let quotes = match &rules.quotes {
         Some(q)
             if matches!(

@@ -3,9 +3,10 @@
 //! A paragraph is a line (news text puts one paragraph per line; blank lines are
 //! skipped). A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks
 //! and brackets after it) when white space and a capital, a digit or an opening mark
-//! follow, unless the word before the period is in the pack's abbreviation lexicon or
-//! is a single capital initial. A sentence is at most `MAX_SENTENCE` bytes long. One
-//! pass, linear in the text.
+//! follow, unless the word before the period is in the pack's abbreviation lexicon, is
+//! a single capital initial, or is initials before a name ("A.E. Dick Howard": a
+//! capitalised word that is not among the pack's sentence openers follows). A sentence
+//! is at most `MAX_SENTENCE` bytes long. One pass, linear in the text.
 
 use std::ops::Range;
 
@@ -37,10 +38,21 @@ impl Segments {
     }
 }
 
+/// The pack's lexicons that tell where a sentence ends (`segment:` in the pack);
+/// without them, only initials and single capitals keep a sentence going.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceEnds<'a> {
+    /// Words whose period does not end a sentence ("Mr.", "U.S.").
+    pub abbreviations: Option<&'a Lexicon>,
+    /// Capitalised words that open a sentence ("The", "He"); after initials, any
+    /// other capitalised word is taken for the rest of a name.
+    pub openers: Option<&'a Lexicon>,
+}
+
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '›'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '‹'];
 
-pub fn segment(text: &str, abbreviations: Option<&Lexicon>) -> Segments {
+pub fn segment(text: &str, ends: SentenceEnds) -> Segments {
     let mut out = Segments::default();
     let mut line_start = 0;
     for line in text.split('\n') {
@@ -54,7 +66,7 @@ pub fn segment(text: &str, abbreviations: Option<&Lexicon>) -> Segments {
         let para = start + lead..start + lead + trimmed.len();
         let p = out.paragraphs.len();
         out.paragraphs.push(para.clone());
-        split_sentences(text, para, p, abbreviations, &mut out.sentences);
+        split_sentences(text, para, p, ends, &mut out.sentences);
     }
     out
 }
@@ -63,7 +75,7 @@ fn split_sentences(
     text: &str,
     para: Range<usize>,
     p: usize,
-    abbreviations: Option<&Lexicon>,
+    ends: SentenceEnds,
     out: &mut Vec<Sentence>,
 ) {
     let body = &text[para.clone()];
@@ -92,7 +104,7 @@ fn split_sentences(
         if !(next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next)) {
             continue;
         }
-        if c == '.' && ends_with_abbreviation(&body[sent_start..i + 1], abbreviations) {
+        if c == '.' && ends_with_abbreviation(&body[sent_start..i + 1], after_space, ends) {
             continue;
         }
         push_bounded(text, para.start + sent_start..para.start + end, p, out);
@@ -134,8 +146,9 @@ fn push_bounded(text: &str, mut range: Range<usize>, paragraph: usize, out: &mut
 }
 
 /// Whether the text ends with an abbreviation (`Mr.`, `U.S.`), an initial (`J.`), or
-/// initials after a name (`George H.W.`, before `Bush`).
-fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) -> bool {
+/// initials after a name (`George H.W.`, before `Bush`) or before one (`A.E.`, before
+/// `Dick Howard`; `next` is the text after the period and its white space).
+fn ends_with_abbreviation(upto_period: &str, next: &str, ends: SentenceEnds) -> bool {
     let word_start = upto_period
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
         .map_or(0, |i| {
@@ -152,10 +165,25 @@ fn ends_with_abbreviation(upto_period: &str, abbreviations: Option<&Lexicon>) ->
         .split_whitespace()
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'));
-    if after_name && is_initials(word) {
+    if is_initials(word) && (after_name || opens_no_sentence(next, ends.openers)) {
         return true;
     }
-    abbreviations.is_some_and(|lex| lex.lookup(word).is_some())
+    ends.abbreviations
+        .is_some_and(|lex| lex.lookup(word).is_some())
+}
+
+/// Whether the word `next` starts with goes on a name before it rather than opening a
+/// sentence: a capitalised word that is not among the sentence openers. Without a
+/// lexicon of openers, every capitalised word may open one.
+fn opens_no_sentence(next: &str, openers: Option<&Lexicon>) -> bool {
+    let Some(openers) = openers else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase) && openers.lookup(word).is_none()
 }
 
 /// Whether a word is two or three capital initials, each with its period (`H.W.`).
@@ -178,7 +206,7 @@ mod tests {
     #[test]
     fn text_without_sentence_ends_is_cut_at_white_space_into_bounded_pieces() {
         let text = "officials said the plan would work ".repeat(300);
-        let segments = segment(&text, None);
+        let segments = segment(&text, SentenceEnds::default());
         assert!(segments.sentences.len() > 1);
         let mut covered = 0;
         for s in &segments.sentences {
@@ -192,16 +220,41 @@ mod tests {
         assert_eq!(covered, text.trim_end().len());
     }
 
-    #[test]
-    fn initials_after_a_name_do_not_end_a_sentence() {
-        let text = "It began under George H.W. Bush and grew. Ruiz left the U.S. Then she wrote.";
-        let cuts: Vec<&str> = segment(text, None)
+    /// The text of each sentence.
+    fn sentences<'t>(text: &'t str, ends: SentenceEnds) -> Vec<&'t str> {
+        let segments = segment(text, ends);
+        segments
             .sentences
             .iter()
             .map(|s| &text[s.range.clone()])
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn initials_before_a_name_do_not_end_a_sentence_but_before_an_opener_do() {
+        let openers = Lexicon::of_words(true, &["The", "He"]);
+        let ends = SentenceEnds {
+            abbreviations: None,
+            openers: Some(&openers),
+        };
+        let text =
+            "He thanked scholar A.E. Dick Howard. M.S. Dhoni agreed. He joined the N.R.A. He left.";
         assert_eq!(
-            cuts,
+            sentences(text, ends),
+            [
+                "He thanked scholar A.E. Dick Howard.",
+                "M.S. Dhoni agreed.",
+                "He joined the N.R.A.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_after_a_name_do_not_end_a_sentence() {
+        let text = "It began under George H.W. Bush and grew. Ruiz left the U.S. Then she wrote.";
+        assert_eq!(
+            sentences(text, SentenceEnds::default()),
             [
                 "It began under George H.W. Bush and grew.",
                 "Ruiz left the U.S.",
@@ -213,7 +266,7 @@ mod tests {
     #[test]
     fn ordinary_sentences_are_not_cut() {
         let text = "Wei said the plan would work. The ministry agreed.";
-        let segments = segment(text, None);
+        let segments = segment(text, SentenceEnds::default());
         assert_eq!(segments.sentences.len(), 2);
         assert_eq!(
             &text[segments.sentences[0].range.clone()],

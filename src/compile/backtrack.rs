@@ -1727,17 +1727,7 @@ mod tests {
     }
 
     fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> super::super::Lexicon {
-        let entries = surfaces
-            .iter()
-            .enumerate()
-            .map(|(line, s)| crate::pack::lexicon::Entry {
-                surface: s.to_string(),
-                canonical: None,
-                tags: Vec::new(),
-                line,
-            })
-            .collect();
-        super::super::Lexicon::build("test".into(), case_sensitive, entries).unwrap()
+        super::super::Lexicon::of_words(case_sensitive, surfaces)
     }
 
     /// Both engines on a pattern whose `@0`, `@1` … are the given lexicons.

@@ -405,10 +405,9 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> Lexicon {
+impl Lexicon {
+    /// A lexicon of the given entries, for unit tests.
+    pub(crate) fn of_words(case_sensitive: bool, surfaces: &[&str]) -> Lexicon {
         let entries = surfaces
             .iter()
             .enumerate()
@@ -420,6 +419,15 @@ mod tests {
             })
             .collect();
         Lexicon::build("test".into(), case_sensitive, entries).unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> Lexicon {
+        Lexicon::of_words(case_sensitive, surfaces)
     }
 
     /// The flat alternation of the entries, longest first: what the trie must equal.

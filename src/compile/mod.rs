@@ -24,6 +24,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::diagnostics::{Diagnostic, PackError};
 use crate::pack::{self, Emit, Example, Origin, Pack, Scope};
+use crate::segment::SentenceEnds;
 pub use cost::RuleCost;
 use cost::SearchCost;
 pub use lexicon::Lexicon;
@@ -41,7 +42,8 @@ pub struct Rules {
     pub(crate) quotes: Option<QuoteSettings>,
     pub(crate) speakers: Option<SpeakerSettings>,
     pub(crate) numbers: Option<NumberSettings>,
-    pub(crate) abbreviations: Option<usize>,
+    /// The lexicons that tell where a sentence ends (`segment:`).
+    pub(crate) sentence_ends: SentenceEndLexicons,
     /// How the figure rules' matches may begin, built on first use.
     figure_starts: OnceLock<StartIndex>,
     /// Whether each rule's searches are timed (`claimkit bench`), see [`Rules::search`].
@@ -161,6 +163,13 @@ pub struct NumberSettings {
     pub collectives: Option<usize>,
 }
 
+/// The lexicons of `segment:`, by index into [`Rules`]'s lexicons.
+#[derive(Debug, Default)]
+pub struct SentenceEndLexicons {
+    pub abbreviations: Option<usize>,
+    pub openers: Option<usize>,
+}
+
 /// Output fields each kind of rule may capture.
 fn allowed_captures(emit: Emit) -> &'static [&'static str] {
     match emit {
@@ -208,6 +217,15 @@ impl Rules {
 
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The lexicons that tell where a sentence ends, for [`crate::segment::segment`].
+    pub fn sentence_ends(&self) -> SentenceEnds<'_> {
+        let lexicon = |i: Option<usize>| i.map(|i| self.lexicon(i));
+        SentenceEnds {
+            abbreviations: lexicon(self.sentence_ends.abbreviations),
+            openers: lexicon(self.sentence_ends.openers),
+        }
     }
 
     /// Scans `text` with every lexicon automaton and every rule's first search (see
@@ -548,9 +566,19 @@ impl Compiler {
             .numbers
             .as_ref()
             .and_then(|(n, o)| self.numbers(n, o, &lexicon_ids));
-        let abbreviations = pack.segment.as_ref().and_then(|(s, o)| {
-            self.lexicon_ref(&lexicon_ids, &s.abbreviations, &o.child("abbreviations"))
-        });
+        let sentence_ends =
+            pack.segment
+                .as_ref()
+                .map_or_else(SentenceEndLexicons::default, |(s, o)| SentenceEndLexicons {
+                    abbreviations: self.lexicon_ref(
+                        &lexicon_ids,
+                        &s.abbreviations,
+                        &o.child("abbreviations"),
+                    ),
+                    openers: s.sentence_openers.as_ref().and_then(|name| {
+                        self.lexicon_ref(&lexicon_ids, name, &o.child("sentence-openers"))
+                    }),
+                });
 
         let needs = |emit: Emit| rules.iter().any(|r| r.emit == emit);
         let manifest_origin = pack.rules.first().map(|r| r.origin.clone());
@@ -582,7 +610,7 @@ impl Compiler {
             quotes,
             speakers,
             numbers,
-            abbreviations,
+            sentence_ends,
             figure_starts: OnceLock::new(),
             count_costs: false,
         })

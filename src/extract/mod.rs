@@ -125,7 +125,7 @@ impl Doc<'_> {
 
 /// Runs the whole pipeline over one text.
 pub fn extract(rules: &Rules, text: &str) -> Extraction {
-    let segments = segment::segment(text, rules.abbreviations.map(|i| rules.lexicon(i)));
+    let segments = segment::segment(text, rules.sentence_ends());
     let doc = Doc {
         rules,
         text,

@@ -170,6 +170,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
     }
     if let Some((s, _)) = &pack.segment {
         used.insert(s.abbreviations.clone());
+        used.extend(s.sentence_openers.iter().cloned());
     }
     for p in patterns {
         used.extend(references(p));

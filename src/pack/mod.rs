@@ -555,6 +555,11 @@ pub struct NumbersConfig {
 pub struct SegmentConfig {
     /// Lexicon of abbreviations whose period does not end a sentence.
     pub abbreviations: String,
+    /// Lexicon of capitalised words that open a sentence ("The", "He", "But"): after
+    /// initials ("A.E.", "M.S."), any other capitalised word goes on the name, and the
+    /// initials' period does not end the sentence.
+    #[serde(default)]
+    pub sentence_openers: Option<String>,
 }
 
 // ---- Loading ---------------------------------------------------------------------
