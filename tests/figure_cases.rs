@@ -1053,3 +1053,23 @@ fn a_collective_of_fixed_size_counts_what_follows() {
         want("trio of anti-war ads", "count").value(3.0).unit("ad"),
     );
 }
+
+#[test]
+fn a_bare_number_after_a_comparison_counts_what_the_count_before_it_counts() {
+    has(
+        "The company employs 36,000 people, up from 29,600 a year earlier.",
+        want("29,600", "count").value(29600.0).unit("person"),
+    );
+    has(
+        "It sold 1.2 million cars, up from about 1.1 million in 2024.",
+        want("1.1 million", "count")
+            .value(1_100_000.0)
+            .unit("car")
+            .approx("about"),
+    );
+    // A bare number with no comparison before it, and a phrase after it, borrows nothing.
+    has(
+        "It sold 1.2 million cars and 400 in Japan.",
+        want("400", "number").value(400.0),
+    );
+}

@@ -161,6 +161,7 @@ pub struct NumberSettings {
     pub plural_suffixes: Vec<(String, String)>,
     pub not_nouns: Option<usize>,
     pub collectives: Option<usize>,
+    pub comparisons: Option<usize>,
 }
 
 /// The lexicons of `segment:`, by index into [`Rules`]'s lexicons.
@@ -1152,6 +1153,7 @@ impl Compiler {
         let irregular = opt(self, &n.irregular_plurals, "irregular-plurals");
         let not_nouns = opt(self, &n.not_nouns, "not-nouns");
         let collectives = opt(self, &n.collectives, "collectives");
+        let comparisons = opt(self, &n.comparisons, "comparisons");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
         let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
         let units: Vec<Option<usize>> = n
@@ -1173,6 +1175,7 @@ impl Compiler {
             plural_suffixes: n.plural_suffixes.clone(),
             not_nouns: not_nouns.ok()?,
             collectives: collectives.ok()?,
+            comparisons: comparisons.ok()?,
         })
     }
 }

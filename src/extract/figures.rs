@@ -120,15 +120,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
         }
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
-    infer_counted_nouns(doc, &mut out);
+    infer_counted_nouns(doc, n, &mut out);
     out
 }
 
-/// A bare whole number that ends its phrase counts what the last count before it in the
-/// same sentence counts: "2,400 billionaires in the world, another says there are about
-/// 1,800." It must be followed by punctuation, so "the two earliest states" (a count
-/// the rules missed) borrows nothing.
-fn infer_counted_nouns(doc: &Doc, figures: &mut [Figure]) {
+/// A bare whole number that ends its phrase, or that a comparison word introduces,
+/// counts what the last count before it in the same sentence counts: "2,400
+/// billionaires in the world, another says there are about 1,800"; "36,000 people, up
+/// from 29,600 a year earlier". Any other must be followed by punctuation, so "the two
+/// earliest states" (a count the rules missed) borrows nothing.
+fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     let mut last_count: Option<usize> = None;
     for i in 0..figures.len() {
         let f = &figures[i];
@@ -139,7 +140,7 @@ fn infer_counted_nouns(doc: &Doc, figures: &mut [Figure]) {
         let bare = f.kind == "number"
             && f.unit.is_none()
             && f.value.is_some_and(|v| v.fract() == 0.0)
-            && ends_phrase(doc.text, f.span.end);
+            && (ends_phrase(doc.text, f.span.end) || follows_comparison(doc, n, f));
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
         let Some(count) = last_count.filter(|&c| bare && sentence(c) == sentence(i)) else {
             continue;
@@ -149,6 +150,30 @@ fn infer_counted_nouns(doc: &Doc, figures: &mut [Figure]) {
         f.kind = "count".into();
         f.unit = unit;
     }
+}
+
+/// Whether the one or two words before the figure are a comparison ("up from",
+/// "versus"), before its hedge if it has one ("up from about 29,600").
+fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
+    let Some(comparisons) = n.comparisons.map(|l| doc.rules.lexicon(l)) else {
+        return false;
+    };
+    let mut before = doc.text[..figure.span.start].trim_end();
+    if let Some(hedge) = &figure.approx {
+        before = before
+            .strip_suffix(hedge.as_str())
+            .unwrap_or(before)
+            .trim_end();
+    }
+    let word_start = |upto: &str| {
+        upto.rfind(char::is_whitespace).map_or(0, |i| {
+            i + upto[i..].chars().next().map_or(1, char::len_utf8)
+        })
+    };
+    let last = word_start(before);
+    let rest = before[..last].trim_end();
+    let compares = |words: &str| !words.is_empty() && comparisons.lookup(words).is_some();
+    compares(&before[last..]) || (!rest.is_empty() && compares(&before[word_start(rest)..]))
 }
 
 /// Whether the text at `end` goes on with punctuation that closes a phrase, or ends.

@@ -164,6 +164,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.irregular_plurals,
             &n.not_nouns,
             &n.collectives,
+            &n.comparisons,
         ] {
             used.extend(o.iter().cloned());
         }

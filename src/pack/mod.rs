@@ -548,6 +548,9 @@ pub struct NumbersConfig {
     /// Lexicon of collective nouns of a fixed size, with their value (`trio => 3`):
     /// a captured `value` that is one is worth it ("a trio of firms").
     pub collectives: Option<String>,
+    /// Lexicon of words that compare a bare number with a count before it ("up from",
+    /// "compared with"): the number counts what that count counts.
+    pub comparisons: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
