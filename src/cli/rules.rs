@@ -148,6 +148,7 @@ fn dump(pack: &Pack, rules: &[&RuleDef]) -> Value {
                             ("not-in", names(&c.not_in)),
                             ("no-word-in", names(&c.no_word_in)),
                             ("first-word-not-in", names(&c.first_word_not_in)),
+                            ("second-word-not-in", names(&c.second_word_not_in)),
                         ]
                         .into_iter()
                         .filter_map(|(k, v)| v.map(|v| (k, v)))

@@ -79,6 +79,7 @@ pub enum CompiledConstraint {
     NotIn(usize),
     NoWordIn(usize),
     FirstWordNotIn(usize),
+    SecondWordNotIn(usize),
 }
 
 impl CompiledConstraint {
@@ -93,13 +94,21 @@ impl CompiledConstraint {
                 .split_whitespace()
                 .next()
                 .is_none_or(|w| lex.lookup(w).is_none()),
+            Self::SecondWordNotIn(_) => text
+                .split_whitespace()
+                .nth(1)
+                .is_none_or(|w| lex.lookup(w).is_none()),
         }
     }
 
     /// The lexicon the constraint looks words up in.
     pub fn lexicon(&self) -> usize {
         match *self {
-            Self::In(l) | Self::NotIn(l) | Self::NoWordIn(l) | Self::FirstWordNotIn(l) => l,
+            Self::In(l)
+            | Self::NotIn(l)
+            | Self::NoWordIn(l)
+            | Self::FirstWordNotIn(l)
+            | Self::SecondWordNotIn(l) => l,
         }
     }
 
@@ -110,6 +119,7 @@ impl CompiledConstraint {
             Self::NotIn(_) => "not-in",
             Self::NoWordIn(_) => "no-word-in",
             Self::FirstWordNotIn(_) => "first-word-not-in",
+            Self::SecondWordNotIn(_) => "second-word-not-in",
         }
     }
 }
@@ -981,6 +991,12 @@ impl Compiler {
                     (
                         n,
                         CompiledConstraint::FirstWordNotIn as fn(usize) -> CompiledConstraint,
+                    )
+                }))
+                .chain(names(&c.second_word_not_in).into_iter().map(|n| {
+                    (
+                        n,
+                        CompiledConstraint::SecondWordNotIn as fn(usize) -> CompiledConstraint,
                     )
                 }));
             for (name, make) in wanted {

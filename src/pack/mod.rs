@@ -380,12 +380,21 @@ pub struct Constraint {
     /// The captured text's first word must not be an entry of this lexicon (or of any in
     /// a list): `content: { first-word-not-in: finite-report-verb }`.
     pub first_word_not_in: Option<OneOrMany>,
+    /// The captured text's second word must not be an entry of this lexicon (or of any
+    /// in a list): the head after a determiner, `speaker: { second-word-not-in:
+    /// apposition-noun }` refuses "a charge the ministry [denied]".
+    pub second_word_not_in: Option<OneOrMany>,
 }
 
 impl Constraint {
     /// Every lexicon the constraint names, whatever its kind.
     pub fn lexicons(&self) -> impl Iterator<Item = &String> {
-        let lists = [&self.not_in, &self.no_word_in, &self.first_word_not_in];
+        let lists = [
+            &self.not_in,
+            &self.no_word_in,
+            &self.first_word_not_in,
+            &self.second_word_not_in,
+        ];
         self.in_lexicon
             .iter()
             .chain(lists.into_iter().flatten().flat_map(|l| l.names()))
