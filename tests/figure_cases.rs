@@ -1073,3 +1073,16 @@ fn a_bare_number_after_a_comparison_counts_what_the_count_before_it_counts() {
         want("400", "number").value(400.0),
     );
 }
+
+#[test]
+fn a_dash_after_a_percent_sign_is_no_minus() {
+    // A falling pair is a poll score: two figures, neither negative.
+    has(
+        "A poll split 80%-10% for the mayor.",
+        want("10%", "percent").value(10.0),
+    );
+    has(
+        "It controls 80%-90% of output.",
+        want("80%-90%", "range").range(80.0, 90.0),
+    );
+}

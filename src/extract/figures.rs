@@ -243,14 +243,14 @@ fn build(
         None => None,
     };
     let parse = |s: &str| numbers::parse(rules, n, s);
-    // A minus right after a number and a space is a range's dash ("75 -300mm"): the
-    // value is what follows it.
+    // A minus right after a number and a space ("75 -300mm"), or right after a percent
+    // sign ("80%-10%"), is the dash of a range or a pair: the value is what follows it.
     let dash = caps.name("value").filter(|v| {
+        let before = &text[..v.start()];
         v.as_str().starts_with('-')
-            && text[..v.start()].ends_with(char::is_whitespace)
-            && text[..v.start()]
-                .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit())
+            && (before.ends_with('%')
+                || before.ends_with(char::is_whitespace)
+                    && before.trim_end().ends_with(|c: char| c.is_ascii_digit()))
     });
     let get = |name: &str| match (name, dash) {
         ("value", Some(v)) => Some(&v.as_str()[1..]),
