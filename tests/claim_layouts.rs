@@ -231,6 +231,15 @@ const LAYOUTS: &[(&str, &str)] = &[
         "a-second-verb-of-the-speaker-after-a-stance-object",
         "The Labour MP praised the new bypass and then toured the site with council officials.",
     ),
+    (
+        "court-reports-outlets-and-writers-appositions",
+        "The court heard that the firm had ignored three safety warnings.\n\
+         According to The Athletic, the club has agreed a fee for the striker.\n\
+         The minister alleged that the count had been \u{201c}rigged\u{201d}, a charge the \
+         commission rejected.\n\
+         Exports fell for a third month in May, official data showed on Friday, boosting \
+         the chances of a rate cut.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -65,6 +65,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         return (!relative || !follows_quote(doc, r.start)).then_some(r);
     }
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
+    let organisations = || settings.organisations.iter().map(|&l| doc.rules.lexicon(l));
     loop {
         let s = &doc.text[r.clone()];
         if s.is_empty() {
@@ -74,6 +75,10 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
             // A listed word is still the surname of a person named before ("“…,” May
             // said" after "Theresa May").
             return named_before(doc, s, r.start).then_some(r);
+        }
+        // An organisation's name as listed keeps its article ("The New York Times").
+        if organisations().any(|l| l.lookup(s).is_some()) {
+            break;
         }
         let leading = not_speakers()
             .filter_map(|l| l.prefix(s))
