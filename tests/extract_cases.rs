@@ -480,3 +480,24 @@ fn it_refers_to_an_unnamed_body_that_spoke_before() {
         .collect();
     assert_eq!(names, [None, Some("the housing ministry")]);
 }
+
+#[test]
+fn courtesy_titles_are_no_part_of_a_speakers_role() {
+    let cases = [
+        (
+            "Governor Datuk Seri Abdul Rasheed Ghaffour said growth was strong.",
+            Some("Governor"),
+        ),
+        ("Tan Sri Muhyiddin Yassin said growth was strong.", None),
+        (
+            "Former Prime Minister Tan Sri Muhyiddin Yassin said growth was strong.",
+            Some("Former Prime Minister"),
+        ),
+        ("Sir Keir Starmer said growth was strong.", None),
+    ];
+    for (text, role) in cases {
+        let ex = extract(text);
+        let sp = ex.claims[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.role.as_deref(), role, "role of the speaker in «{text}»");
+    }
+}

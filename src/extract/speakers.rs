@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{trim_range, Claim, Doc, Speaker, SpeakerClass};
+use crate::compile::Lexicon;
 
 const EDGE: &[char] = &[
     ',', '.', ';', ':', '"', '“', '”', '‘', '’', '\'', '(', ')', '—', '–',
@@ -481,11 +482,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             let core = after_description(roles, strip_titles(titles, core).trim());
             let title = text[..text.len() - core.len()].trim();
-            let honorific = titles
-                .lookup(title)
-                .is_some_and(|e| e.tag("honorific") == Some("yes"));
-            sp.role =
-                role_text.or_else(|| (!title.is_empty() && !honorific).then(|| title.to_string()));
+            sp.role = role_text.or_else(|| role_of_titles(titles, title));
             let head = core
                 .split_whitespace()
                 .last()
@@ -653,4 +650,23 @@ fn strip_titles<'t>(titles: &crate::compile::Lexicon, mut text: &'t str) -> &'t 
         text = rest.trim_start();
     }
     text
+}
+
+/// The titles before a name, as its role, without the courtesy titles among them:
+/// "Governor Datuk Seri" gives "Governor", "Sir" or "Mr." none.
+fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut rest = title.trim();
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (len, honorific) = match titles.prefix(rest) {
+            Some((entry, len)) => (len, entry.tag("honorific") == Some("yes")),
+            None => (word_end, false),
+        };
+        if !honorific {
+            kept.push(&rest[..len]);
+        }
+        rest = rest[len..].trim_start();
+    }
+    (!kept.is_empty()).then(|| kept.join(" "))
 }
