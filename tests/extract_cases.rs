@@ -501,3 +501,33 @@ fn courtesy_titles_are_no_part_of_a_speakers_role() {
         assert_eq!(sp.role.as_deref(), role, "role of the speaker in «{text}»");
     }
 }
+
+#[test]
+fn an_owner_before_a_name_is_a_role_but_an_organisations_name_stays_whole() {
+    let cases = [
+        (
+            "The Labour Party's Ana Ruiz said growth was strong.",
+            Some("Ana Ruiz"),
+            Some("Labour Party's"),
+        ),
+        (
+            "China's Ministry of Commerce said growth was strong.",
+            Some("China's Ministry of Commerce"),
+            None,
+        ),
+        (
+            "Growth was strong, the General Statistics Office said.",
+            Some("the General Statistics Office"),
+            None,
+        ),
+    ];
+    for (text, name, role) in cases {
+        let ex = extract(text);
+        let sp = ex.claims[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (sp.name.as_deref(), sp.role.as_deref()),
+            (name, role),
+            "name and role of the speaker in «{text}»"
+        );
+    }
+}

@@ -318,8 +318,9 @@ fn title_gender<'r>(titles: &'r crate::compile::Lexicon, mut text: &str) -> Opti
 }
 
 /// The text after a leading capitalised possessive (`China's Premier Li Qiang` →
-/// `Premier Li Qiang`), when a capitalised word follows it.
-fn without_owner(text: &str) -> &str {
+/// `Premier Li Qiang`, `the Labour Party's Ana Ruiz` → `Ana Ruiz`), when a capitalised
+/// word follows it.
+fn without_owner<'t>(text: &'t str, is_org: &dyn Fn(&str) -> bool) -> &'t str {
     let Some(i) = text.find("'s ").or_else(|| text.find("’s ")) else {
         return text;
     };
@@ -327,8 +328,10 @@ fn without_owner(text: &str) -> &str {
     let rest = text[i..]
         .split_once(' ')
         .map_or("", |(_, r)| r.trim_start());
+    // One capitalised word ("China's"), or an organisation ("the Labour Party's"); not a
+    // person ("Mr. King's Russia Today programming") or a phrase ("the president's").
     let one_word = !owner.contains(char::is_whitespace) && owner.starts_with(char::is_uppercase);
-    if one_word && rest.starts_with(char::is_uppercase) {
+    if (one_word || is_org(owner)) && rest.starts_with(char::is_uppercase) {
         rest
     } else {
         text
@@ -396,7 +399,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let Some(range) = clean(doc, m.clone()) else {
             continue;
         };
-        let mention = without_owner(&doc.text[range.clone()]);
+        let mention = without_owner(&doc.text[range.clone()], &is_org);
         let name = strip_titles(titles, mention).trim();
         if is_org(name) || is_possessive_phrase(name) || is_place(name) {
             continue;
@@ -473,14 +476,28 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         } else {
             // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.
             let text = text.split_once(" (").map_or(text, |(name, _)| name);
-            // "China's Premier Li Qiang": the owner and title make a person's role, the
-            // rest the name; an organisation keeps its owner ("China's Ministry of Commerce").
-            let core = if is_org(text) {
+            // "China's Premier Li Qiang", "the Labour Party's Ana Ruiz": the owner and
+            // title make a person's role, the rest the name; an organisation keeps its
+            // owner ("China's Ministry of Commerce"), and a title word inside its name is
+            // no title ("the General Statistics Office").
+            let owned = without_owner(text, &is_org);
+            let core = if is_org(text) && is_org(owned) {
                 text
             } else {
-                without_owner(text)
+                owned
             };
-            let core = after_description(roles, strip_titles(titles, core).trim());
+            let stripped = after_description(roles, strip_titles(titles, core).trim());
+            // What was cut ends in a capitalised word: a word of the organisation's name
+            // ("the General"), not a description of it ("Thai broadcaster PBS").
+            let cut_in_name = core[..core.len() - stripped.len()]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let core = if cut_in_name && is_org(core) && is_org(stripped) {
+                core
+            } else {
+                stripped
+            };
             let title = text[..text.len() - core.len()].trim();
             sp.role = role_text.or_else(|| role_of_titles(titles, title));
             let head = core
@@ -532,7 +549,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         .unwrap_or(core)
                         .to_string()
                 };
-                let gender = title_gender(titles, without_owner(text))
+                let gender = title_gender(titles, without_owner(text, &is_org))
                     .or_else(|| speakers.gender(&full))
                     .or_else(|| in_text.gender(&full));
                 if full.contains(' ') && !is_possessive_phrase(&full) {
