@@ -140,19 +140,11 @@ fn dump(pack: &Pack, rules: &[&RuleDef]) -> Value {
                 s.constraints
                     .iter()
                     .map(|(k, c)| {
-                        let names = |o: &Option<claimkit::pack::OneOrMany>| {
-                            o.as_ref().map(|l| l.names().join(", "))
-                        };
-                        let c = [
-                            ("in", c.in_lexicon.clone()),
-                            ("not-in", names(&c.not_in)),
-                            ("no-word-in", names(&c.no_word_in)),
-                            ("first-word-not-in", names(&c.first_word_not_in)),
-                            ("second-word-not-in", names(&c.second_word_not_in)),
-                        ]
-                        .into_iter()
-                        .filter_map(|(k, v)| v.map(|v| (k, v)))
-                        .collect::<std::collections::BTreeMap<_, _>>();
+                        let c = c
+                            .kinds()
+                            .into_iter()
+                            .map(|(kind, names)| (kind, names.join(", ")))
+                            .collect::<std::collections::BTreeMap<_, _>>();
                         (k.clone(), c)
                     })
                     .collect::<std::collections::BTreeMap<_, _>>(),

@@ -112,6 +112,18 @@ impl CompiledConstraint {
         }
     }
 
+    /// The constructor for the constraint a rule file writes as `key`.
+    fn of_keyword(key: &str) -> Option<fn(usize) -> CompiledConstraint> {
+        Some(match key {
+            "in" => Self::In,
+            "not-in" => Self::NotIn,
+            "no-word-in" => Self::NoWordIn,
+            "first-word-not-in" => Self::FirstWordNotIn,
+            "second-word-not-in" => Self::SecondWordNotIn,
+            _ => return None,
+        })
+    }
+
     /// The constraint's key, as the rule file writes it.
     pub fn keyword(&self) -> &'static str {
         match self {
@@ -963,44 +975,13 @@ impl Compiler {
                 ok = false;
                 continue;
             }
-            let names = |list: &Option<pack::OneOrMany>| {
-                list.as_ref().map_or(&[][..], |l| l.names()).to_vec()
-            };
-            let wanted = c
-                .in_lexicon
-                .iter()
-                .map(|n| {
-                    (
-                        n.clone(),
-                        CompiledConstraint::In as fn(usize) -> CompiledConstraint,
-                    )
-                })
-                .chain(names(&c.not_in).into_iter().map(|n| {
-                    (
-                        n,
-                        CompiledConstraint::NotIn as fn(usize) -> CompiledConstraint,
-                    )
-                }))
-                .chain(names(&c.no_word_in).into_iter().map(|n| {
-                    (
-                        n,
-                        CompiledConstraint::NoWordIn as fn(usize) -> CompiledConstraint,
-                    )
-                }))
-                .chain(names(&c.first_word_not_in).into_iter().map(|n| {
-                    (
-                        n,
-                        CompiledConstraint::FirstWordNotIn as fn(usize) -> CompiledConstraint,
-                    )
-                }))
-                .chain(names(&c.second_word_not_in).into_iter().map(|n| {
-                    (
-                        n,
-                        CompiledConstraint::SecondWordNotIn as fn(usize) -> CompiledConstraint,
-                    )
-                }));
+            let wanted = c.kinds().into_iter().flat_map(|(key, names)| {
+                let make = CompiledConstraint::of_keyword(key);
+                names.iter().map(move |name| (name, make))
+            });
             for (name, make) in wanted {
-                match self.lexicon_ref(lexicons, &name, &cat) {
+                let Some(make) = make else { continue };
+                match self.lexicon_ref(lexicons, name, &cat) {
                     Some(i) => constraints.push((group.clone(), make(i))),
                     None => ok = false,
                 }

@@ -137,14 +137,17 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
             last_count = Some(i);
             continue;
         }
+        let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
+        let Some(count) = last_count.filter(|&c| sentence(c) == sentence(i)) else {
+            continue;
+        };
         let bare = f.kind == "number"
             && f.unit.is_none()
             && f.value.is_some_and(|v| v.fract() == 0.0)
             && (ends_phrase(doc.text, f.span.end) || follows_comparison(doc, n, f));
-        let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
-        let Some(count) = last_count.filter(|&c| bare && sentence(c) == sentence(i)) else {
+        if !bare {
             continue;
-        };
+        }
         let unit = figures[count].unit.clone();
         let f = &mut figures[i];
         f.kind = "count".into();

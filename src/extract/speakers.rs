@@ -155,8 +155,8 @@ fn last_person(
 /// after its first hyphen is one ("52-year-old" → "year-old").
 fn describes_a_person(
     text: &str,
-    articles: Option<&crate::compile::Lexicon>,
-    person_descriptions: Option<&crate::compile::Lexicon>,
+    articles: Option<&Lexicon>,
+    person_descriptions: Option<&Lexicon>,
 ) -> bool {
     let Some(descriptions) = person_descriptions else {
         return false;
@@ -180,7 +180,7 @@ fn describes_a_person(
 /// The role an aside after a speaker gives, if any. An age before it is dropped
 /// ("Mr Sharma, 54, said", "Ms Roe, 35, the daughter of …, said"); an aside that opens
 /// with a word of `not_role_starts` ("who …", "speaking to …") is no role.
-fn role_of_aside(aside: &str, not_role_starts: Option<&crate::compile::Lexicon>) -> Option<String> {
+fn role_of_aside(aside: &str, not_role_starts: Option<&Lexicon>) -> Option<String> {
     let digits = aside.len() - aside.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let aside = match aside[digits..].strip_prefix(',') {
         Some(rest) if digits > 0 => rest.trim_start(),
@@ -303,7 +303,7 @@ impl<'r> PersonIndex<'r> {
 }
 
 /// The gender the pack's titles give a mention's leading titles (`Ms.` → f), if any.
-fn title_gender<'r>(titles: &'r crate::compile::Lexicon, mut text: &str) -> Option<&'r str> {
+fn title_gender<'r>(titles: &'r Lexicon, mut text: &str) -> Option<&'r str> {
     while let Some((entry, len)) = titles.prefix(text) {
         if let Some(g) = entry.tag("gender") {
             return Some(g);
@@ -571,8 +571,8 @@ fn names_the_described(
     doc: &Doc,
     description: &Range<usize>,
     apposition: &Range<usize>,
-    roles: &crate::compile::Lexicon,
-    articles: Option<&crate::compile::Lexicon>,
+    roles: &Lexicon,
+    articles: Option<&Lexicon>,
     is_org: &impl Fn(&str) -> bool,
     is_place: &impl Fn(&str) -> bool,
 ) -> bool {
@@ -605,7 +605,7 @@ fn names_the_described(
 /// Yoshimasa Hayashi" → "Yoshimasa Hayashi"): the capitalised words after the last role
 /// noun, two at least after a capitalised one ("Martin Luther King Jr." stays whole). A
 /// mention with no such words is returned whole.
-fn after_description<'t>(roles: &crate::compile::Lexicon, mention: &'t str) -> &'t str {
+fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
     // Where the last role noun ends, whether it is capitalised, and how many capitalised
     // words follow it.
     let mut cut: Option<(usize, bool)> = None;
@@ -634,7 +634,7 @@ fn after_description<'t>(roles: &crate::compile::Lexicon, mention: &'t str) -> &
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
 /// not a longer phrase that may have run past its noun.
-fn is_short_description(mention: &str, articles: Option<&crate::compile::Lexicon>) -> bool {
+fn is_short_description(mention: &str, articles: Option<&Lexicon>) -> bool {
     let mut words = mention.split_whitespace();
     let article = words
         .next()
@@ -658,7 +658,7 @@ fn is_headline(paragraph: &str) -> bool {
 }
 
 /// The text without leading titles (`Vice Premier He Lifeng` → `He Lifeng`).
-fn strip_titles<'t>(titles: &crate::compile::Lexicon, mut text: &'t str) -> &'t str {
+fn strip_titles<'t>(titles: &Lexicon, mut text: &'t str) -> &'t str {
     while let Some((_, len)) = titles.prefix(text) {
         let rest = &text[len..];
         if !rest.starts_with(char::is_whitespace) || rest.trim().is_empty() {

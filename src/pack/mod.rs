@@ -387,17 +387,27 @@ pub struct Constraint {
 }
 
 impl Constraint {
+    /// Each kind of constraint set here, by its key as the rule file writes it, with the
+    /// lexicons it names: the one list that compiling, linting and `claimkit rules` read.
+    pub fn kinds(&self) -> Vec<(&'static str, &[String])> {
+        fn names(o: &Option<OneOrMany>) -> &[String] {
+            o.as_ref().map_or(&[], OneOrMany::names)
+        }
+        [
+            ("in", self.in_lexicon.as_slice()),
+            ("not-in", names(&self.not_in)),
+            ("no-word-in", names(&self.no_word_in)),
+            ("first-word-not-in", names(&self.first_word_not_in)),
+            ("second-word-not-in", names(&self.second_word_not_in)),
+        ]
+        .into_iter()
+        .filter(|(_, lexicons)| !lexicons.is_empty())
+        .collect()
+    }
+
     /// Every lexicon the constraint names, whatever its kind.
     pub fn lexicons(&self) -> impl Iterator<Item = &String> {
-        let lists = [
-            &self.not_in,
-            &self.no_word_in,
-            &self.first_word_not_in,
-            &self.second_word_not_in,
-        ];
-        self.in_lexicon
-            .iter()
-            .chain(lists.into_iter().flatten().flat_map(|l| l.names()))
+        self.kinds().into_iter().flat_map(|(_, lexicons)| lexicons)
     }
 }
 
