@@ -18,16 +18,29 @@ pub struct SourceFile {
     /// The path as the user would type it (or `<builtin>/en/pack.yaml`).
     pub path: String,
     pub text: String,
+    /// Where each line starts: loading asks for the line of every inline lexicon
+    /// entry, and counting newlines from the top each time was quadratic.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    pub fn new(path: String, text: String) -> SourceFile {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
     /// Line and column (both 1-based, column in characters) of a byte offset.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
-        let before = &self.text[..byte];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (line, before[line_start..].chars().count() + 1)
+        let line = self.line_starts.partition_point(|&start| start <= byte);
+        let line_start = self.line_starts[line - 1];
+        (line, self.text[line_start..byte].chars().count() + 1)
     }
 }
 
@@ -255,3 +268,25 @@ impl fmt::Display for PackError {
 }
 
 impl std::error::Error for PackError {}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceFile;
+
+    #[test]
+    fn line_and_column_of_offsets() {
+        let file = SourceFile::new("f.yaml".into(), "ab\ncé x\n\nlast".into());
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(2), (1, 3), "the newline ends its own line");
+        assert_eq!(file.line_col(3), (2, 1));
+        assert_eq!(
+            file.line_col(6),
+            (2, 3),
+            "columns count characters, not bytes"
+        );
+        assert_eq!(file.line_col(5), (2, 2), "inside a character: its start");
+        assert_eq!(file.line_col(9), (3, 1));
+        assert_eq!(file.line_col(10), (4, 1));
+        assert_eq!(file.line_col(99), (4, 5), "past the end: the end");
+    }
+}

@@ -284,7 +284,6 @@ impl Matcher {
         parsed
             .iter()
             .for_each(|h| collect_capture_names(h, &mut names));
-        names.retain(|n| !Lexicons::is_lexicon_group(n) && !n.starts_with(CLASS_GROUP));
         let on_regex_only = std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
         let mut items = Vec::new();
         let mut split = match (&parsed, windowed && flatten(&ast, &mut items)) {
@@ -851,14 +850,18 @@ fn capture_names(hir: &Hir) -> Vec<String> {
     names
 }
 
+/// The names of a pattern's groups, but for the placeholders of lexicons and classes
+/// (thousands in a pattern that names a speaker), which hold nothing to look into.
 fn collect_capture_names(hir: &Hir, out: &mut Vec<String>) {
     match hir.kind() {
-        HirKind::Capture(c) => {
-            if let Some(n) = &c.name {
+        HirKind::Capture(c) => match c.name.as_deref() {
+            Some(n) if Lexicons::is_lexicon_group(n) || n.starts_with(CLASS_GROUP) => {}
+            Some(n) => {
                 out.push(n.to_string());
+                collect_capture_names(&c.sub, out);
             }
-            collect_capture_names(&c.sub, out);
-        }
+            None => collect_capture_names(&c.sub, out),
+        },
         HirKind::Repetition(r) => collect_capture_names(&r.sub, out),
         HirKind::Concat(v) | HirKind::Alternation(v) => {
             v.iter().for_each(|h| collect_capture_names(h, out))

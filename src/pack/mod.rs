@@ -149,7 +149,7 @@ impl PackSource {
         match self {
             PackSource::Dir(d) => match std::fs::read(d.join(rel)) {
                 Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => Ok(SourceFile { path, text }),
+                    Ok(text) => Ok(SourceFile::new(path, text)),
                     Err(e) => Err(Diagnostic::in_file(
                         "not-utf8",
                         path,
@@ -168,10 +168,7 @@ impl PackSource {
             PackSource::Embedded { files, .. } => files
                 .iter()
                 .find(|(p, _)| *p == rel)
-                .map(|(_, text)| SourceFile {
-                    path: path.clone(),
-                    text: text.to_string(),
-                })
+                .map(|(_, text)| SourceFile::new(path.clone(), text.to_string()))
                 .ok_or_else(|| {
                     Diagnostic::in_file(
                         "unreadable-file",
