@@ -1071,6 +1071,10 @@ fn a_bare_number_after_a_comparison_counts_what_the_count_before_it_counts() {
     has(
         "It sold 1.2 million cars and 400 in Japan.",
         want("400", "number").value(400.0),
+    ); // A count written as a modifier lends nothing: "balls" are not what 205 counts.
+    has(
+        "Head hit a 69-ball century to chase down 205.",
+        want("205", "number").value(205.0),
     );
 }
 

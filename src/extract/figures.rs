@@ -134,7 +134,9 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     for i in 0..figures.len() {
         let f = &figures[i];
         if f.kind == "count" && f.unit.is_some() {
-            last_count = Some(i);
+            // A count written as a modifier ("a 69-ball century") lends no noun: the
+            // thing counted later in the sentence is what it modifies, not its noun.
+            last_count = (!is_digit_compound(&doc.text[f.span.clone()])).then_some(i);
             continue;
         }
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
@@ -153,6 +155,12 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         f.kind = "count".into();
         f.unit = unit;
     }
+}
+
+/// Whether a figure's text joins digits to its noun with a hyphen ("69-ball", "20-member").
+fn is_digit_compound(text: &str) -> bool {
+    text.rfind('-')
+        .is_some_and(|i| text[..i].ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the one or two words before the figure are a comparison ("up from",
