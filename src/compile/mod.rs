@@ -80,6 +80,7 @@ pub enum CompiledConstraint {
     NoWordIn(usize),
     FirstWordNotIn(usize),
     SecondWordNotIn(usize),
+    LastWordNotIn(usize),
 }
 
 impl CompiledConstraint {
@@ -98,6 +99,10 @@ impl CompiledConstraint {
                 .split_whitespace()
                 .nth(1)
                 .is_none_or(|w| lex.lookup(w).is_none()),
+            Self::LastWordNotIn(_) => text
+                .split_whitespace()
+                .next_back()
+                .is_none_or(|w| lex.lookup(w).is_none()),
         }
     }
 
@@ -108,7 +113,8 @@ impl CompiledConstraint {
             | Self::NotIn(l)
             | Self::NoWordIn(l)
             | Self::FirstWordNotIn(l)
-            | Self::SecondWordNotIn(l) => l,
+            | Self::SecondWordNotIn(l)
+            | Self::LastWordNotIn(l) => l,
         }
     }
 
@@ -120,6 +126,7 @@ impl CompiledConstraint {
             "no-word-in" => Self::NoWordIn,
             "first-word-not-in" => Self::FirstWordNotIn,
             "second-word-not-in" => Self::SecondWordNotIn,
+            "last-word-not-in" => Self::LastWordNotIn,
             _ => return None,
         })
     }
@@ -132,6 +139,7 @@ impl CompiledConstraint {
             Self::NoWordIn(_) => "no-word-in",
             Self::FirstWordNotIn(_) => "first-word-not-in",
             Self::SecondWordNotIn(_) => "second-word-not-in",
+            Self::LastWordNotIn(_) => "last-word-not-in",
         }
     }
 }

@@ -381,6 +381,10 @@ pub struct Constraint {
     /// in a list): the head after a determiner, `speaker: { second-word-not-in:
     /// apposition-noun }` refuses "a charge the ministry [denied]".
     pub second_word_not_in: Option<OneOrMany>,
+    /// The captured text's last word must not be an entry of this lexicon (or of any in
+    /// a list): `speaker: { last-word-not-in: preposition }` refuses "Marcos ordered an
+    /// inquiry into [alleged …]".
+    pub last_word_not_in: Option<OneOrMany>,
 }
 
 impl Constraint {
@@ -396,6 +400,7 @@ impl Constraint {
             ("no-word-in", names(&self.no_word_in)),
             ("first-word-not-in", names(&self.first_word_not_in)),
             ("second-word-not-in", names(&self.second_word_not_in)),
+            ("last-word-not-in", names(&self.last_word_not_in)),
         ]
         .into_iter()
         .filter(|(_, lexicons)| !lexicons.is_empty())
