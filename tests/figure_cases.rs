@@ -1071,10 +1071,16 @@ fn a_bare_number_after_a_comparison_counts_what_the_count_before_it_counts() {
     has(
         "It sold 1.2 million cars and 400 in Japan.",
         want("400", "number").value(400.0),
-    ); // A count written as a modifier lends nothing: "balls" are not what 205 counts.
+    );
+    // A count written as a modifier lends nothing: "balls" are not what 205 counts,
+    // nor members what 247 counts; the count before it still lends its noun.
     has(
         "Head hit a 69-ball century to chase down 205.",
         want("205", "number").value(205.0),
+    );
+    has(
+        "He won 311 votes in the 492-member House, up from 247.",
+        want("247", "count").value(247.0).unit("vote"),
     );
 }
 

@@ -134,9 +134,13 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     for i in 0..figures.len() {
         let f = &figures[i];
         if f.kind == "count" && f.unit.is_some() {
-            // A count written as a modifier ("a 69-ball century") lends no noun: the
-            // thing counted later in the sentence is what it modifies, not its noun.
-            last_count = (!is_digit_compound(&doc.text[f.span.clone()])).then_some(i);
+            // A count written as a modifier ("the 492-member House") lends no noun: the
+            // thing counted later in the sentence is what it modifies, if anything. The
+            // count before it still may ("311 votes in the 492-member House, up from
+            // 247").
+            if !is_digit_compound(&doc.text[f.span.clone()]) {
+                last_count = Some(i);
+            }
             continue;
         }
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
