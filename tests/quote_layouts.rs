@@ -75,6 +75,11 @@ const LAYOUTS: &[(&str, &str)] = &[
         "«Nous restons», a déclaré le ministre. The minister said «we stay».",
     ),
     (
+        "single-marks-beside-plural-possessives",
+        "Union leader Mary Kemp said the offer was 'meaningless' and the managers' bonuses \
+         were 'an insult to nurses'. The workers' pay rose 2%.",
+    ),
+    (
         "apostrophes-and-primes",
         "The band’s ’90s hit, a rock ’n’ roll song, made the 6’2” singer famous.",
     ),
