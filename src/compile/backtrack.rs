@@ -11,15 +11,16 @@
 //!
 //! The program runs as a backtracker that remembers which instruction it has tried at
 //! which position (one bit each), so no pair is tried twice and a search costs at most
-//! `instructions × window`. [`StartAtom`]s say how a match may begin, so that a search
-//! over a whole text tries only the positions where one holds (`super::starts`). It returns the same leftmost-first match, with the same
+//! `instructions × window`; an alternative is entered only where the text may begin it
+//! (a split's guards, see `Program::plan_follows`). [`StartAtom`]s say how a match may
+//! begin, so that a search over a whole text tries only the positions where one holds
+//! (`super::starts`). It returns the same leftmost-first match, with the same
 //! groups, as the regex crate on the pattern with its lexicons inlined: alternatives and
 //! repeats are tried in the regex's order of preference, and a lexicon's entries in the
 //! order of its inlined trie. `tests` below and `tests/engines_agree.rs` hold the two
 //! engines to that.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -94,9 +95,9 @@ type Ranges = Vec<(char, char)>;
 /// by the placeholder a pattern writes for a Unicode class (`super::classes`).
 #[derive(Debug, Default)]
 pub(crate) struct ClassTable {
-    by_ranges: Mutex<HashMap<Ranges, Arc<CharClass>>>,
+    by_ranges: Mutex<foldhash::HashMap<Ranges, Arc<CharClass>>>,
     pub(crate) placeholders: ClassPlaceholders,
-    by_placeholder: Mutex<HashMap<u32, Arc<CharClass>>>,
+    by_placeholder: Mutex<foldhash::HashMap<u32, Arc<CharClass>>>,
 }
 
 impl ClassTable {
@@ -482,6 +483,30 @@ impl NextBytes {
         NextBytes { bytes, at_end }
     }
 
+    fn byte(b: u8) -> NextBytes {
+        let mut bytes = [0u64; 4];
+        bytes[(b >> 6) as usize] |= 1 << (b & 63);
+        NextBytes {
+            bytes,
+            at_end: false,
+        }
+    }
+
+    fn end() -> NextBytes {
+        NextBytes {
+            bytes: [0; 4],
+            at_end: true,
+        }
+    }
+
+    /// Takes in what `other` allows too.
+    fn add(&mut self, other: &NextBytes) {
+        for (mine, theirs) in self.bytes.iter_mut().zip(other.bytes) {
+            *mine |= theirs;
+        }
+        self.at_end |= other.at_end;
+    }
+
     fn allows(&self, hay: &[u8], at: usize) -> bool {
         match hay.get(at) {
             Some(&b) => self.bytes[(b >> 6) as usize] >> (b & 63) & 1 == 1,
@@ -491,6 +516,65 @@ impl NextBytes {
 }
 
 const NO_ROW: u32 = u32::MAX;
+
+/// A split's target that anything may begin.
+const NO_GUARD: u16 = u16::MAX;
+const NO_GUARDS: [u16; 2] = [NO_GUARD; 2];
+
+/// The first bytes of a program's classes and lexicons, each worked out once by
+/// [`Program::plan_next`].
+#[derive(Default)]
+struct Firsts {
+    lexicons: Vec<Option<NextBytes>>,
+}
+
+impl Firsts {
+    fn class(&mut self, program: &Program, k: u32) -> NextBytes {
+        let class = &program.classes[k as usize];
+        // The ASCII bitmap as it is; any lead byte of a longer character.
+        let beyond_ascii = class.ranges.last().is_some_and(|&(_, hi)| !hi.is_ascii());
+        NextBytes {
+            bytes: [
+                class.ascii as u64,
+                (class.ascii >> 64) as u64,
+                0,
+                if beyond_ascii { u64::MAX } else { 0 },
+            ],
+            at_end: false,
+        }
+    }
+
+    fn lexicon(&mut self, program: &Program, l: u32) -> NextBytes {
+        let trie = &program.tries[l as usize];
+        Self::once(&mut self.lexicons, l, |first| mark_lexicon(first, trie))
+    }
+
+    fn once(
+        known: &mut Vec<Option<NextBytes>>,
+        i: u32,
+        mark: impl FnOnce(&mut [bool; 256]),
+    ) -> NextBytes {
+        let i = i as usize;
+        if known.len() <= i {
+            known.resize(i + 1, None);
+        }
+        known[i]
+            .get_or_insert_with(|| {
+                let mut first = [false; 256];
+                mark(&mut first);
+                NextBytes::new(&first, false)
+            })
+            .clone()
+    }
+}
+
+/// Where [`Program::plan_next`] is with an instruction.
+#[derive(Clone, Copy, PartialEq)]
+enum Plan {
+    Todo,
+    Busy,
+    Done,
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Inst {
@@ -505,8 +589,9 @@ enum Inst {
     },
     Lexicon(u32),
     Look(Look),
-    /// Try the first target, then the second.
-    Split(u32, u32),
+    /// Try the first target, then the second; each is entered only where the text may
+    /// begin it (an index into `Program::follows`, or `NO_GUARD`; see `plan_follows`).
+    Split(u32, u32, [u16; 2]),
     Jump(u32),
     Save(u32),
     Match,
@@ -767,6 +852,11 @@ impl Program {
         }
     }
 
+    /// Whether the text at `at` may begin a split's target with this guard.
+    fn may_enter(&self, guard: u16, bytes: &[u8], at: usize) -> bool {
+        guard == NO_GUARD || self.follows[guard as usize].allows(bytes, at)
+    }
+
     fn may_start(&self, hay: &str, start: usize) -> bool {
         match hay.as_bytes().get(start) {
             Some(&b) => self.first_bytes[b as usize] && hay.is_char_boundary(start),
@@ -916,8 +1006,13 @@ impl Program {
                         }
                         pc += 1;
                     }
-                    Inst::Split(first, second) => {
-                        cache.stack.push(Frame::Step { pc: second, at });
+                    Inst::Split(first, second, [guard_first, guard_second]) => {
+                        if self.may_enter(guard_second, bytes, at) {
+                            cache.stack.push(Frame::Step { pc: second, at });
+                        }
+                        if !self.may_enter(guard_first, bytes, at) {
+                            break;
+                        }
                         pc = first as usize;
                     }
                     Inst::Jump(to) => pc = to as usize,
@@ -947,7 +1042,7 @@ impl Program {
         joins[0] = true;
         for (pc, inst) in self.insts.iter().enumerate() {
             match *inst {
-                Inst::Split(a, b) => {
+                Inst::Split(a, b, _) => {
                     joins[a as usize] = true;
                     joins[b as usize] = true;
                 }
@@ -991,7 +1086,7 @@ impl Program {
                 }
                 Inst::Lexicon(l) => Some(self.tries[l as usize].max_len()? + after(pc + 1)?),
                 Inst::Look(_) | Inst::Save(_) => after(pc + 1),
-                Inst::Split(a, b) if a as usize > pc && b as usize > pc => {
+                Inst::Split(a, b, _) if a as usize > pc && b as usize > pc => {
                     Some(after(a as usize)?.max(after(b as usize)?))
                 }
                 Inst::Jump(to) if to as usize > pc => after(to as usize),
@@ -1011,29 +1106,127 @@ impl Program {
         }
     }
 
-    /// Works out what may follow each repeat (see `follow_of`).
+    /// Works out what may follow each repeat (see `follow_of`) and what each split's
+    /// targets may begin with (see `enter_of`).
     fn plan_follows(&mut self) {
-        let mut seen = vec![0; self.insts.len()];
-        let mut known: HashMap<NextBytes, u32> = HashMap::new();
+        let next = self.plan_next();
+        let mut known: foldhash::HashMap<NextBytes, u32> = foldhash::HashMap::default();
+        let mut index = |next: &NextBytes, follows: &mut Vec<NextBytes>| {
+            *known.entry(next.clone()).or_insert_with(|| {
+                follows.push(next.clone());
+                follows.len() as u32 - 1
+            })
+        };
         self.follow_of = vec![ANY_NEXT; self.insts.len()];
         for pc in 0..self.insts.len() {
-            let Inst::Repeat { class, max, .. } = self.insts[pc] else {
-                continue;
-            };
-            // Worth it where a repeat may run long over most characters: `.`, `[^,]`,
-            // `\S`, `\w` (a test for each repeat adds to start-up).
-            if max <= 1 || self.classes[class as usize].ascii.count_ones() < WIDE_CLASS {
-                continue;
+            match self.insts[pc] {
+                Inst::Split(a, b, _) => {
+                    let mut guard = |to: u32, follows: &mut Vec<NextBytes>| match &next[to as usize]
+                    {
+                        Some(next) => u16::try_from(index(next, follows)).unwrap_or(NO_GUARD),
+                        None => NO_GUARD,
+                    };
+                    let guards = [guard(a, &mut self.follows), guard(b, &mut self.follows)];
+                    self.insts[pc] = Inst::Split(a, b, guards);
+                }
+                // Worth it where a repeat may run long over most characters: `.`, `[^,]`,
+                // `\S`, `\w`.
+                Inst::Repeat { class, max, .. }
+                    if max > 1 && self.classes[class as usize].ascii.count_ones() >= WIDE_CLASS =>
+                {
+                    if let Some(next) = &next[pc + 1] {
+                        self.follow_of[pc] = index(next, &mut self.follows);
+                    }
+                }
+                _ => {}
             }
-            let stamp = pc as u32 + 1;
-            if let Some((first, at_end)) = self.next_bytes(pc + 1, &mut seen, stamp) {
-                let next = NextBytes::new(&first, at_end);
-                let follows = &mut self.follows;
-                self.follow_of[pc] = *known.entry(next.clone()).or_insert_with(|| {
-                    follows.push(next);
-                    follows.len() as u32 - 1
-                });
+        }
+    }
+
+    /// For each instruction, the bytes the text may go on with where the program is
+    /// there, and whether it may be at the text's end; None where it may match without
+    /// reading anything. Each instruction is worked out once, after those it leads to
+    /// without reading. (The compiler refuses a loop that reads nothing; on one, anything
+    /// would be taken to follow.)
+    fn plan_next(&self) -> Vec<Option<NextBytes>> {
+        let n = self.insts.len();
+        let mut state = vec![Plan::Todo; n];
+        let mut next: Vec<Option<NextBytes>> = vec![None; n];
+        let mut stack = Vec::new();
+        let mut firsts = Firsts::default();
+        for root in 0..n {
+            stack.push((root, false));
+            while let Some((pc, expanded)) = stack.pop() {
+                if expanded {
+                    let here = self.next_here(pc, &mut firsts, |to| match state[to] {
+                        Plan::Done => next[to].clone(),
+                        // On a loop that reads nothing (see above).
+                        _ => None,
+                    });
+                    next[pc] = here;
+                    state[pc] = Plan::Done;
+                    continue;
+                }
+                if state[pc] != Plan::Todo {
+                    continue;
+                }
+                state[pc] = Plan::Busy;
+                stack.push((pc, true));
+                for to in self.without_reading(pc).into_iter().flatten() {
+                    if state[to] == Plan::Todo {
+                        stack.push((to, false));
+                    }
+                }
             }
+        }
+        next
+    }
+
+    /// The instructions `pc` goes on to without reading a character.
+    fn without_reading(&self, pc: usize) -> [Option<usize>; 2] {
+        match self.insts[pc] {
+            Inst::Repeat { min: 0, .. } | Inst::Look(_) | Inst::Save(_) => [Some(pc + 1), None],
+            Inst::Split(a, b, _) => [Some(a as usize), Some(b as usize)],
+            Inst::Jump(to) => [Some(to as usize), None],
+            _ => [None, None],
+        }
+    }
+
+    /// What the text may go on with at `pc`, given `after(to)` for the instructions it
+    /// goes on to without reading (None: anything).
+    fn next_here(
+        &self,
+        pc: usize,
+        firsts: &mut Firsts,
+        after: impl Fn(usize) -> Option<NextBytes>,
+    ) -> Option<NextBytes> {
+        match self.insts[pc] {
+            Inst::Byte(b) => Some(NextBytes::byte(b)),
+            Inst::Class(k) => Some(firsts.class(self, k)),
+            Inst::Repeat { class, min, .. } => {
+                let mut next = firsts.class(self, class);
+                if min == 0 {
+                    next.add(&after(pc + 1)?);
+                }
+                Some(next)
+            }
+            Inst::Lexicon(l) => Some(firsts.lexicon(self, l)),
+            // Only the text's end, or a line's end, is the end.
+            Inst::Look(Look::End) => Some(NextBytes::end()),
+            Inst::Look(Look::EndLF | Look::EndCRLF) => {
+                let mut next = NextBytes::byte(b'\n');
+                next.add(&NextBytes::byte(b'\r'));
+                next.add(&NextBytes::end());
+                Some(next)
+            }
+            Inst::Look(_) | Inst::Save(_) => after(pc + 1),
+            Inst::Jump(to) => after(to as usize),
+            Inst::Split(a, b, _) => {
+                let mut both = after(a as usize)?;
+                both.add(&after(b as usize)?);
+                Some(both)
+            }
+            Inst::Match => None,
         }
     }
 
@@ -1065,7 +1258,7 @@ impl Program {
                     (first[b'\n' as usize], first[b'\r' as usize], at_end) = (true, true, true);
                 }
                 Inst::Look(_) | Inst::Save(_) => todo.push(pc + 1),
-                Inst::Split(a, b) => todo.extend([a as usize, b as usize]),
+                Inst::Split(a, b, _) => todo.extend([a as usize, b as usize]),
                 Inst::Jump(to) => todo.push(to as usize),
                 Inst::Match => return None,
             }
@@ -1198,7 +1391,7 @@ impl Program {
             match self.insts[pc] {
                 Inst::Save(_) => todo.push((pc + 1, looks)),
                 Inst::Look(look) => todo.push((pc + 1, with(AtomStep::Look(look)))),
-                Inst::Split(a, b) => {
+                Inst::Split(a, b, _) => {
                     todo.push((b as usize, looks.clone()));
                     todo.push((a as usize, looks));
                 }
@@ -1386,10 +1579,10 @@ impl Compiler<'_> {
                         self.hir(alternative)?;
                         break;
                     }
-                    let split = self.push(Inst::Split(0, 0));
+                    let split = self.push(Inst::Split(0, 0, NO_GUARDS));
                     self.hir(alternative)?;
                     jumps.push(self.push(Inst::Jump(0)));
-                    self.insts[split] = Inst::Split(split as u32 + 1, self.here());
+                    self.insts[split] = Inst::Split(split as u32 + 1, self.here(), NO_GUARDS);
                 }
                 let end = self.here();
                 for j in jumps {
@@ -1417,14 +1610,14 @@ impl Compiler<'_> {
                 let prefer = |split: usize, skip: u32| {
                     let take = split as u32 + 1;
                     if rep.greedy {
-                        Inst::Split(take, skip)
+                        Inst::Split(take, skip, NO_GUARDS)
                     } else {
-                        Inst::Split(skip, take)
+                        Inst::Split(skip, take, NO_GUARDS)
                     }
                 };
                 match rep.max {
                     None => {
-                        let split = self.push(Inst::Split(0, 0));
+                        let split = self.push(Inst::Split(0, 0, NO_GUARDS));
                         self.hir(&rep.sub)?;
                         self.push(Inst::Jump(split as u32));
                         self.insts[split] = prefer(split, self.here());
@@ -1432,7 +1625,7 @@ impl Compiler<'_> {
                     Some(max) => {
                         let mut splits = Vec::new();
                         for _ in rep.min..max {
-                            splits.push(self.push(Inst::Split(0, 0)));
+                            splits.push(self.push(Inst::Split(0, 0, NO_GUARDS)));
                             self.hir(&rep.sub)?;
                         }
                         let end = self.here();
@@ -1805,6 +1998,37 @@ mod tests {
         assert_eq!(max_len(r"\d+", &[]), None);
         assert_eq!(max_len(r"(?:ab)*c", &[]), None);
         assert_eq!(max_len(r"@0", &[lexicon(true, &["said so"])]), None);
+    }
+
+    /// Each alternative of a split is guarded by the bytes it may begin with; one that
+    /// may match without reading is not guarded.
+    #[test]
+    fn a_split_enters_an_alternative_only_where_it_may_begin() {
+        let program = Program::new(&regex_syntax::parse(r"(?:cat|dog|x?)!").unwrap(), &[]).unwrap();
+        let guards: Vec<[u16; 2]> = program
+            .insts
+            .iter()
+            .filter_map(|inst| match inst {
+                Inst::Split(_, _, guards) => Some(*guards),
+                _ => None,
+            })
+            .collect();
+        let allows = |guard: u16, text: &str| program.may_enter(guard, text.as_bytes(), 0);
+        // cat | (dog | x?): the first split's targets, then the second's.
+        let [cat, rest] = guards[0];
+        assert!(allows(cat, "cat") && !allows(cat, "dog") && !allows(cat, "!"));
+        assert!(allows(rest, "dog") && allows(rest, "x!") && allows(rest, "!"));
+        assert!(!allows(rest, "cat"));
+        let [dog, _] = guards[1];
+        assert!(allows(dog, "dog") && !allows(dog, "x"));
+        let re = regex::Regex::new(r"(?:cat|dog|x?)!").unwrap();
+        for text in ["cat!", "dog!", "x!", "!", "cow!"] {
+            let ours = program.captures_at(text, 0).unwrap().map(|f| f.0);
+            assert_eq!(ours, re.find(text).map(|m| m.range()), "{text}");
+        }
+        let looping = Program::new(&regex_syntax::parse(r"(?:ab|c)*d").unwrap(), &[]).unwrap();
+        let found = looping.captures_at("xxabcabd", 0).unwrap().map(|f| f.0);
+        assert_eq!(found, Some(2..8));
     }
 
     /// A text longer than a piece (see `Program::first_of`) is searched piece by piece
