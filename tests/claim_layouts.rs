@@ -240,6 +240,16 @@ const LAYOUTS: &[(&str, &str)] = &[
          Exports fell for a third month in May, official data showed on Friday, boosting \
          the chances of a rate cut.",
     ),
+    (
+        "an-absolute-clause-after-with-and-a-results-participle",
+        "The governor said the committee voted to hold rates, with two members backing a cut.\n\
+         Nordvik Foods said quarterly profit fell 20%, missing analysts' forecasts.",
+    ),
+    (
+        "an-unnamed-source-asking-not-to-be-named",
+        "One rebel, who asked not to be named, said the vote had been rigged.\n\
+         Output fell 3%, citing weaker demand in the north, the company said.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
