@@ -454,64 +454,51 @@ pub struct Program {
     row_count: usize,
     /// The most bytes a match may span, when that is bounded (see `plan_max_len`).
     max_len: Option<usize>,
-    /// For each repeat, what may follow it (an index into `follows`), so that the rest
-    /// of the pattern is tried only where it can begin; `ANY_NEXT` for the other
-    /// instructions and for a repeat that anything may follow.
-    follow_of: Vec<u32>,
     follows: Vec<NextBytes>,
 }
 
-/// No test of what comes next (see `Program::follow_of`).
-const ANY_NEXT: u32 = u32::MAX;
 /// How many ASCII characters a repeat's class must hold to have what follows it tested.
 const WIDE_CLASS: u32 = 60;
 
 /// The bytes with which the text may go on where a part of a program begins, and
-/// whether it may begin at the text's end: every other place fails at once.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct NextBytes {
-    bytes: [u64; 4],
-    at_end: bool,
-}
+/// whether it may begin at the text's end (the bit of 0xFF, a byte UTF-8 never holds):
+/// every other place fails at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct NextBytes([u64; 4]);
+
+/// The bit of [`NextBytes`] that stands for the text's end.
+const END: u8 = 0xFF;
 
 impl NextBytes {
+    /// Anything may follow (a match may end here).
+    const ANY: NextBytes = NextBytes([u64::MAX; 4]);
+    const NONE: NextBytes = NextBytes([0; 4]);
+
     fn new(first: &[bool; 256], at_end: bool) -> NextBytes {
-        let mut bytes = [0u64; 4];
-        for (b, _) in first.iter().enumerate().filter(|(_, may)| **may) {
-            bytes[b >> 6] |= 1 << (b & 63);
+        let mut next = NextBytes::NONE;
+        for b in (0..END).filter(|&b| first[b as usize]) {
+            next.set(b);
         }
-        NextBytes { bytes, at_end }
+        if at_end {
+            next.set(END);
+        }
+        next
     }
 
-    fn byte(b: u8) -> NextBytes {
-        let mut bytes = [0u64; 4];
-        bytes[(b >> 6) as usize] |= 1 << (b & 63);
-        NextBytes {
-            bytes,
-            at_end: false,
-        }
-    }
-
-    fn end() -> NextBytes {
-        NextBytes {
-            bytes: [0; 4],
-            at_end: true,
-        }
+    fn set(&mut self, b: u8) {
+        self.0[(b >> 6) as usize] |= 1 << (b & 63);
     }
 
     /// Takes in what `other` allows too.
     fn add(&mut self, other: &NextBytes) {
-        for (mine, theirs) in self.bytes.iter_mut().zip(other.bytes) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
             *mine |= theirs;
         }
-        self.at_end |= other.at_end;
     }
 
     fn allows(&self, hay: &[u8], at: usize) -> bool {
-        match hay.get(at) {
-            Some(&b) => self.bytes[(b >> 6) as usize] >> (b & 63) & 1 == 1,
-            None => self.at_end,
-        }
+        let b = hay.get(at).copied().unwrap_or(END);
+        self.0[(b >> 6) as usize] >> (b & 63) & 1 == 1
     }
 }
 
@@ -533,15 +520,13 @@ impl Firsts {
         let class = &program.classes[k as usize];
         // The ASCII bitmap as it is; any lead byte of a longer character.
         let beyond_ascii = class.ranges.last().is_some_and(|&(_, hi)| !hi.is_ascii());
-        NextBytes {
-            bytes: [
-                class.ascii as u64,
-                (class.ascii >> 64) as u64,
-                0,
-                if beyond_ascii { u64::MAX } else { 0 },
-            ],
-            at_end: false,
-        }
+        NextBytes([
+            class.ascii as u64,
+            (class.ascii >> 64) as u64,
+            0,
+            // The lead bytes 0xC0 to 0xFE, not the end.
+            if beyond_ascii { u64::MAX >> 1 } else { 0 },
+        ])
     }
 
     fn lexicon(&mut self, program: &Program, l: u32) -> NextBytes {
@@ -558,13 +543,11 @@ impl Firsts {
         if known.len() <= i {
             known.resize(i + 1, None);
         }
-        known[i]
-            .get_or_insert_with(|| {
-                let mut first = [false; 256];
-                mark(&mut first);
-                NextBytes::new(&first, false)
-            })
-            .clone()
+        *known[i].get_or_insert_with(|| {
+            let mut first = [false; 256];
+            mark(&mut first);
+            NextBytes::new(&first, false)
+        })
     }
 }
 
@@ -586,6 +569,9 @@ enum Inst {
         min: u32,
         max: u32,
         greedy: bool,
+        /// What may follow the repeat (a guard, as a split's), so that the rest of the
+        /// pattern is tried only where it can begin.
+        follow: u16,
     },
     Lexicon(u32),
     Look(Look),
@@ -688,7 +674,6 @@ impl Program {
             rows: Vec::new(),
             row_count: 0,
             max_len: None,
-            follow_of: Vec::new(),
             follows: Vec::new(),
         };
         program.plan_starts();
@@ -844,15 +829,8 @@ impl Program {
         })
     }
 
-    /// Whether the rest of the pattern after repeat `pc` may begin at `at`.
-    fn may_follow(&self, pc: usize, bytes: &[u8], at: usize) -> bool {
-        match self.follow_of[pc] {
-            ANY_NEXT => true,
-            k => self.follows[k as usize].allows(bytes, at),
-        }
-    }
-
-    /// Whether the text at `at` may begin a split's target with this guard.
+    /// Whether the text at `at` may begin what a guard (of a split's target, or of what
+    /// follows a repeat) stands for.
     fn may_enter(&self, guard: u16, bytes: &[u8], at: usize) -> bool {
         guard == NO_GUARD || self.follows[guard as usize].allows(bytes, at)
     }
@@ -891,7 +869,10 @@ impl Program {
                 Frame::Lazy { pc, at, count } => {
                     // Take the rest of the pattern here first; one more character later.
                     // Only a repeat pushes a lazy frame.
-                    let Inst::Repeat { class, max, .. } = self.insts[pc as usize] else {
+                    let Inst::Repeat {
+                        class, max, follow, ..
+                    } = self.insts[pc as usize]
+                    else {
                         continue;
                     };
                     if count < max {
@@ -905,7 +886,7 @@ impl Program {
                             }
                         }
                     }
-                    if !self.may_follow(pc as usize, bytes, at) {
+                    if !self.may_enter(follow, bytes, at) {
                         continue;
                     }
                     (pc as usize + 1, at)
@@ -944,6 +925,7 @@ impl Program {
                         min,
                         max,
                         greedy,
+                        follow,
                     } => {
                         let class = &self.classes[class as usize];
                         let mut count = 0;
@@ -955,7 +937,7 @@ impl Program {
                                     cache.overran |= !must_end;
                                     break;
                                 }
-                                if count >= min && self.may_follow(pc, bytes, p) {
+                                if count >= min && self.may_enter(follow, bytes, p) {
                                     cache.stack.push(Frame::Step {
                                         pc: pc as u32 + 1,
                                         at: p,
@@ -1106,37 +1088,35 @@ impl Program {
         }
     }
 
-    /// Works out what may follow each repeat (see `follow_of`) and what each split's
-    /// targets may begin with (see `enter_of`).
+    /// Works out the guards: what each split's targets may begin with, and what may
+    /// follow each repeat (see [`Inst`]).
     fn plan_follows(&mut self) {
         let next = self.plan_next();
-        let mut known: foldhash::HashMap<NextBytes, u32> = foldhash::HashMap::default();
-        let mut index = |next: &NextBytes, follows: &mut Vec<NextBytes>| {
-            *known.entry(next.clone()).or_insert_with(|| {
-                follows.push(next.clone());
-                follows.len() as u32 - 1
+        let mut known: foldhash::HashMap<NextBytes, u16> = foldhash::HashMap::default();
+        let follows = &mut self.follows;
+        // The guard of what may come at `pc`, each set of bytes kept once.
+        let mut guard = |pc: usize| {
+            if next[pc] == NextBytes::ANY {
+                return NO_GUARD;
+            }
+            *known.entry(next[pc]).or_insert_with(|| {
+                // Past the last guard a u16 holds, the rest go unguarded.
+                let k = u16::try_from(follows.len()).unwrap_or(NO_GUARD);
+                if k != NO_GUARD {
+                    follows.push(next[pc]);
+                }
+                k
             })
         };
-        self.follow_of = vec![ANY_NEXT; self.insts.len()];
         for pc in 0..self.insts.len() {
-            match self.insts[pc] {
-                Inst::Split(a, b, _) => {
-                    let mut guard = |to: u32, follows: &mut Vec<NextBytes>| match &next[to as usize]
-                    {
-                        Some(next) => u16::try_from(index(next, follows)).unwrap_or(NO_GUARD),
-                        None => NO_GUARD,
-                    };
-                    let guards = [guard(a, &mut self.follows), guard(b, &mut self.follows)];
-                    self.insts[pc] = Inst::Split(a, b, guards);
-                }
+            match &mut self.insts[pc] {
+                Inst::Split(a, b, guards) => *guards = [guard(*a as usize), guard(*b as usize)],
                 // Worth it where a repeat may run long over most characters: `.`, `[^,]`,
                 // `\S`, `\w`.
-                Inst::Repeat { class, max, .. }
-                    if max > 1 && self.classes[class as usize].ascii.count_ones() >= WIDE_CLASS =>
-                {
-                    if let Some(next) = &next[pc + 1] {
-                        self.follow_of[pc] = index(next, &mut self.follows);
-                    }
+                Inst::Repeat {
+                    class, max, follow, ..
+                } if *max > 1 && self.classes[*class as usize].ascii.count_ones() >= WIDE_CLASS => {
+                    *follow = guard(pc + 1);
                 }
                 _ => {}
             }
@@ -1144,26 +1124,26 @@ impl Program {
     }
 
     /// For each instruction, the bytes the text may go on with where the program is
-    /// there, and whether it may be at the text's end; None where it may match without
-    /// reading anything. Each instruction is worked out once, after those it leads to
-    /// without reading. (The compiler refuses a loop that reads nothing; on one, anything
-    /// would be taken to follow.)
-    fn plan_next(&self) -> Vec<Option<NextBytes>> {
+    /// there, and whether it may be at the text's end; [`NextBytes::ANY`] where it may
+    /// match without reading anything. Each instruction is worked out once, after those
+    /// it leads to without reading. (The compiler refuses a loop that reads nothing; on
+    /// one, anything would be taken to follow.)
+    fn plan_next(&self) -> Vec<NextBytes> {
         let n = self.insts.len();
         let mut state = vec![Plan::Todo; n];
-        let mut next: Vec<Option<NextBytes>> = vec![None; n];
+        let mut next = vec![NextBytes::ANY; n];
         let mut stack = Vec::new();
         let mut firsts = Firsts::default();
         for root in 0..n {
             stack.push((root, false));
             while let Some((pc, expanded)) = stack.pop() {
                 if expanded {
-                    let here = self.next_here(pc, &mut firsts, |to| match state[to] {
-                        Plan::Done => next[to].clone(),
-                        // On a loop that reads nothing (see above).
-                        _ => None,
-                    });
-                    next[pc] = here;
+                    // Not yet done: on a loop that reads nothing (see above).
+                    let after = |to: usize| match state[to] {
+                        Plan::Done => next[to],
+                        _ => NextBytes::ANY,
+                    };
+                    next[pc] = self.next_here(pc, &mut firsts, after);
                     state[pc] = Plan::Done;
                     continue;
                 }
@@ -1193,41 +1173,40 @@ impl Program {
     }
 
     /// What the text may go on with at `pc`, given `after(to)` for the instructions it
-    /// goes on to without reading (None: anything).
+    /// goes on to without reading.
     fn next_here(
         &self,
         pc: usize,
         firsts: &mut Firsts,
-        after: impl Fn(usize) -> Option<NextBytes>,
-    ) -> Option<NextBytes> {
+        after: impl Fn(usize) -> NextBytes,
+    ) -> NextBytes {
+        let mut next = NextBytes::NONE;
         match self.insts[pc] {
-            Inst::Byte(b) => Some(NextBytes::byte(b)),
-            Inst::Class(k) => Some(firsts.class(self, k)),
+            Inst::Byte(b) => next.set(b),
+            Inst::Class(k) => next = firsts.class(self, k),
             Inst::Repeat { class, min, .. } => {
-                let mut next = firsts.class(self, class);
+                next = firsts.class(self, class);
                 if min == 0 {
-                    next.add(&after(pc + 1)?);
+                    next.add(&after(pc + 1));
                 }
-                Some(next)
             }
-            Inst::Lexicon(l) => Some(firsts.lexicon(self, l)),
+            Inst::Lexicon(l) => next = firsts.lexicon(self, l),
             // Only the text's end, or a line's end, is the end.
-            Inst::Look(Look::End) => Some(NextBytes::end()),
+            Inst::Look(Look::End) => next.set(END),
             Inst::Look(Look::EndLF | Look::EndCRLF) => {
-                let mut next = NextBytes::byte(b'\n');
-                next.add(&NextBytes::byte(b'\r'));
-                next.add(&NextBytes::end());
-                Some(next)
+                next.set(b'\n');
+                next.set(b'\r');
+                next.set(END);
             }
-            Inst::Look(_) | Inst::Save(_) => after(pc + 1),
-            Inst::Jump(to) => after(to as usize),
+            Inst::Look(_) | Inst::Save(_) => next = after(pc + 1),
+            Inst::Jump(to) => next = after(to as usize),
             Inst::Split(a, b, _) => {
-                let mut both = after(a as usize)?;
-                both.add(&after(b as usize)?);
-                Some(both)
+                next = after(a as usize);
+                next.add(&after(b as usize));
             }
-            Inst::Match => None,
+            Inst::Match => next = NextBytes::ANY,
         }
+        next
     }
 
     /// The bytes the text may go on with where the program is at `pc`, following it
@@ -1601,6 +1580,7 @@ impl Compiler<'_> {
                         min: rep.min,
                         max: rep.max.unwrap_or(u32::MAX),
                         greedy: rep.greedy,
+                        follow: NO_GUARD,
                     });
                     return Ok(());
                 }
@@ -2000,8 +1980,8 @@ mod tests {
         assert_eq!(max_len(r"@0", &[lexicon(true, &["said so"])]), None);
     }
 
-    /// Each alternative of a split is guarded by the bytes it may begin with; one that
-    /// may match without reading is not guarded.
+    /// Each alternative of a split is guarded by the bytes it may begin with (one that
+    /// may match without reading is not), and a wide repeat by what may follow it.
     #[test]
     fn a_split_enters_an_alternative_only_where_it_may_begin() {
         let program = Program::new(&regex_syntax::parse(r"(?:cat|dog|x?)!").unwrap(), &[]).unwrap();
@@ -2026,6 +2006,18 @@ mod tests {
             let ours = program.captures_at(text, 0).unwrap().map(|f| f.0);
             assert_eq!(ours, re.find(text).map(|m| m.range()), "{text}");
         }
+        // A repeat over most characters is followed only where the rest may begin.
+        let lazy = Program::new(&regex_syntax::parse(r"x[^,]{0,20}?!").unwrap(), &[]).unwrap();
+        let follow = lazy.insts.iter().find_map(|inst| match inst {
+            Inst::Repeat { follow, .. } => Some(*follow),
+            _ => None,
+        });
+        let follow = follow.expect("a repeat");
+        assert!(lazy.may_enter(follow, b"!", 0) && !lazy.may_enter(follow, b"a", 0));
+        assert_eq!(
+            lazy.captures_at("xab!c", 0).unwrap().map(|f| f.0),
+            Some(0..4)
+        );
         let looping = Program::new(&regex_syntax::parse(r"(?:ab|c)*d").unwrap(), &[]).unwrap();
         let found = looping.captures_at("xxabcabd", 0).unwrap().map(|f| f.0);
         assert_eq!(found, Some(2..8));
