@@ -1335,6 +1335,14 @@ impl StartAtom {
         true
     }
 
+    /// The zero-width test the atom opens with, if any.
+    pub fn first_look(&self) -> Option<Look> {
+        match self.steps.first() {
+            Some(AtomStep::Look(look)) => Some(*look),
+            _ => None,
+        }
+    }
+
     /// The first bytes a text may have at a position where the atom holds.
     pub fn first_bytes(&self) -> [bool; 256] {
         let mut first = [false; 256];

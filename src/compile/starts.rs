@@ -4,24 +4,34 @@
 //! [`StartAtom`]s: a word boundary then a digit, a hedge word, `Be`), and many rules
 //! begin alike (`@hedge?@number …`). The index keeps each distinct atom once. A
 //! document is scanned once, testing at each position only the atoms that may begin
-//! with the byte there; each rule then runs its program only where one of its atoms
+//! with the byte there, and of those only the ones whose opening test (a word
+//! boundary, mostly) holds; each rule then runs its program only where one of its atoms
 //! holds, instead of running the regex crate's automaton over the whole text.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
-use regex_automata::util::look::LookMatcher;
+use regex_automata::util::look::{Look, LookMatcher};
 
 use super::backtrack::StartAtom;
 use super::Rule;
 use crate::pack::Emit;
 
+/// Atoms that open with the same zero-width test, if any.
+#[derive(Debug, Clone)]
+struct AtomGroup {
+    look: Option<Look>,
+    atoms: Vec<u32>,
+}
+
 /// The start atoms of a pack's figure rules, each kept once.
 #[derive(Debug)]
 pub struct StartIndex {
     atoms: Vec<StartAtom>,
-    /// For each byte, the atoms that may hold at a position that begins with it.
-    by_byte: Vec<Vec<u32>>,
+    /// For each byte, the atoms that may hold at a position that begins with it, in
+    /// groups that open with the same test (a word boundary): where it fails, the
+    /// group's atoms are not tried.
+    by_byte: Vec<Vec<AtomGroup>>,
     /// For each rule of the pack (by its place), its atoms; None when the rule runs
     /// its own search (no program, or a match that may begin anywhere).
     by_rule: Vec<Option<Vec<u32>>>,
@@ -57,11 +67,20 @@ impl StartIndex {
                 Some(list)
             })
             .collect();
-        let mut by_byte = vec![Vec::new(); 256];
+        let mut by_byte: Vec<Vec<AtomGroup>> = vec![Vec::new(); 256];
         for (id, atom) in atoms.iter().enumerate() {
+            let look = atom.first_look();
             for (byte, may) in atom.first_bytes().iter().enumerate() {
-                if *may {
-                    by_byte[byte].push(id as u32);
+                if !*may {
+                    continue;
+                }
+                let groups = &mut by_byte[byte];
+                match groups.iter_mut().find(|g| g.look == look) {
+                    Some(group) => group.atoms.push(id as u32),
+                    None => groups.push(AtomGroup {
+                        look,
+                        atoms: vec![id as u32],
+                    }),
                 }
             }
         }
@@ -84,9 +103,16 @@ impl StartIndex {
                 if byte & 0xC0 == 0x80 {
                     continue;
                 }
-                for &id in &self.by_byte[byte as usize] {
-                    if self.atoms[id as usize].holds(text, at, &self.looks) {
-                        hits[id as usize].push(at as u32);
+                for group in &self.by_byte[byte as usize] {
+                    if let Some(look) = group.look {
+                        if !self.looks.matches(look, text.as_bytes(), at) {
+                            continue;
+                        }
+                    }
+                    for &id in &group.atoms {
+                        if self.atoms[id as usize].holds(text, at, &self.looks) {
+                            hits[id as usize].push(at as u32);
+                        }
                     }
                 }
             }
