@@ -14,7 +14,9 @@
 //! 3. finds the leftmost start from which the head ends exactly there;
 //!
 //! and keeps the match that starts first (of equal starts, the first anchor's). The
-//! rules tried on one window share the anchors' hits ([`AnchorHits`]). Figure rules run
+//! rules tried on one window share the anchors' hits ([`AnchorHits`]), found in one scan
+//! of the window by the automaton of all the pack's anchor literals ([`AnchorIndex`]).
+//! Figure rules run
 //! over whole texts, their programs tried only where one of their start atoms holds
 //! (`super::starts`); a pattern without start atoms has the regex crate's DFA find each
 //! match and the program, run on that span, give its groups. The regex crate also runs
@@ -63,7 +65,7 @@ pub struct Matcher {
 /// Shared by the threads that compile a pack's rules.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
-    automata: Mutex<HashMap<Vec<String>, Arc<AhoCorasick>>>,
+    automata: Mutex<HashMap<Vec<String>, Anchor>>,
     /// The literals of each anchor part written so far (lexicon groups numbered
     /// alike), as working them out means parsing the lexicons' regexes.
     literals: Mutex<HashMap<String, Option<Vec<String>>>>,
@@ -85,9 +87,9 @@ impl Anchors {
     }
 
     /// The automaton of `literals`, built the first time they are asked for.
-    fn automaton(&self, literals: Vec<String>) -> Option<Arc<AhoCorasick>> {
+    fn automaton(&self, literals: Vec<String>) -> Option<Anchor> {
         if let Some(known) = lock(&self.automata).get(&literals) {
-            return Some(Arc::clone(known));
+            return Some(known.clone());
         }
         // A contiguous NFA, not a DFA: the DFAs of the cue lexicons' literal sets took 8%
         // of start-up to build, and scan sentences only about 3% faster.
@@ -96,11 +98,87 @@ impl Anchors {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&literals)
             .ok()?;
-        Some(Arc::clone(
-            lock(&self.automata)
+        let mut automata = lock(&self.automata);
+        let id = automata.len() as u32;
+        Some(
+            automata
                 .entry(literals)
-                .or_insert(Arc::new(built)),
-        ))
+                .or_insert(Anchor {
+                    automaton: Arc::new(built),
+                    id,
+                })
+                .clone(),
+        )
+    }
+
+    /// All the anchors' literals in one automaton (see [`AnchorIndex`]).
+    pub(crate) fn index(&self) -> Option<AnchorIndex> {
+        let automata = lock(&self.automata);
+        let mut literal_ids: HashMap<&str, usize> = HashMap::new();
+        let mut literals: Vec<&str> = Vec::new();
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for (set, anchor) in automata.iter() {
+            for literal in set {
+                let k = *literal_ids.entry(literal).or_insert_with(|| {
+                    literals.push(literal);
+                    members.push(Vec::new());
+                    literals.len() - 1
+                });
+                if !members[k].contains(&anchor.id) {
+                    members[k].push(anchor.id);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&literals)
+            .ok()?;
+        Some(AnchorIndex {
+            automaton,
+            members,
+            anchors: automata.len(),
+        })
+    }
+}
+
+/// One anchor's automaton, and its number among the pack's anchors.
+#[derive(Debug, Clone)]
+pub(crate) struct Anchor {
+    automaton: Arc<AhoCorasick>,
+    id: u32,
+}
+
+/// The literals of all a pack's anchors in one automaton, each with the anchors it
+/// belongs to: a window is scanned once for the hits of every anchor, rather than once
+/// for each anchor a rule tried on it asks about (see [`AnchorHits`]).
+#[derive(Debug)]
+pub struct AnchorIndex {
+    automaton: AhoCorasick,
+    /// For each literal of the automaton, the anchors that hold it.
+    members: Vec<Vec<u32>>,
+    anchors: usize,
+}
+
+impl AnchorIndex {
+    /// How many literals of any anchor occur in `hay` (for benchmarks).
+    pub fn count(&self, hay: &str) -> usize {
+        self.automaton.find_overlapping_iter(hay).count()
+    }
+
+    /// Where each anchor's literals start in `hay`, in order, once each.
+    fn scan(&self, hay: &str) -> Vec<Vec<usize>> {
+        let mut starts = vec![Vec::new(); self.anchors];
+        for m in self.automaton.find_overlapping_iter(hay) {
+            for &id in &self.members[m.pattern().as_usize()] {
+                starts[id as usize].push(m.start());
+            }
+        }
+        for one in &mut starts {
+            one.sort_unstable();
+            one.dedup();
+        }
+        starts
     }
 }
 
@@ -111,7 +189,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 #[derive(Debug)]
 struct Split {
-    anchor: Arc<AhoCorasick>,
+    anchor: Anchor,
     /// `(?:head)(?s:.)$`, or nothing when the anchor opens the pattern. Both halves
     /// are kept with their lexicons as groups, written out only if a regex is built.
     head_source: Option<String>,
@@ -124,17 +202,30 @@ struct Split {
 }
 
 /// Where the anchor automata found their literals in one window, kept for the other
-/// rules tried on it: rules that anchor on the same lexicon share an automaton, so the
-/// window is scanned once for all of them. Valid for one haystack only.
+/// rules tried on it: with the pack's [`AnchorIndex`], the window is scanned once for
+/// all anchors; without it, once for each anchor asked about (rules that anchor on the
+/// same lexicon share one). Valid for one haystack only.
 #[derive(Debug, Default)]
 pub struct AnchorHits {
-    /// (automaton, where its literals start in the window), in the order first asked.
+    index: Option<Arc<AnchorIndex>>,
+    /// Each anchor's starts in the window, once the index has scanned it.
+    by_anchor: Option<Vec<Vec<usize>>>,
+    /// (automaton, where its literals start in the window), in the order first asked,
+    /// without an index.
     found: Vec<(Arc<AhoCorasick>, Vec<usize>)>,
     /// (lexicon, whether it may occur in the window), in the order first asked.
     present: Vec<(u32, bool)>,
 }
 
 impl AnchorHits {
+    /// Hits for one window, found with `index` where there is one.
+    pub fn new(index: Option<Arc<AnchorIndex>>) -> AnchorHits {
+        AnchorHits {
+            index,
+            ..AnchorHits::default()
+        }
+    }
+
     /// Whether lexicon `i` may occur in `hay`, worked out once per window.
     fn may_occur(&mut self, lexicons: &Lexicons, i: u32, hay: &str) -> bool {
         if let Some(&(_, known)) = self.present.iter().find(|(l, _)| *l == i) {
@@ -146,16 +237,27 @@ impl AnchorHits {
     }
 
     /// Where `anchor`'s literals start in `hay` at or after `from`, in order, once each.
-    fn starts(&mut self, anchor: &Arc<AhoCorasick>, hay: &str, from: usize) -> &[usize] {
-        let at = match self.found.iter().position(|(a, _)| Arc::ptr_eq(a, anchor)) {
-            Some(at) => at,
-            None => {
-                self.found
-                    .push((Arc::clone(anchor), literal_starts(anchor, hay, 0)));
-                self.found.len() - 1
+    fn starts(&mut self, anchor: &Anchor, hay: &str, from: usize) -> &[usize] {
+        let all = match &self.index {
+            Some(index) if (anchor.id as usize) < index.anchors => {
+                &self.by_anchor.get_or_insert_with(|| index.scan(hay))[anchor.id as usize]
+            }
+            _ => {
+                let found = &mut self.found;
+                let at = match found
+                    .iter()
+                    .position(|(a, _)| Arc::ptr_eq(a, &anchor.automaton))
+                {
+                    Some(at) => at,
+                    None => {
+                        let starts = literal_starts(&anchor.automaton, hay, 0);
+                        found.push((Arc::clone(&anchor.automaton), starts));
+                        found.len() - 1
+                    }
+                };
+                &found[at].1
             }
         };
-        let all = &self.found[at].1;
         &all[all.partition_point(|&s| s < from)..]
     }
 }
@@ -407,7 +509,7 @@ impl Matcher {
     /// runs on more). Returns the number of hits (for benchmarks).
     pub fn scan(&self, hay: &str) -> usize {
         match (&self.split, self.windowed) {
-            (Some(split), _) => split.anchor.find_overlapping_iter(hay).count(),
+            (Some(split), _) => split.anchor.automaton.find_overlapping_iter(hay).count(),
             (None, true) => hay
                 .lines()
                 .filter(|line| self.captures(line).is_some())
@@ -607,7 +709,7 @@ impl Split {
     ) -> Cow<'a, [usize]> {
         match hits {
             Some(hits) => Cow::Borrowed(hits.starts(&self.anchor, hay, from)),
-            None => Cow::Owned(literal_starts(&self.anchor, hay, from)),
+            None => Cow::Owned(literal_starts(&self.anchor.automaton, hay, from)),
         }
     }
 
@@ -1100,6 +1202,40 @@ mod tests {
         // Past the last hit there is none.
         let at = caps.name("cue").unwrap().start() + 1;
         assert!(m.captures_past_anchor(text, 0, at, None).is_none());
+    }
+
+    /// Rules anchored on different literal sets, one sharing a literal with another,
+    /// find through the pack's index what each finds through its own automaton.
+    #[test]
+    fn anchor_hits_from_the_index_agree_with_each_anchors_own() {
+        let lexicons = Arc::new(Lexicons::new(&[], Vec::new()));
+        let anchors = Anchors::default();
+        let matchers: Vec<Matcher> = [
+            r"(?<speaker>\p{Lu}\w+)\s+(?<cue>\b(?:said|told)\b)\s+(?<content>\w+)",
+            r"(?<speaker>\p{Lu}\w+)\s+(?<cue>\b(?:warned|said)\b)",
+            r"(?<cue>\b(?:according to)\b)\s+(?<speaker>\p{Lu}\w+)",
+        ]
+        .iter()
+        .map(|p| Matcher::with_lexicons(p, true, &lexicons, &anchors).unwrap())
+        .collect();
+        assert!(matchers.iter().all(Matcher::is_anchored));
+        let index = Arc::new(anchors.index().expect("an index"));
+        for text in [
+            "Later Wei said so, and Li warned that Ana told them.",
+            "According to Reuters, Wei said nothing; according to Li, he warned.",
+            "nobody spoke",
+        ] {
+            let mut shared = AnchorHits::new(Some(Arc::clone(&index)));
+            for m in &matchers {
+                for from in [0, 10] {
+                    let own = m.captures_at(text, from).map(|c| c.whole().range());
+                    let via_index = m
+                        .captures_at_sharing(text, from, Some(&mut shared))
+                        .map(|c| c.whole().range());
+                    assert_eq!(own, via_index, "{text:?} from {from}");
+                }
+            }
+        }
     }
 
     #[test]

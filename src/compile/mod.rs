@@ -46,6 +46,8 @@ pub struct Rules {
     pub(crate) sentence_ends: SentenceEndLexicons,
     /// How the figure rules' matches may begin, built on first use.
     figure_starts: OnceLock<StartIndex>,
+    /// All the rules' anchors in one automaton (see [`AnchorHits`]).
+    anchor_index: Option<std::sync::Arc<matcher::AnchorIndex>>,
     /// Whether each rule's searches are timed (`claimkit bench`), see [`Rules::search`].
     count_costs: bool,
 }
@@ -250,6 +252,12 @@ impl Rules {
         &self.rules
     }
 
+    /// A record of anchor hits for the rules tried on one window, which scans it once
+    /// for all the pack's anchors.
+    pub fn anchor_hits(&self) -> AnchorHits {
+        AnchorHits::new(self.anchor_index.clone())
+    }
+
     /// The lexicons that tell where a sentence ends, for [`crate::segment::segment`].
     pub fn sentence_ends(&self) -> SentenceEnds<'_> {
         let lexicon = |i: Option<usize>| i.map(|i| self.lexicon(i));
@@ -262,20 +270,23 @@ impl Rules {
     /// Scans `text` with every lexicon automaton and every rule's first search (see
     /// [`crate::bench::ceiling_pass`]); returns the number of hits.
     /// A figure rule searches as extraction runs it: its program tried where its start
-    /// atoms hold (one scan of the text for all of them), every match found.
+    /// atoms hold (one scan of the text for all of them), every match found; so do the
+    /// rules anchored on a literal: one scan of the automaton of all anchors.
     pub fn scan(&self, text: &str) -> usize {
         let lexicons: usize = self.lexicons.iter().map(|l| l.count_in(text)).sum();
         let mut starts = self.figure_starts().scan(text);
+        let anchors = self.anchor_index.as_ref().map(|index| index.count(text));
         let rules: usize = self
             .rules
             .iter()
             .enumerate()
             .map(|(place, r)| match starts.for_rule(place) {
                 Some(among) => r.regex.count_among(text, among),
+                None if anchors.is_some() && r.regex.is_anchored() => 0,
                 None => r.regex.scan(text),
             })
             .sum();
-        lexicons + rules
+        lexicons + rules + anchors.unwrap_or(0)
     }
 
     /// Times every search each rule makes from now on, for [`Rules::costs`]. Costs a
@@ -643,6 +654,7 @@ impl Compiler {
             numbers,
             sentence_ends,
             figure_starts: OnceLock::new(),
+            anchor_index: self.anchors.index().map(std::sync::Arc::new),
             count_costs: false,
         })
     }

@@ -17,7 +17,7 @@
 use std::ops::Range;
 
 use super::{constraints_hold, floor_boundary, trim_range, Claim, ClaimKind, Doc};
-use crate::compile::{AnchorHits, Rule};
+use crate::compile::Rule;
 use crate::pack::{Emit, Scope};
 use crate::quotes::Quote;
 
@@ -593,7 +593,7 @@ fn attribution_start(claim: &Claim) -> usize {
 fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim> {
     let mut out = Vec::new();
     // The text's anchor hits are found once, not again after each match.
-    let mut hits = AnchorHits::default();
+    let mut hits = doc.rules.anchor_hits();
     for rule in rules {
         let mut from = 0;
         while from <= doc.text.len() {
@@ -634,7 +634,7 @@ fn first_claim<'r>(
     attributed_upto: usize,
 ) -> Option<(Claim, &'r Rule)> {
     let hay = &doc.text[window.clone()];
-    let mut hits = AnchorHits::default();
+    let mut hits = doc.rules.anchor_hits();
     for rule in rules {
         let mut from = 0;
         let mut min_anchor = 0;
