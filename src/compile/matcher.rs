@@ -86,29 +86,20 @@ impl Anchors {
         found
     }
 
-    /// The automaton of `literals`, built the first time they are asked for.
-    fn automaton(&self, literals: Vec<String>) -> Option<Anchor> {
-        if let Some(known) = lock(&self.automata).get(&literals) {
-            return Some(known.clone());
-        }
-        // A contiguous NFA, not a DFA: the DFAs of the cue lexicons' literal sets took 8%
-        // of start-up to build, and scan sentences only about 3% faster.
-        let built = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&literals)
-            .ok()?;
+    /// The anchor of `literals`, numbered the first time they are asked for.
+    fn automaton(&self, literals: Vec<String>) -> Anchor {
         let mut automata = lock(&self.automata);
         let id = automata.len() as u32;
-        Some(
-            automata
-                .entry(literals)
-                .or_insert(Anchor {
-                    automaton: Arc::new(built),
-                    id,
-                })
-                .clone(),
-        )
+        automata
+            .entry(literals.clone())
+            .or_insert_with(|| Anchor {
+                own: Arc::new(OwnAutomaton {
+                    literals,
+                    automaton: OnceLock::new(),
+                }),
+                id,
+            })
+            .clone()
     }
 
     /// All the anchors' literals in one automaton (see [`AnchorIndex`]).
@@ -129,11 +120,7 @@ impl Anchors {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&literals)
-            .ok()?;
+        let automaton = literal_automaton(&literals)?;
         Some(AnchorIndex {
             automaton,
             members,
@@ -142,11 +129,38 @@ impl Anchors {
     }
 }
 
-/// One anchor's automaton, and its number among the pack's anchors.
+/// One anchor: its literals and its number among the pack's anchors.
 #[derive(Debug, Clone)]
 pub(crate) struct Anchor {
-    automaton: Arc<AhoCorasick>,
+    own: Arc<OwnAutomaton>,
     id: u32,
+}
+
+/// An anchor's literals, and their own automaton for a search without the pack's
+/// [`AnchorIndex`] (`explain`, a rule searched alone), built on first use.
+#[derive(Debug)]
+struct OwnAutomaton {
+    literals: Vec<String>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl OwnAutomaton {
+    fn get(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| literal_automaton(&self.literals))
+            .as_ref()
+    }
+}
+
+/// An automaton that finds every occurrence of `literals`, overlapping ones too. A
+/// contiguous NFA, not a DFA: the DFAs of the cue lexicons' literal sets took 8% of
+/// start-up to build, and scan sentences only about 3% faster.
+fn literal_automaton<S: AsRef<[u8]>>(literals: &[S]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(literals)
+        .ok()
 }
 
 /// The literals of all a pack's anchors in one automaton, each with the anchors it
@@ -210,9 +224,9 @@ pub struct AnchorHits {
     index: Option<Arc<AnchorIndex>>,
     /// Each anchor's starts in the window, once the index has scanned it.
     by_anchor: Option<Vec<Vec<usize>>>,
-    /// (automaton, where its literals start in the window), in the order first asked,
+    /// (anchor, where its literals start in the window), in the order first asked,
     /// without an index.
-    found: Vec<(Arc<AhoCorasick>, Vec<usize>)>,
+    found: Vec<(u32, Vec<usize>)>,
     /// (lexicon, whether it may occur in the window), in the order first asked.
     present: Vec<(u32, bool)>,
 }
@@ -244,14 +258,10 @@ impl AnchorHits {
             }
             _ => {
                 let found = &mut self.found;
-                let at = match found
-                    .iter()
-                    .position(|(a, _)| Arc::ptr_eq(a, &anchor.automaton))
-                {
+                let at = match found.iter().position(|(id, _)| *id == anchor.id) {
                     Some(at) => at,
                     None => {
-                        let starts = literal_starts(&anchor.automaton, hay, 0);
-                        found.push((Arc::clone(&anchor.automaton), starts));
+                        found.push((anchor.id, anchor.starts(hay, 0)));
                         found.len() - 1
                     }
                 };
@@ -259,6 +269,16 @@ impl AnchorHits {
             }
         };
         &all[all.partition_point(|&s| s < from)..]
+    }
+}
+
+impl Anchor {
+    /// Where the anchor's literals start in `hay` from `from` on, in order, once each
+    /// (none where its automaton could not be built).
+    fn starts(&self, hay: &str, from: usize) -> Vec<usize> {
+        self.own
+            .get()
+            .map_or_else(Vec::new, |a| literal_starts(a, hay, from))
     }
 }
 
@@ -509,7 +529,11 @@ impl Matcher {
     /// runs on more). Returns the number of hits (for benchmarks).
     pub fn scan(&self, hay: &str) -> usize {
         match (&self.split, self.windowed) {
-            (Some(split), _) => split.anchor.automaton.find_overlapping_iter(hay).count(),
+            (Some(split), _) => split
+                .anchor
+                .own
+                .get()
+                .map_or(0, |a| a.find_overlapping_iter(hay).count()),
             (None, true) => hay
                 .lines()
                 .filter(|line| self.captures(line).is_some())
@@ -709,7 +733,7 @@ impl Split {
     ) -> Cow<'a, [usize]> {
         match hits {
             Some(hits) => Cow::Borrowed(hits.starts(&self.anchor, hay, from)),
-            None => Cow::Owned(literal_starts(&self.anchor.automaton, hay, from)),
+            None => Cow::Owned(self.anchor.starts(hay, from)),
         }
     }
 
@@ -1025,7 +1049,7 @@ fn plan_split(
         };
         let head: String = items[..k].iter().map(|a| text(a)).collect();
         let tail: String = items[k..].iter().map(|a| text(a)).collect();
-        let anchor = anchors.automaton(literals)?;
+        let anchor = anchors.automaton(literals);
         // Each half is whole parts of a pattern that parsed, with no flags set before
         // the split (`flatten` saw to that), so each compiles on its own.
         // The head ends where the anchor starts. It is matched against the text up to
