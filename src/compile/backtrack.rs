@@ -485,6 +485,18 @@ impl NextBytes {
         next
     }
 
+    /// The first bytes of a character of `class`: its ASCII bitmap as it is, and any lead
+    /// byte of a longer character (0xC0 to 0xFE, not the end) if it holds one.
+    fn of_class(class: &CharClass) -> NextBytes {
+        let beyond_ascii = class.ranges.last().is_some_and(|&(_, hi)| !hi.is_ascii());
+        NextBytes([
+            class.ascii as u64,
+            (class.ascii >> 64) as u64,
+            0,
+            if beyond_ascii { u64::MAX >> 1 } else { 0 },
+        ])
+    }
+
     fn set(&mut self, b: u8) {
         self.0[(b >> 6) as usize] |= 1 << (b & 63);
     }
@@ -508,44 +520,20 @@ const NO_ROW: u32 = u32::MAX;
 const NO_GUARD: u16 = u16::MAX;
 const NO_GUARDS: [u16; 2] = [NO_GUARD; 2];
 
-/// The first bytes of a program's classes and lexicons, each worked out once by
-/// [`Program::plan_next`].
+/// The first bytes of a program's lexicons, each worked out once by
+/// [`Program::plan_next`] (a trie's first characters take a walk to find).
 #[derive(Default)]
-struct Firsts {
-    lexicons: Vec<Option<NextBytes>>,
-}
+struct LexiconFirsts(Vec<Option<NextBytes>>);
 
-impl Firsts {
-    fn class(&mut self, program: &Program, k: u32) -> NextBytes {
-        let class = &program.classes[k as usize];
-        // The ASCII bitmap as it is; any lead byte of a longer character.
-        let beyond_ascii = class.ranges.last().is_some_and(|&(_, hi)| !hi.is_ascii());
-        NextBytes([
-            class.ascii as u64,
-            (class.ascii >> 64) as u64,
-            0,
-            // The lead bytes 0xC0 to 0xFE, not the end.
-            if beyond_ascii { u64::MAX >> 1 } else { 0 },
-        ])
-    }
-
-    fn lexicon(&mut self, program: &Program, l: u32) -> NextBytes {
-        let trie = &program.tries[l as usize];
-        Self::once(&mut self.lexicons, l, |first| mark_lexicon(first, trie))
-    }
-
-    fn once(
-        known: &mut Vec<Option<NextBytes>>,
-        i: u32,
-        mark: impl FnOnce(&mut [bool; 256]),
-    ) -> NextBytes {
-        let i = i as usize;
-        if known.len() <= i {
-            known.resize(i + 1, None);
+impl LexiconFirsts {
+    fn of(&mut self, program: &Program, l: u32) -> NextBytes {
+        let i = l as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
         }
-        *known[i].get_or_insert_with(|| {
+        *self.0[i].get_or_insert_with(|| {
             let mut first = [false; 256];
-            mark(&mut first);
+            mark_lexicon(&mut first, &program.tries[i]);
             NextBytes::new(&first, false)
         })
     }
@@ -1133,7 +1121,7 @@ impl Program {
         let mut state = vec![Plan::Todo; n];
         let mut next = vec![NextBytes::ANY; n];
         let mut stack = Vec::new();
-        let mut firsts = Firsts::default();
+        let mut firsts = LexiconFirsts::default();
         for root in 0..n {
             stack.push((root, false));
             while let Some((pc, expanded)) = stack.pop() {
@@ -1177,20 +1165,20 @@ impl Program {
     fn next_here(
         &self,
         pc: usize,
-        firsts: &mut Firsts,
+        firsts: &mut LexiconFirsts,
         after: impl Fn(usize) -> NextBytes,
     ) -> NextBytes {
         let mut next = NextBytes::NONE;
         match self.insts[pc] {
             Inst::Byte(b) => next.set(b),
-            Inst::Class(k) => next = firsts.class(self, k),
+            Inst::Class(k) => next = NextBytes::of_class(&self.classes[k as usize]),
             Inst::Repeat { class, min, .. } => {
-                next = firsts.class(self, class);
+                next = NextBytes::of_class(&self.classes[class as usize]);
                 if min == 0 {
                     next.add(&after(pc + 1));
                 }
             }
-            Inst::Lexicon(l) => next = firsts.lexicon(self, l),
+            Inst::Lexicon(l) => next = firsts.of(self, l),
             // Only the text's end, or a line's end, is the end.
             Inst::Look(Look::End) => next.set(END),
             Inst::Look(Look::EndLF | Look::EndCRLF) => {
