@@ -31,6 +31,16 @@ pub fn parse(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
 }
 
 fn parse_digits(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
+    // A whole number and a fraction sign: "3½".
+    if let Some(last) = text.chars().last().filter(|c| !c.is_ascii()) {
+        let whole = &text[..text.len() - last.len_utf8()];
+        if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) {
+            let fraction = opt_value(rules, n.fractions, last.encode_utf8(&mut [0; 4]));
+            if let Some(f) = fraction {
+                return Some(whole.parse::<f64>().ok()? + f);
+            }
+        }
+    }
     // A whole number and a fraction: "2 1/4".
     if let Some((whole, fraction)) = text.rsplit_once(char::is_whitespace) {
         if fraction.contains('/') && !whole.contains('/') {
@@ -146,12 +156,12 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             .rposition(|t| joiner_op(rules, n, t) == Some(""))
         {
             let whole = &tokens[..i];
-            // The fraction as written after the joiner, its hyphens kept.
-            let fraction = text
-                .split_whitespace()
-                .rev()
-                .find(|w| joiner_op(rules, n, w) == Some(""))
-                .map(|j| &text[j.as_ptr() as usize - text.as_ptr() as usize + j.len()..]);
+            // The fraction as written after the joiner, its hyphens kept ("two and a
+            // half", "two-and-a-half").
+            let joiner = tokens[i];
+            let after = joiner.as_ptr() as usize - text.as_ptr() as usize + joiner.len();
+            let fraction =
+                Some(text[after..].trim_start_matches(|c: char| c.is_whitespace() || c == '-'));
             // The fraction of a mixed number is a proper one: "one hundred and thirty
             // fifths" is 130/5, not 100 + 30/5.
             let proper = fraction
