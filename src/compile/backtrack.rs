@@ -442,10 +442,9 @@ pub struct Program {
     tries: Vec<Arc<Trie>>,
     /// Each named group and the first of its two slots.
     groups: Vec<(String, usize)>,
-    /// Which first bytes a match may start with; `starts_at_end`: whether one may start
-    /// (empty) at the end of the text.
-    first_bytes: [bool; 256],
-    starts_at_end: bool,
+    /// Which first bytes a match may start with, and whether one may start (empty) at
+    /// the end of the text.
+    first: NextBytes,
     looks: LookMatcher,
     /// For each instruction that more than one path may reach (a jump's target, what
     /// follows a repeat or a lexicon), its row in the memory of tried positions; `NO_ROW`
@@ -656,15 +655,13 @@ impl Program {
             classes: c.classes,
             tries: c.tries,
             groups: c.groups,
-            first_bytes: [false; 256],
-            starts_at_end: false,
+            first: NextBytes::ANY,
             looks: LookMatcher::new(),
             rows: Vec::new(),
             row_count: 0,
             max_len: None,
             follows: Vec::new(),
         };
-        program.plan_starts();
         program.plan_follows();
         program.plan_rows();
         program.max_len = program.plan_max_len();
@@ -824,10 +821,7 @@ impl Program {
     }
 
     fn may_start(&self, hay: &str, start: usize) -> bool {
-        match hay.as_bytes().get(start) {
-            Some(&b) => self.first_bytes[b as usize] && hay.is_char_boundary(start),
-            None => self.starts_at_end,
-        }
+        self.first.allows(hay.as_bytes(), start) && hay.is_char_boundary(start)
     }
 
     /// The named groups of the match just found.
@@ -1066,20 +1060,11 @@ impl Program {
         longest[0]
     }
 
-    /// Works out which bytes a match can start with, following the program from its
-    /// first instruction through everything that consumes nothing.
-    fn plan_starts(&mut self) {
-        let mut seen = vec![0; self.insts.len()];
-        match self.next_bytes(0, &mut seen, 1) {
-            Some((first, at_end)) => (self.first_bytes, self.starts_at_end) = (first, at_end),
-            None => (self.first_bytes, self.starts_at_end) = ([true; 256], true),
-        }
-    }
-
-    /// Works out the guards: what each split's targets may begin with, and what may
-    /// follow each repeat (see [`Inst`]).
+    /// Works out which bytes a match may start with (`first`) and the guards: what each
+    /// split's targets may begin with, and what may follow each repeat (see [`Inst`]).
     fn plan_follows(&mut self) {
         let next = self.plan_next();
+        self.first = next[0];
         let mut known: foldhash::HashMap<NextBytes, u16> = foldhash::HashMap::default();
         let follows = &mut self.follows;
         // The guard of what may come at `pc`, each set of bytes kept once.
@@ -1195,42 +1180,6 @@ impl Program {
             Inst::Match => next = NextBytes::ANY,
         }
         next
-    }
-
-    /// The bytes the text may go on with where the program is at `pc`, following it
-    /// through everything that consumes nothing, and whether it may be at the text's
-    /// end there; None when it may match there without reading anything. `seen` marks
-    /// the instructions visited with `stamp`.
-    fn next_bytes(&self, pc: usize, seen: &mut [u32], stamp: u32) -> Option<([bool; 256], bool)> {
-        let mut first = [false; 256];
-        let mut at_end = false;
-        let mut todo = vec![pc];
-        while let Some(pc) = todo.pop() {
-            if std::mem::replace(&mut seen[pc], stamp) == stamp {
-                continue;
-            }
-            match self.insts[pc] {
-                Inst::Byte(b) => first[b as usize] = true,
-                Inst::Class(k) => mark_class(&mut first, &self.classes[k as usize]),
-                Inst::Repeat { class, min, .. } => {
-                    mark_class(&mut first, &self.classes[class as usize]);
-                    if min == 0 {
-                        todo.push(pc + 1);
-                    }
-                }
-                Inst::Lexicon(l) => mark_lexicon(&mut first, &self.tries[l as usize]),
-                // Only the text's end, or a line's end, is the end.
-                Inst::Look(Look::End) => at_end = true,
-                Inst::Look(Look::EndLF | Look::EndCRLF) => {
-                    (first[b'\n' as usize], first[b'\r' as usize], at_end) = (true, true, true);
-                }
-                Inst::Look(_) | Inst::Save(_) => todo.push(pc + 1),
-                Inst::Split(a, b, _) => todo.extend([a as usize, b as usize]),
-                Inst::Jump(to) => todo.push(to as usize),
-                Inst::Match => return None,
-            }
-        }
-        Some((first, at_end))
     }
 }
 

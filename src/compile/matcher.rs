@@ -60,12 +60,13 @@ pub struct Matcher {
     required: Vec<Needed>,
 }
 
-/// The anchor automata of a pack's patterns, one per set of literals: rules that
-/// anchor on the same lexicon share one.
+/// The anchors of a pack's patterns, one per set of literals: rules that anchor on the
+/// same lexicon share one, and [`Anchors::index`] puts them all in one automaton.
 /// Shared by the threads that compile a pack's rules.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
-    automata: Mutex<HashMap<Vec<String>, Anchor>>,
+    /// Each set of literals an anchor is made of, and its anchor.
+    anchors: Mutex<HashMap<Vec<String>, Anchor>>,
     /// The literals of each anchor part written so far (lexicon groups numbered
     /// alike), as working them out means parsing the lexicons' regexes.
     literals: Mutex<HashMap<String, Option<Vec<String>>>>,
@@ -87,28 +88,29 @@ impl Anchors {
     }
 
     /// The anchor of `literals`, numbered the first time they are asked for.
-    fn automaton(&self, literals: Vec<String>) -> Anchor {
-        let mut automata = lock(&self.automata);
-        let id = automata.len() as u32;
-        automata
-            .entry(literals.clone())
-            .or_insert_with(|| Anchor {
-                own: Arc::new(OwnAutomaton {
-                    literals,
-                    automaton: OnceLock::new(),
-                }),
-                id,
-            })
-            .clone()
+    fn anchor(&self, literals: Vec<String>) -> Anchor {
+        let mut anchors = lock(&self.anchors);
+        if let Some(known) = anchors.get(&literals) {
+            return known.clone();
+        }
+        let anchor = Anchor {
+            own: Arc::new(OwnAutomaton {
+                literals: literals.clone(),
+                automaton: OnceLock::new(),
+            }),
+            id: anchors.len() as u32,
+        };
+        anchors.insert(literals, anchor.clone());
+        anchor
     }
 
     /// All the anchors' literals in one automaton (see [`AnchorIndex`]).
     pub(crate) fn index(&self) -> Option<AnchorIndex> {
-        let automata = lock(&self.automata);
+        let anchors = lock(&self.anchors);
         let mut literal_ids: HashMap<&str, usize> = HashMap::new();
         let mut literals: Vec<&str> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();
-        for (set, anchor) in automata.iter() {
+        for (set, anchor) in anchors.iter() {
             for literal in set {
                 let k = *literal_ids.entry(literal).or_insert_with(|| {
                     literals.push(literal);
@@ -124,7 +126,7 @@ impl Anchors {
         Some(AnchorIndex {
             automaton,
             members,
-            anchors: automata.len(),
+            anchors: anchors.len(),
         })
     }
 }
@@ -1049,7 +1051,7 @@ fn plan_split(
         };
         let head: String = items[..k].iter().map(|a| text(a)).collect();
         let tail: String = items[k..].iter().map(|a| text(a)).collect();
-        let anchor = anchors.automaton(literals);
+        let anchor = anchors.anchor(literals);
         // Each half is whole parts of a pattern that parsed, with no flags set before
         // the split (`flatten` saw to that), so each compiles on its own.
         // The head ends where the anchor starts. It is matched against the text up to

@@ -161,12 +161,10 @@ fn parse_words(rules: &Rules, n: &NumberSettings, text: &str) -> Option<f64> {
             let joiner = tokens[i];
             let after = joiner.as_ptr() as usize - text.as_ptr() as usize + joiner.len();
             let fraction =
-                Some(text[after..].trim_start_matches(|c: char| c.is_whitespace() || c == '-'));
+                text[after..].trim_start_matches(|c: char| c.is_whitespace() || c == '-');
             // The fraction of a mixed number is a proper one: "one hundred and thirty
             // fifths" is 130/5, not 100 + 30/5.
-            let proper = fraction
-                .and_then(|f| parse_fraction(rules, n, f))
-                .filter(|f| f.abs() < 1.0);
+            let proper = parse_fraction(rules, n, fraction).filter(|f| f.abs() < 1.0);
             if let (false, Some(f)) = (whole.is_empty(), proper) {
                 // "six million and a half": the fraction is of the last scale word.
                 let of = whole
