@@ -705,7 +705,13 @@ fn claim_of(
             .map(|m| offset + m.start()..offset + m.end())
     };
     let content = trim_range(doc.text, abs("content")?, &[',', ';', ':', '.']);
-    if content.len() < 3 || mostly_quoted(&content, quotes) {
+    let cue = abs("cue");
+    if content.len() < 3
+        || mostly_quoted(&content, quotes)
+        || cue
+            .as_ref()
+            .is_some_and(|cue| runs_out_of_its_quote(&content, cue, quotes))
+    {
         return None;
     }
     let speaker = match abs("speaker") {
@@ -717,11 +723,28 @@ fn claim_of(
         content,
         speaker,
         role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
-        cue: abs("cue"),
+        cue,
         rule: rule.id.clone(),
         confidence: rule.confidence,
         figures: Vec::new(),
     })
+}
+
+/// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the
+/// quoted speaker's own report (`“…, so I told him we would win,” she said`) ends at the
+/// closing mark, and what is left of it there is the quote's. A clause whose cue lies
+/// outside (`“… no choice” but to act, says Ruiz`) goes on with the quote's words.
+fn runs_out_of_its_quote(content: &Range<usize>, cue: &Range<usize>, quotes: &[Quote]) -> bool {
+    let inside = |q: &Quote, at: usize| q.content.start < at && at < q.content.end;
+    quotes
+        .iter()
+        .take_while(|q| q.open.start < content.start)
+        .any(|q| {
+            q.close.is_some()
+                && inside(q, cue.start)
+                && inside(q, content.start)
+                && content.end > q.end()
+        })
 }
 
 /// Whether half or more of `span` lies inside quotations.
