@@ -250,6 +250,19 @@ const LAYOUTS: &[(&str, &str)] = &[
         "One rebel, who asked not to be named, said the vote had been rigged.\n\
          Output fell 3%, citing weaker demand in the north, the company said.",
     ),
+    (
+        "a-report-inside-a-quote-ends-with-it",
+        "“The pitch was slow, so I told the others we would bat deep,” the captain said.\n\
+         “The players have no choice” but to wait for the court's final ruling on the transfer ban, \
+         the union's lawyer says.",
+    ),
+    (
+        "an-outlet-that-understands-and-an-addressee-described-by-its-kind",
+        "The club are close to agreeing a fee for the winger, the Evening Gazette understands.\n\
+         The winger turned down a move last summer, telling Dutch newspaper Het Dagblad he \
+         felt it was too soon.\n\
+         A Ministry of Fisheries and Coastal Affairs spokeswoman said the quota would be cut.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.
