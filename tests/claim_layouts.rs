@@ -263,6 +263,13 @@ const LAYOUTS: &[(&str, &str)] = &[
          felt it was too soon.\n\
          A Ministry of Fisheries and Coastal Affairs spokeswoman said the quota would be cut.",
     ),
+    (
+        "a-description-refers-back-to-the-subject",
+        "Ana Ruiz won the final in Madrid, beating Lena Kovac in straight sets.\n\
+         The Spaniard said she had played her best tennis of the year.\n\
+         Kovac, who had beaten Ruiz twice this season, lost to the world number one. The \
+         Croatian told reporters she was proud of her run.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

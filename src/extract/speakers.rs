@@ -123,13 +123,35 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
-/// The person last named whom a pronoun of gender `want` (or a description of a person)
-/// at `at` may refer to: the later of the last such person speaker and the last such
-/// person mentioned in the text before it.
+/// The person last named whom a pronoun of gender `want` at `at` may refer to: the later
+/// of the last such person speaker and the last such person mentioned in the text before
+/// it.
 fn last_person(
     persons: &[(usize, String, Option<&str>)],
     in_text: &PersonIndex,
     at: usize,
+    want: Option<&str>,
+) -> Option<String> {
+    later_of(persons, in_text.last_before_with_start(at, want), want)
+}
+
+/// The person a description ("the Dutchman", "the 27-year-old") at `at` refers to: as
+/// for a pronoun, but a name later in the sentence of a person named as its subject
+/// gives way to the subject ("Max Verstappen won, holding off Lando Norris. The
+/// Dutchman said …" is Verstappen).
+fn described_person(
+    persons: &[(usize, String, Option<&str>)],
+    in_text: &PersonIndex,
+    at: usize,
+) -> Option<String> {
+    later_of(persons, in_text.last_described_before(at), None)
+}
+
+/// The later of the last person speaker of gender `want` and a person `mentioned` in the
+/// text.
+fn later_of(
+    persons: &[(usize, String, Option<&str>)],
+    mentioned: Option<(usize, &str)>,
     want: Option<&str>,
 ) -> Option<String> {
     let spoke = persons
@@ -137,7 +159,6 @@ fn last_person(
         .rev()
         .take(GENDER_LOOKBACK)
         .find(|(_, _, have)| gender_fits(want, *have));
-    let mentioned = in_text.last_before_with_start(at, want);
     match (spoke, mentioned) {
         (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
             m_name.to_string()
@@ -146,6 +167,131 @@ fn last_person(
         }),
         (Some((_, name, _)), None) => Some(name.clone()),
         (None, m) => m.map(|(_, n)| n.to_string()),
+    }
+}
+
+/// The index of names in running text with each surname that stands alone added ("Kovac,
+/// who had beaten her twice, …" after "Lena Kovac"), as a mention of the full name given
+/// before it, in text order. Words inside a longer name, after an article, shared by two
+/// people, or that `skip` refuses (in a quote, in a headline) are no mention.
+fn with_bare_surnames<'r>(
+    doc: &Doc,
+    index: PersonIndex<'r>,
+    skip: impl Fn(usize) -> bool,
+    is_surname: impl Fn(&str) -> bool,
+) -> PersonIndex<'r> {
+    // Each surname → (where its full name is first given, the full name), or None when
+    // two people share it ("Trump" after "Donald Trump" and "Melania Trump").
+    let mut surnames: HashMap<&str, Option<(usize, &str)>> = HashMap::new();
+    for (start, name, _) in &index.mentions {
+        if let Some((_, surname)) = name.rsplit_once(' ').filter(|(_, s)| is_surname(s)) {
+            let entry = surnames
+                .entry(surname)
+                .or_insert(Some((*start, name.as_str())));
+            if entry.is_some_and(|(_, other)| other != name) {
+                *entry = None;
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return index;
+    }
+    let names = doc.person_names();
+    let mut next_name = 0;
+    let mut bare = Vec::new();
+    for word in capitalised_words(doc.text) {
+        while next_name < names.len() && names[next_name].end <= word.start {
+            next_name += 1;
+        }
+        let inside_a_name = names.get(next_name).is_some_and(|n| n.start <= word.start);
+        let Some(&Some((first, full))) = surnames.get(&doc.text[word.clone()]) else {
+            continue;
+        };
+        if inside_a_name
+            || first >= word.start
+            || after_article(doc.text, word.start)
+            || skip(word.start)
+        {
+            continue;
+        }
+        bare.push((word.start, full.to_string()));
+    }
+    if bare.is_empty() {
+        return index;
+    }
+    let mut all: Vec<(usize, String, Option<&str>, Place)> = index
+        .mentions
+        .into_iter()
+        .zip(index.places)
+        .map(|((start, name, gender), place)| (start, name, gender, place))
+        .collect();
+    all.extend(bare.into_iter().map(|(start, name)| {
+        let gender = index.genders.get(&name).copied();
+        let place = Place {
+            bare: true,
+            ..place_in_sentence(doc, start)
+        };
+        (start, name, gender, place)
+    }));
+    all.sort_by_key(|m| m.0);
+    let mut merged = PersonIndex::new();
+    for (start, name, gender, place) in all {
+        merged.add(start, name, gender, place);
+    }
+    merged
+}
+
+/// Whether the word at `pos` follows an article, as a name used as a modifier does ("the
+/// Trump team").
+fn after_article(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+}
+
+/// The capitalised words of `text` (letters and hyphens, after a character that is no
+/// letter or digit).
+fn capitalised_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut previous_is_word = false;
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let starts = c.is_uppercase() && !previous_is_word;
+            previous_is_word = c.is_alphanumeric();
+            if !starts {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !(d.is_alphabetic() || d == '-') {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            return Some(i..end);
+        }
+        None
+    })
+}
+
+/// Where a mention at `pos` stands: its sentence, and whether only marks and spaces come
+/// before it there.
+fn place_in_sentence(doc: &Doc, pos: usize) -> Place {
+    let Some(i) = doc.segments.sentence_at(pos) else {
+        return Place::default();
+    };
+    let start = doc.segments.sentences[i].range.start;
+    let opens = doc.text[start.min(pos)..pos]
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    Place {
+        sentence: Some(i),
+        opens,
+        bare: false,
     }
 }
 
@@ -243,10 +389,23 @@ fn gender_fits(want: Option<&str>, have: Option<&str>) -> bool {
     want.zip(have).is_none_or(|(w, h)| w == h)
 }
 
+/// Where a person's mention stands in the text.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    sentence: Option<usize>,
+    /// Whether the mention opens its sentence, as its subject.
+    opens: bool,
+    /// Whether it is a surname standing alone, which only a description is resolved to
+    /// (a pronoun looks back to full names: a bare word is too often another's).
+    bare: bool,
+}
+
 /// People named in the text, for resolving surnames and pronouns in O(log n) each.
 struct PersonIndex<'r> {
     /// (start, full name, gender shown by a title), in text order.
     mentions: Vec<(usize, String, Option<&'r str>)>,
+    /// Where each mention stands.
+    places: Vec<Place>,
     /// Each word of a name → the first mention containing it.
     by_word: HashMap<String, usize>,
     /// Each full name → the gender a title showed for it anywhere before.
@@ -257,12 +416,13 @@ impl<'r> PersonIndex<'r> {
     fn new() -> Self {
         PersonIndex {
             mentions: Vec::new(),
+            places: Vec::new(),
             by_word: HashMap::new(),
             genders: HashMap::new(),
         }
     }
 
-    fn add(&mut self, start: usize, name: String, gender: Option<&'r str>) {
+    fn add(&mut self, start: usize, name: String, gender: Option<&'r str>, place: Place) {
         let i = self.mentions.len();
         // Only a full name resolves surnames: a bare one ("Ruiz") has nothing to add.
         if name.contains(' ') {
@@ -275,6 +435,24 @@ impl<'r> PersonIndex<'r> {
         }
         let gender = gender.or_else(|| self.genders.get(&name).copied());
         self.mentions.push((start, name, gender));
+        self.places.push(place);
+    }
+
+    /// The last person named before `pos`, or the subject of that name's sentence when a
+    /// person opened it.
+    fn last_described_before(&self, pos: usize) -> Option<(usize, &str)> {
+        let last = self
+            .mentions
+            .partition_point(|(s, _, _)| *s < pos)
+            .checked_sub(1)?;
+        let sentence = self.places[last].sentence;
+        let subject = (0..last)
+            .rev()
+            .take(GENDER_LOOKBACK)
+            .take_while(|&j| sentence.is_some() && self.places[j].sentence == sentence)
+            .find(|&j| self.places[j].opens);
+        let (start, name, _) = &self.mentions[subject.unwrap_or(last)];
+        Some((*start, name.as_str()))
     }
 
     /// The last person named before `pos` whom a pronoun of gender `want` may refer to,
@@ -283,7 +461,10 @@ impl<'r> PersonIndex<'r> {
         let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
         self.mentions[..i]
             .iter()
+            .zip(&self.places)
             .rev()
+            .filter(|(_, place)| !place.bare)
+            .map(|(mention, _)| mention)
             .take(GENDER_LOOKBACK)
             .find(|(_, _, have)| gender_fits(want, *have))
             .map(|(start, name, _)| (*start, name.as_str()))
@@ -405,8 +586,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             continue;
         }
         let gender = title_gender(titles, mention);
+        let place = place_in_sentence(doc, range.start);
         if name.contains(' ') {
-            in_text.add(range.start, name.to_string(), gender);
+            in_text.add(range.start, name.to_string(), gender, place);
         } else if name.len() < mention.len() {
             // A titled surname ("Mrs. Ruiz") names a person too: the full name given
             // before, else the surname alone.
@@ -414,9 +596,17 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .first_with(name, range.start)
                 .unwrap_or(name)
                 .to_string();
-            in_text.add(range.start, full, gender);
+            in_text.add(range.start, full, gender, place);
         }
     }
+    let in_headline = |pos: usize| doc.segments.paragraph_at(pos).is_some_and(|p| headlines[p]);
+    let is_surname = |word: &str| !is_org(word) && !is_place(word) && !is_listed(doc, word);
+    let in_text = with_bare_surnames(
+        doc,
+        in_text,
+        |pos| in_quote(pos) || in_headline(pos),
+        is_surname,
+    );
 
     let mut order: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].speaker.is_some())
@@ -471,7 +661,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         } else if describes_a_person(text, articles, person_descriptions) {
             // "the Spaniard", "the 52-year-old": the person last named.
             sp.class = SpeakerClass::Person;
-            sp.name = last_person(&persons, &in_text, sp.mention.start, None);
+            sp.name = described_person(&persons, &in_text, sp.mention.start);
             sp.role = role_text;
         } else {
             // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.
@@ -553,7 +743,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .or_else(|| speakers.gender(&full))
                     .or_else(|| in_text.gender(&full));
                 if full.contains(' ') && !is_possessive_phrase(&full) {
-                    speakers.add(sp.mention.start, full.clone(), gender);
+                    speakers.add(sp.mention.start, full.clone(), gender, Place::default());
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
                 sp.name = Some(full);
