@@ -270,6 +270,13 @@ const LAYOUTS: &[(&str, &str)] = &[
          Kovac, who had beaten Ruiz twice this season, lost to the world number one. The \
          Croatian told reporters she was proud of her run.",
     ),
+    (
+        "a-compound-description-and-an-apposition-before-told",
+        "“We lost everything downstairs,” says mother-of-two Jane Doe, whose house backs on \
+         to the river.\n\
+         Dr. Ana Ruiz, the agency's director, told reporters in Geneva that the outbreaks were \
+         driven by floods, conflict and a lack of vaccines.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -792,7 +792,8 @@ fn names_the_described(
 
 /// The name after a description written before it, without an article or commas
 /// ("Infosys chief executive Salil Parekh" → "Salil Parekh", "Chief Cabinet Secretary
-/// Yoshimasa Hayashi" → "Yoshimasa Hayashi"): the capitalised words after the last role
+/// Yoshimasa Hayashi" → "Yoshimasa Hayashi", "mother-of-two Jane Doe" → "Jane Doe"):
+/// the capitalised words after the last role
 /// noun, two at least after a capitalised one ("Martin Luther King Jr." stays whole). A
 /// mention with no such words is returned whole.
 fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
@@ -805,7 +806,8 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
         .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
     {
         let lowercase = word.starts_with(char::is_lowercase);
-        if roles.lookup(word).is_some() {
+        // A compound description is one too: "mother-of-two Jane Doe".
+        if roles.lookup(word).is_some() || (lowercase && word.contains("-of-")) {
             cut = Some((at + word.len(), !lowercase));
             name_words = 0;
         } else if lowercase {
