@@ -18,6 +18,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::{trim_range, Claim, Doc, Speaker, SpeakerClass};
 use crate::compile::Lexicon;
@@ -182,12 +183,10 @@ fn with_bare_surnames<'r>(
 ) -> PersonIndex<'r> {
     // Each surname → (where its full name is first given, the full name), or None when
     // two people share it ("Trump" after "Donald Trump" and "Melania Trump").
-    let mut surnames: HashMap<&str, Option<(usize, &str)>> = HashMap::new();
+    let mut surnames: HashMap<&str, Option<(usize, &Rc<str>)>> = HashMap::new();
     for (start, name, _) in &index.mentions {
         if let Some((_, surname)) = name.rsplit_once(' ').filter(|(_, s)| is_surname(s)) {
-            let entry = surnames
-                .entry(surname)
-                .or_insert(Some((*start, name.as_str())));
+            let entry = surnames.entry(surname).or_insert(Some((*start, name)));
             if entry.is_some_and(|(_, other)| other != name) {
                 *entry = None;
             }
@@ -214,29 +213,37 @@ fn with_bare_surnames<'r>(
         {
             continue;
         }
-        bare.push((word.start, full.to_string()));
+        bare.push((word.start, Rc::clone(full)));
     }
     if bare.is_empty() {
         return index;
     }
-    let mut all: Vec<(usize, String, Option<&str>, Place)> = index
-        .mentions
-        .into_iter()
-        .zip(index.places)
-        .map(|((start, name, gender), place)| (start, name, gender, place))
-        .collect();
-    all.extend(bare.into_iter().map(|(start, name)| {
-        let gender = index.genders.get(&name).copied();
-        let place = Place {
-            bare: true,
-            ..place_in_sentence(doc, start)
-        };
-        (start, name, gender, place)
-    }));
-    all.sort_by_key(|m| m.0);
+    // Both lists are in text order: merged, not sorted.
+    let genders = index.genders;
+    let mut named = index.mentions.into_iter().zip(index.places).peekable();
+    let mut bare = bare.into_iter().peekable();
     let mut merged = PersonIndex::new();
-    for (start, name, gender, place) in all {
-        merged.add(start, name, gender, place);
+    merged.mentions.reserve(named.len() + bare.len());
+    merged.places.reserve(named.len() + bare.len());
+    loop {
+        let take_named = match (named.peek(), bare.peek()) {
+            (Some(((n, _, _), _)), Some((b, _))) => n <= b,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if take_named {
+            if let Some(((start, name, gender), place)) = named.next() {
+                merged.add(start, name, gender, place);
+            }
+        } else if let Some((start, name)) = bare.next() {
+            let gender = genders.get(&name).copied();
+            let place = Place {
+                bare: true,
+                ..place_in_sentence(doc, start)
+            };
+            merged.add(start, name, gender, place);
+        }
     }
     merged
 }
@@ -285,8 +292,10 @@ fn place_in_sentence(doc: &Doc, pos: usize) -> Place {
         return Place::default();
     };
     let start = doc.segments.sentences[i].range.start;
+    // Read back from the mention, so a long sentence costs no more than the marks before it.
     let opens = doc.text[start.min(pos)..pos]
         .chars()
+        .rev()
         .all(|c| !c.is_alphanumeric());
     Place {
         sentence: Some(i),
@@ -403,13 +412,13 @@ struct Place {
 /// People named in the text, for resolving surnames and pronouns in O(log n) each.
 struct PersonIndex<'r> {
     /// (start, full name, gender shown by a title), in text order.
-    mentions: Vec<(usize, String, Option<&'r str>)>,
+    mentions: Vec<(usize, Rc<str>, Option<&'r str>)>,
     /// Where each mention stands.
     places: Vec<Place>,
     /// Each word of a name → the first mention containing it.
     by_word: HashMap<String, usize>,
     /// Each full name → the gender a title showed for it anywhere before.
-    genders: HashMap<String, &'r str>,
+    genders: HashMap<Rc<str>, &'r str>,
 }
 
 impl<'r> PersonIndex<'r> {
@@ -422,16 +431,18 @@ impl<'r> PersonIndex<'r> {
         }
     }
 
-    fn add(&mut self, start: usize, name: String, gender: Option<&'r str>, place: Place) {
+    fn add(&mut self, start: usize, name: Rc<str>, gender: Option<&'r str>, place: Place) {
         let i = self.mentions.len();
         // Only a full name resolves surnames: a bare one ("Ruiz") has nothing to add.
         if name.contains(' ') {
             for word in name.split_whitespace() {
-                self.by_word.entry(word.to_string()).or_insert(i);
+                if !self.by_word.contains_key(word) {
+                    self.by_word.insert(word.to_string(), i);
+                }
             }
         }
         if let Some(g) = gender {
-            self.genders.entry(name.clone()).or_insert(g);
+            self.genders.entry(Rc::clone(&name)).or_insert(g);
         }
         let gender = gender.or_else(|| self.genders.get(&name).copied());
         self.mentions.push((start, name, gender));
@@ -452,29 +463,32 @@ impl<'r> PersonIndex<'r> {
             .take_while(|&j| sentence.is_some() && self.places[j].sentence == sentence)
             .find(|&j| self.places[j].opens);
         let (start, name, _) = &self.mentions[subject.unwrap_or(last)];
-        Some((*start, name.as_str()))
+        Some((*start, &**name))
     }
 
     /// The last person named before `pos` whom a pronoun of gender `want` may refer to,
     /// with where.
     fn last_before_with_start(&self, pos: usize, want: Option<&str>) -> Option<(usize, &str)> {
         let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
+        // Bare surnames are skipped, within a bound: a text of surnames alone is read back
+        // no further than a few full names' worth.
         self.mentions[..i]
             .iter()
             .zip(&self.places)
             .rev()
+            .take(GENDER_LOOKBACK * 4)
             .filter(|(_, place)| !place.bare)
             .map(|(mention, _)| mention)
             .take(GENDER_LOOKBACK)
             .find(|(_, _, have)| gender_fits(want, *have))
-            .map(|(start, name, _)| (*start, name.as_str()))
+            .map(|(start, name, _)| (*start, &**name))
     }
 
     /// The first name before `pos` that contains `word` as one of its words.
     fn first_with(&self, word: &str, pos: usize) -> Option<&str> {
         let &i = self.by_word.get(word)?;
         let (start, name, _) = &self.mentions[i];
-        (*start < pos).then_some(name.as_str())
+        (*start < pos).then_some(&**name)
     }
 
     /// The gender a title showed for a full name, if any.
@@ -588,7 +602,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let gender = title_gender(titles, mention);
         let place = place_in_sentence(doc, range.start);
         if name.contains(' ') {
-            in_text.add(range.start, name.to_string(), gender, place);
+            in_text.add(range.start, name.into(), gender, place);
         } else if name.len() < mention.len() {
             // A titled surname ("Mrs. Ruiz") names a person too: the full name given
             // before, else the surname alone.
@@ -596,7 +610,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .first_with(name, range.start)
                 .unwrap_or(name)
                 .to_string();
-            in_text.add(range.start, full, gender, place);
+            in_text.add(range.start, full.into(), gender, place);
         }
     }
     let in_headline = |pos: usize| doc.segments.paragraph_at(pos).is_some_and(|p| headlines[p]);
@@ -743,7 +757,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .or_else(|| speakers.gender(&full))
                     .or_else(|| in_text.gender(&full));
                 if full.contains(' ') && !is_possessive_phrase(&full) {
-                    speakers.add(sp.mention.start, full.clone(), gender, Place::default());
+                    speakers.add(
+                        sp.mention.start,
+                        full.as_str().into(),
+                        gender,
+                        Place::default(),
+                    );
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
                 sp.name = Some(full);
