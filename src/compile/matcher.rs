@@ -35,7 +35,7 @@ use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::backtrack::{Lexicons, Needed, Program, StartAtom};
+use super::backtrack::{Found, Lexicons, Needed, Program, StartAtom};
 use super::classes::{sets_flags, CLASS_GROUP};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
@@ -814,7 +814,8 @@ impl Split {
         hits: Option<&mut AnchorHits>,
     ) -> Option<Captures<'h>> {
         let tail = self.tail_program.as_ref()?;
-        let mut best: Option<(usize, usize)> = None;
+        // The best match so far, kept rather than found again.
+        let mut best: Option<HalvesMatch<'h>> = None;
         let fallback = || {
             (min_anchor == 0)
                 .then(|| self.captures(hay, from))
@@ -824,37 +825,42 @@ impl Split {
             if p < min_anchor {
                 continue;
             }
-            if self.past_best(best, p) {
+            if self.past_best(best.as_ref().map(|b| (b.start, b.anchor)), p) {
                 break;
             }
-            match tail.captures_anchored(hay, p) {
-                Ok(Some(_)) => {}
+            let tail_found = match tail.captures_anchored(hay, p) {
+                Ok(Some(found)) => found,
                 Ok(None) => continue,
                 Err(()) => return fallback(),
-            }
-            let start = match &self.head_program {
-                None => p,
+            };
+            let (start, head_groups) = match &self.head_program {
+                None => (p, Vec::new()),
                 Some(head) => match head.captures_ending_at(hay, from, p) {
-                    Ok(Some((whole, _))) => whole.start,
+                    Ok(Some((whole, groups))) => (whole.start, groups),
                     Ok(None) => continue,
                     Err(()) => return fallback(),
                 },
             };
-            if best.is_none_or(|(s, _)| start < s) {
-                best = Some((start, p));
+            if best.as_ref().is_none_or(|b| start < b.start) {
+                best = Some(HalvesMatch {
+                    start,
+                    anchor: p,
+                    head_groups,
+                    tail: tail_found,
+                });
             }
         }
-        let (start, p) = best?;
-        let mut groups = Vec::new();
-        if let Some(head) = &self.head_program {
-            groups = head.captures_ending_at(hay, start, p).ok()??.1;
-        }
-        let (tail_match, tail_groups) = tail.captures_anchored(hay, p).ok()??;
-        groups.extend(tail_groups);
+        let HalvesMatch {
+            start,
+            mut head_groups,
+            tail: (tail_match, tail_groups),
+            ..
+        } = best?;
+        head_groups.extend(tail_groups);
         Some(Captures {
             hay,
             whole: start..tail_match.end,
-            groups,
+            groups: head_groups,
         })
     }
 
@@ -868,6 +874,15 @@ impl Split {
         let next = hay[p..].chars().next().map_or(0, char::len_utf8);
         Input::new(&hay[..p + next])
     }
+}
+
+/// A match of a split pattern's two halves through one anchor hit: where it starts, the
+/// hit, the head's groups and the tail's match.
+struct HalvesMatch<'h> {
+    start: usize,
+    anchor: usize,
+    head_groups: Vec<(&'h str, Range<usize>)>,
+    tail: Found<'h>,
 }
 
 fn collect_groups<'h>(
