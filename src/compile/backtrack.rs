@@ -454,6 +454,8 @@ pub struct Program {
     /// The most bytes a match may span, when that is bounded (see `plan_max_len`).
     max_len: Option<usize>,
     follows: Vec<NextBytes>,
+    /// Whether every match begins at the text's start (`^`): no other start is tried.
+    at_text_start: bool,
 }
 
 /// How many ASCII characters a repeat's class must hold to have what follows it tested.
@@ -650,7 +652,13 @@ impl Program {
         if c.insts.len() >= u32::MAX as usize / 2 {
             return Err("the pattern is too large".into());
         }
+        let at_text_start = parts.first().is_some_and(|h| {
+            h.properties()
+                .look_set_prefix()
+                .contains(regex_syntax::hir::Look::Start)
+        });
         let mut program = Program {
+            at_text_start,
             insts: c.insts,
             classes: c.classes,
             tries: c.tries,
@@ -821,7 +829,9 @@ impl Program {
     }
 
     fn may_start(&self, hay: &str, start: usize) -> bool {
-        self.first.allows(hay.as_bytes(), start) && hay.is_char_boundary(start)
+        (start == 0 || !self.at_text_start)
+            && self.first.allows(hay.as_bytes(), start)
+            && hay.is_char_boundary(start)
     }
 
     /// The named groups of the match just found.
@@ -1923,6 +1933,30 @@ mod tests {
         assert_eq!(max_len(r"\d+", &[]), None);
         assert_eq!(max_len(r"(?:ab)*c", &[]), None);
         assert_eq!(max_len(r"@0", &[lexicon(true, &["said so"])]), None);
+    }
+
+    /// A program anchored at the text's start is tried there alone, and agrees with the
+    /// regex crate; one that is not is tried everywhere.
+    #[test]
+    fn a_program_anchored_at_the_start_is_tried_there_alone() {
+        let anchored = Program::new(&regex_syntax::parse(r"^(?:a|the) cat").unwrap(), &[]).unwrap();
+        assert!(anchored.at_text_start);
+        let re = regex::Regex::new(r"^(?:a|the) cat").unwrap();
+        for text in ["the cat", "a cat sat", "not a cat", " the cat", ""] {
+            let ours = anchored.captures_at(text, 0).unwrap().map(|f| f.0);
+            assert_eq!(ours, re.find(text).map(|m| m.range()), "{text}");
+        }
+        assert_eq!(anchored.captures_ending_at("the cat", 1, 7).unwrap(), None);
+        assert!(anchored
+            .captures_ending_at("the cat", 0, 7)
+            .unwrap()
+            .is_some());
+        let free = Program::new(&regex_syntax::parse(r"(?:^|x)cat").unwrap(), &[]).unwrap();
+        assert!(!free.at_text_start);
+        assert_eq!(
+            free.captures_at("a xcat", 0).unwrap().map(|f| f.0),
+            Some(2..6)
+        );
     }
 
     /// Each alternative of a split is guarded by the bytes it may begin with (one that
