@@ -277,6 +277,13 @@ const LAYOUTS: &[(&str, &str)] = &[
          Dr. Ana Ruiz, the agency's director, told reporters in Geneva that the outbreaks were \
          driven by floods, conflict and a lack of vaccines.",
     ),
+    (
+        "a-clause-mostly-quoted-then-a-second-cue",
+        "The minister said the plan was “a total disaster” and warned that costs would rise \
+         sharply next year.\n\
+         Trade groups said in separate statements that imports were “no longer safe” and urged \
+         members to buy locally.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

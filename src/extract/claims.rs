@@ -515,10 +515,11 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
         // continuation (", adding that …") or a claim of its own (", while another
         // says …"). Each round starts further on, so this ends.
         let mut window = sentence.range.clone();
-        let mut previous: Option<usize> = None;
+        // The claim before in the sentence, kept even when it was left to its quote.
+        let mut previous: Option<Claim> = None;
         let mut attributed_upto = 0;
         for _ in 0..MAX_CLAIMS_PER_SENTENCE {
-            let Some((mut claim, rule)) = first_claim(
+            let Some((mut claim, rule, quoted)) = first_claim(
                 doc,
                 &rules,
                 window.clone(),
@@ -530,8 +531,7 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             // A continuation (a rule that names no speaker) takes the speaker of the
             // claim before it.
             let continues = !rule.regex.capture_names().any(|n| n == "speaker");
-            if let Some(prev) = previous.map(|p| &out[p]) {
-                let prev: &Claim = prev;
+            if let Some(prev) = &previous {
                 if continues && claim.speaker.is_none() && prev.speaker.is_some() {
                     claim.speaker = prev.speaker.clone();
                     claim.role_span = prev.role_span.clone();
@@ -543,7 +543,7 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             // rules run once more on those words alone.
             let head = attribution_start(&claim);
             if head > window.start + MIN_HEAD {
-                if let Some((early, _)) = first_claim(
+                if let Some((early, _, false)) = first_claim(
                     doc,
                     &rules,
                     window.start..head,
@@ -557,8 +557,13 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             attributed_upto = attributed_upto
                 .max(claim.cue.as_ref().map_or(0, |c| c.end))
                 .max(claim.speaker.as_ref().map_or(0, |s| s.mention.end));
-            out.push(claim);
-            previous = Some(out.len() - 1);
+            // A clause mostly quoted is left to its quote, but the sentence goes on after
+            // it (“… said the plan was “a disaster” and warned that …”), and a claim
+            // there may take its speaker.
+            if !quoted {
+                out.push(claim.clone());
+            }
+            previous = Some(claim);
             if end >= window.end {
                 break;
             }
@@ -604,7 +609,9 @@ fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim>
             let Some(caps) = doc.rules.search(rule, search) else {
                 break;
             };
-            out.extend(claim_of(doc, rule, &caps, 0, quotes));
+            if let Some((claim, false)) = claim_of(doc, rule, &caps, 0, quotes) {
+                out.push(claim);
+            }
             let whole = caps.whole();
             from = if whole.end() > whole.start() {
                 whole.end()
@@ -619,7 +626,9 @@ fn whole_text_claims(doc: &Doc, rules: &[&Rule], quotes: &[Quote]) -> Vec<Claim>
     out
 }
 
-/// The claim of the first rule that matches `window`, if any. A match whose captures
+/// The claim of the first rule that matches `window`, if any, with whether it is mostly
+/// quotation (left to its quote, found only when no rule gives a claim that is not: the
+/// rules then go on after it). A match whose captures
 /// a rule's `where:` or the speaker check refuse does not end the rule's turn: it is
 /// searched again from the next word on, or, for a rule anchored at the start, through
 /// the next anchor hit (the next cue) after the refused match's cue. So is
@@ -632,9 +641,12 @@ fn first_claim<'r>(
     window: Range<usize>,
     quotes: &[Quote],
     attributed_upto: usize,
-) -> Option<(Claim, &'r Rule)> {
+) -> Option<(Claim, &'r Rule, bool)> {
     let hay = &doc.text[window.clone()];
     let mut hits = doc.rules.anchor_hits();
+    // The first claim mostly quoted: the search goes on for one that is not, and gives
+    // this one only when none is found.
+    let mut first_quoted: Option<(Claim, &'r Rule)> = None;
     for rule in rules {
         let mut from = 0;
         let mut min_anchor = 0;
@@ -648,14 +660,17 @@ fn first_claim<'r>(
             let Some(caps) = doc.rules.search(rule, search) else {
                 break;
             };
-            if let Some(claim) = claim_of(doc, rule, &caps, window.start, quotes) {
+            if let Some((claim, quoted)) = claim_of(doc, rule, &caps, window.start, quotes) {
                 let own_attribution = claim
                     .cue
                     .as_ref()
                     .map(|c| c.start)
                     .or(claim.speaker.as_ref().map(|s| s.mention.start));
                 if own_attribution.is_none_or(|at| at >= attributed_upto) {
-                    return Some((claim, rule));
+                    if !quoted {
+                        return Some((claim, rule, false));
+                    }
+                    first_quoted.get_or_insert((claim, rule));
                 }
             }
             if rule.regex.is_start_anchored() {
@@ -674,7 +689,7 @@ fn first_claim<'r>(
             from = next;
         }
     }
-    None
+    first_quoted.map(|(claim, rule)| (claim, rule, true))
 }
 
 /// How many more matches a rule may try in a sentence after one it refused.
@@ -689,14 +704,15 @@ fn next_word(hay: &str, at: usize) -> Option<usize> {
 }
 
 /// The claim one match makes, unless its rule's constraints or the speaker check
-/// refuse it, or its content is too short or mostly quotation.
+/// refuse it, or its content is too short; with whether its content is mostly
+/// quotation (a claim then left to its quote).
 fn claim_of(
     doc: &Doc,
     rule: &Rule,
     caps: &crate::compile::Captures,
     offset: usize,
     quotes: &[Quote],
-) -> Option<Claim> {
+) -> Option<(Claim, bool)> {
     if !constraints_hold(doc.rules, rule, caps) {
         return None;
     }
@@ -707,18 +723,18 @@ fn claim_of(
     let content = trim_range(doc.text, abs("content")?, &[',', ';', ':', '.']);
     let cue = abs("cue");
     if content.len() < 3
-        || mostly_quoted(&content, quotes)
         || cue
             .as_ref()
             .is_some_and(|cue| runs_out_of_its_quote(&content, cue, quotes))
     {
         return None;
     }
+    let quoted = mostly_quoted(&content, quotes);
     let speaker = match abs("speaker") {
         Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
         None => None,
     };
-    Some(Claim {
+    let claim = Claim {
         kind: ClaimKind::Indirect,
         content,
         speaker,
@@ -727,7 +743,8 @@ fn claim_of(
         rule: rule.id.clone(),
         confidence: rule.confidence,
         figures: Vec::new(),
-    })
+    };
+    Some((claim, quoted))
 }
 
 /// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the
