@@ -178,6 +178,7 @@ fn later_of(
 fn with_bare_surnames<'r>(
     doc: &Doc,
     index: PersonIndex<'r>,
+    articles: Option<&Lexicon>,
     skip: impl Fn(usize) -> bool,
     is_surname: impl Fn(&str) -> bool,
 ) -> PersonIndex<'r> {
@@ -208,7 +209,7 @@ fn with_bare_surnames<'r>(
         };
         if inside_a_name
             || first >= word.start
-            || after_article(doc.text, word.start)
+            || after_article(doc.text, word.start, articles)
             || skip(word.start)
         {
             continue;
@@ -248,15 +249,15 @@ fn with_bare_surnames<'r>(
     merged
 }
 
-/// Whether the word at `pos` follows an article, as a name used as a modifier does ("the
-/// Trump team").
-fn after_article(text: &str, pos: usize) -> bool {
+/// Whether the word at `pos` follows one of the pack's `articles`, as a name used as a
+/// modifier does ("the Trump team").
+fn after_article(text: &str, pos: usize, articles: Option<&Lexicon>) -> bool {
     let before = text[..pos].trim_end();
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    matches!(word, "the" | "The" | "a" | "A" | "an" | "An")
+    articles.is_some_and(|a| !word.is_empty() && a.lookup(word).is_some())
 }
 
 /// The capitalised words of `text` (letters and hyphens, after a character that is no
@@ -618,6 +619,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let in_text = with_bare_surnames(
         doc,
         in_text,
+        articles,
         |pos| in_quote(pos) || in_headline(pos),
         is_surname,
     );
@@ -825,8 +827,9 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
         .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
     {
         let lowercase = word.starts_with(char::is_lowercase);
-        // A compound description is one too: "mother-of-two Jane Doe".
-        if roles.lookup(word).is_some() || (lowercase && word.contains("-of-")) {
+        // A lower-case compound of three parts or more describes too: "mother-of-two Jane
+        // Doe", "editor-in-chief Ana Ruiz".
+        if roles.lookup(word).is_some() || (lowercase && word.split('-').count() >= 3) {
             cut = Some((at + word.len(), !lowercase));
             name_words = 0;
         } else if lowercase {
