@@ -178,10 +178,11 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
                 text[next.clone()].starts_with(marks.opens[open.family].as_str())
             });
             let content = open.mark.end..para.end;
-            // Only a whole utterance runs on: a quote opening its paragraph or following
-            // a colon or comma, not a fragment left open mid-sentence.
+            // Only a whole utterance runs on: a quote opening its paragraph or a sentence
+            // (“A,” he said. “B …), or following a colon or comma, not a fragment left
+            // open mid-sentence.
             let lead = text[para.start..open.mark.start].trim_end();
-            let utterance = lead.is_empty() || lead.ends_with([':', ',']);
+            let utterance = lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?']);
             if settings.run_on_paragraphs
                 && utterance
                 && next_opens

@@ -63,12 +63,34 @@ pub fn segment(text: &str, ends: SentenceEnds) -> Segments {
         if trimmed.is_empty() {
             continue;
         }
+        // A list's bullet is no part of its item: "- A senior official said …" opens
+        // with its speaker, as a paragraph does. After a quotation a dash signs it
+        // ("- Priya Nair"), and stays.
+        let after_quote = out
+            .paragraphs
+            .last()
+            .is_some_and(|p| text[p.clone()].ends_with(CLOSERS));
+        let bullet = if after_quote { 0 } else { list_bullet(trimmed) };
+        let (lead, trimmed) = (lead + bullet, &trimmed[bullet..]);
         let para = start + lead..start + lead + trimmed.len();
         let p = out.paragraphs.len();
         out.paragraphs.push(para.clone());
         split_sentences(text, para, p, ends, &mut out.sentences);
     }
     out
+}
+
+/// The length of a list bullet opening a line (`- `, `• `, `* `, with the white space
+/// after it), or 0. A long dash is no bullet: it signs a quote ("— Priya Nair").
+fn list_bullet(line: &str) -> usize {
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b @ ('-' | '•' | '*' | '·' | '▪')), Some(space)) if space.is_whitespace() => {
+            let rest = &line[b.len_utf8()..];
+            b.len_utf8() + rest.len() - rest.trim_start().len()
+        }
+        _ => 0,
+    }
 }
 
 fn split_sentences(
@@ -259,6 +281,20 @@ mod tests {
                 "It began under George H.W. Bush and grew.",
                 "Ruiz left the U.S.",
                 "Then she wrote."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_bullet_opens_no_sentence() {
+        let text = "Driving the news:\n\n- A senior official said it was late.\n• Others agree.\n-5 degrees.";
+        assert_eq!(
+            sentences(text, SentenceEnds::default()),
+            [
+                "Driving the news:",
+                "A senior official said it was late.",
+                "Others agree.",
+                "-5 degrees."
             ]
         );
     }

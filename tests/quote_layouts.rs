@@ -57,6 +57,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Then the orders came,” he said.",
     ),
     (
+        "split-quote-second-half-runs-on",
+        "“It was the best I have played,” said Ana Kovac, the winner. “The wind dropped late.\n\
+         “After that I could hit freely.”",
+    ),
+    (
         "following-paragraph-continues-speaker",
         "“We will appeal,” said Nadia Haddad, the union’s lawyer.\n\
          “This ruling cannot stand.”",

@@ -668,7 +668,15 @@ fn first_claim<'r>(
                     .or(claim.speaker.as_ref().map(|s| s.mention.start));
                 if own_attribution.is_none_or(|at| at >= attributed_upto) {
                     if !quoted {
-                        return Some((claim, rule, false));
+                        return Some(match first_quoted {
+                            // A clause that names no speaker after one left to its quote
+                            // continues that one (“… as “responsible”, saying …”): the
+                            // quoted one goes first, so that this one may take its speaker.
+                            Some((before, before_rule)) if continues_after(&claim, &before) => {
+                                (before, before_rule, true)
+                            }
+                            _ => (claim, rule, false),
+                        });
                     }
                     first_quoted.get_or_insert((claim, rule));
                 }
@@ -690,6 +698,13 @@ fn first_claim<'r>(
         }
     }
     first_quoted.map(|(claim, rule)| (claim, rule, true))
+}
+
+/// Whether `claim` names no speaker and begins after `before` ends.
+fn continues_after(claim: &Claim, before: &Claim) -> bool {
+    claim.speaker.is_none()
+        && before.speaker.is_some()
+        && attribution_start(claim) >= before.content.end
 }
 
 /// How many more matches a rule may try in a sentence after one it refused.
