@@ -284,6 +284,26 @@ const LAYOUTS: &[(&str, &str)] = &[
          Trade groups said in separate statements that imports were “no longer safe” and urged \
          members to buy locally.",
     ),
+    (
+        "pronoun-passes-over-a-programme-a-firm-and-a-county",
+        "Former captain Nina Holt was impressed. Speaking on Morning Sport Live, she said \
+         the spell had won the match.\n\
+         Omar Reyes, head of research at Brightwell Properties, said prices would fall. \
+         He said buyers were waiting.\n\
+         Tom Ashby, 58, of Whitby, North Yorkshire, denied the charge. He told the court \
+         the money was a loan.",
+    ),
+    (
+        "an-owner-names-the-person-a-surname-later-means",
+        "Ana Kovac's late goal won the final.\n\
+         Kovac said the team had never doubted itself.",
+    ),
+    (
+        "a-list-bullet-before-the-speaker",
+        "What they are saying:\n\
+         - A senior official said the rules would be delayed.\n\
+         - Industry groups warned that costs would rise.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -109,7 +109,11 @@ impl Doc<'_> {
             let mut from = 0;
             while let Some(caps) = settings.person_name.captures_at(self.text, from) {
                 let whole = caps.whole().range();
-                names.push(caps.name("name").map_or(whole.clone(), |m| m.range()));
+                // A match without its `name` group is a pattern's way to pass words
+                // over ("at Ricacorp Properties"): they name no person.
+                if let Some(name) = caps.name("name") {
+                    names.push(name.range());
+                }
                 from = match whole.is_empty() {
                     false => whole.end,
                     true => match self.text[whole.end..].chars().next() {

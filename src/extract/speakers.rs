@@ -579,7 +579,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         .segments
         .paragraphs
         .iter()
-        .map(|p| is_headline(&doc.text[p.clone()]))
+        .enumerate()
+        .map(|(i, p)| is_headline(&doc.text[p.clone()], i == 0))
         .collect();
 
     // Names in running text: several capitalised words, cleaned like speakers.
@@ -592,7 +593,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         if in_quote(m.start) || headline {
             continue;
         }
-        let Some(range) = clean(doc, m.clone()) else {
+        // An owner names its person too, for the surnames that follow ("Ollie Pritchard’s
+        // century" names Ollie Pritchard), though seldom whom a pronoun means: the
+        // mention is kept as bare.
+        let owner = doc.text[m.clone()]
+            .strip_suffix("’s")
+            .or_else(|| doc.text[m.clone()].strip_suffix("'s"))
+            .filter(|owner| owner.contains(' '));
+        let m = owner.map_or(m.clone(), |o| m.start..m.start + o.len());
+        let Some(range) = clean(doc, m) else {
             continue;
         };
         let mention = without_owner(&doc.text[range.clone()], &is_org);
@@ -601,7 +610,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             continue;
         }
         let gender = title_gender(titles, mention);
-        let place = place_in_sentence(doc, range.start);
+        let place = Place {
+            bare: owner.is_some(),
+            ..place_in_sentence(doc, range.start)
+        };
         if name.contains(' ') {
             in_text.add(range.start, name.into(), gender, place);
         } else if name.len() < mention.len() {
@@ -857,9 +869,22 @@ fn is_short_description(mention: &str, articles: Option<&Lexicon>) -> bool {
     article && words.count() <= 3
 }
 
-/// Whether a paragraph is written in title case (a headline: "Sanders Vows To Act"):
-/// every word of four letters or more capitalised (after any opening bracket or mark). Its capitalised words are no names.
-fn is_headline(paragraph: &str) -> bool {
+/// The most words a headline has.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// Whether a paragraph is a headline, whose capitalised words are no names: in title
+/// case, every word of four letters or more capitalised after any opening mark ("Rival
+/// Says Talks Will Resume"), or, opening the text, a short line with no sentence's end
+/// ("Late Hargreaves header earns Wolves a point").
+fn is_headline(paragraph: &str, first: bool) -> bool {
+    if first
+        && paragraph.split_whitespace().count() <= MAX_HEADLINE_WORDS
+        && !paragraph
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '"', '”', '’', '\''])
+    {
+        return true;
+    }
     let (mut long, mut capitalised) = (0, 0);
     for w in paragraph.split_whitespace() {
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
