@@ -93,14 +93,16 @@ impl CompiledConstraint {
             Self::In(_) => lex.lookup(text).is_some(),
             Self::NotIn(_) => lex.lookup(text).is_none(),
             Self::NoWordIn(_) => !text.split_whitespace().any(|w| lex.lookup(w).is_some()),
+            // A comma after the first or second word is no part of it ("that
+            // characterization, saying …").
             Self::FirstWordNotIn(_) => text
                 .split_whitespace()
                 .next()
-                .is_none_or(|w| lex.lookup(w).is_none()),
+                .is_none_or(|w| lex.lookup(w.trim_end_matches([',', ';'])).is_none()),
             Self::SecondWordNotIn(_) => text
                 .split_whitespace()
                 .nth(1)
-                .is_none_or(|w| lex.lookup(w).is_none()),
+                .is_none_or(|w| lex.lookup(w.trim_end_matches([',', ';'])).is_none()),
             Self::LastWordNotIn(_) => text
                 .split_whitespace()
                 .next_back()
@@ -206,7 +208,8 @@ pub struct SentenceEndLexicons {
 /// Output fields each kind of rule may capture.
 fn allowed_captures(emit: Emit) -> &'static [&'static str] {
     match emit {
-        Emit::Claim => &["content", "speaker", "role", "cue"],
+        // `gap`: words a claim rule sets apart only to check them with `where`.
+        Emit::Claim => &["content", "speaker", "role", "cue", "gap"],
         Emit::Attribution => &["speaker", "role", "cue"],
         Emit::Figure => &[
             "value",
