@@ -304,6 +304,26 @@ const LAYOUTS: &[(&str, &str)] = &[
          - A senior official said the rules would be delayed.\n\
          - Industry groups warned that costs would rise.",
     ),
+    (
+        "a-clause-ends-after-the-quotation-it-opens",
+        "The farm minister said on French radio that the package was \"a first step, but only \
+         a first step\" for growers.\n\
+         The regulator said the fine was \"large, but fair\", and that the bank had cooperated.",
+    ),
+    (
+        "a-participle-after-a-verb-and-its-object",
+        "Rovers manager Paolo Benedetti was furious with the penalty decision, claiming the \
+         striker had dived.",
+    ),
+    (
+        "a-party-faction-in-brackets-before-a-role",
+        "NCP (SP) leader Asha Rane said the alliance had underestimated the anger of farmers.",
+    ),
+    (
+        "an-adjunct-of-time-after-the-attribution",
+        "The North fired two missiles into the sea, the South's military said, days before \
+         joint drills begin.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

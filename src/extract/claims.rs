@@ -736,6 +736,7 @@ fn claim_of(
             .map(|m| offset + m.start()..offset + m.end())
     };
     let content = trim_range(doc.text, abs("content")?, &[',', ';', ':', '.']);
+    let content = through_its_quote(content, quotes);
     let cue = abs("cue");
     if content.len() < 3
         || cue
@@ -780,6 +781,22 @@ fn runs_out_of_its_quote(content: &Range<usize>, cue: &Range<usize>, quotes: &[Q
 }
 
 /// Whether half or more of `span` lies inside quotations.
+/// A clause that ends inside a quotation it opened runs to the quotation's closing
+/// mark: the end a rule saw there (", but …" in “a first step, but only a first step”)
+/// belongs to the quoted words, not to the sentence.
+fn through_its_quote(mut content: Range<usize>, quotes: &[Quote]) -> Range<usize> {
+    for q in quotes {
+        if q.open.start >= content.end {
+            break;
+        }
+        if q.close.is_some() && q.open.start >= content.start && q.content.end > content.end {
+            content.end = q.end();
+            break;
+        }
+    }
+    content
+}
+
 fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
     let mut inside = 0;
     for q in quotes {

@@ -692,8 +692,20 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = described_person(&persons, &in_text, sp.mention.start);
             sp.role = role_text;
         } else {
-            // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it.
-            let text = text.split_once(" (").map_or(text, |(name, _)| name);
+            // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it; one
+            // inside a description is dropped ("NCP (SP) leader Asha Rane").
+            let untagged;
+            let text = match text.split_once(" (") {
+                Some((name, tag)) if tag.ends_with(')') => name,
+                Some((before, tag)) => match tag.split_once(')') {
+                    Some((_, after)) => {
+                        untagged = format!("{before}{after}");
+                        untagged.as_str()
+                    }
+                    None => text,
+                },
+                None => text,
+            };
             // "China's Premier Li Qiang", "the Labour Party's Ana Ruiz": the owner and
             // title make a person's role, the rest the name; an organisation keeps its
             // owner ("China's Ministry of Commerce"), and a title word inside its name is
@@ -786,10 +798,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     }
 }
 
+/// The most words of a name with its titles in an apposition ("Chief Executive John Lee
+/// Ka-chiu").
+const MAX_NAME_WORDS: usize = 6;
+
 /// Whether the apposition after a description names who it describes: in "The Prime
 /// Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V Narendran, said"
 /// the name is the speaker and the description its role. The description ends in a role
-/// noun; the apposition is one to four capitalised words, no organisation or place.
+/// noun; the apposition is capitalised words, no organisation or place.
 fn names_the_described(
     doc: &Doc,
     description: &Range<usize>,
@@ -812,7 +828,7 @@ fn names_the_described(
         .last()
         .is_some_and(|w| roles.lookup(w).is_some());
     ends_in_role
-        && (1..=4).contains(&words)
+        && (1..=MAX_NAME_WORDS).contains(&words)
         && capitalised
         && name
             .split_whitespace()
