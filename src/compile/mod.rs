@@ -179,6 +179,7 @@ pub struct SpeakerSettings {
     pub source_words: Option<usize>,
     pub not_role_starts: Option<usize>,
     pub person_descriptions: Option<usize>,
+    pub name_particles: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1133,6 +1134,7 @@ impl Compiler {
         let source_words = optional(&s.source_words, "source-words")?;
         let not_role_starts = optional(&s.not_role_starts, "not-role-starts")?;
         let person_descriptions = optional(&s.person_descriptions, "person-descriptions")?;
+        let name_particles = optional(&s.name_particles, "name-particles")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1150,6 +1152,7 @@ impl Compiler {
             source_words,
             not_role_starts,
             person_descriptions,
+            name_particles,
         })
     }
 

@@ -551,6 +551,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let articles = settings.articles.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
+    let particles = settings.name_particles.map(|l| rules.lexicon(l));
     let is_org = |s: &str| {
         settings
             .organisations
@@ -734,6 +735,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .split_whitespace()
                 .last()
                 .and_then(|w| roles.lookup(w).map(|e| (w, e)));
+            // "de Vries", "al-Mahmoud": a surname with its particle.
+            let particled = opens_with_particle(core, particles);
             // A place speaks as its government or team, unless a person of that name
             // was named before ("Jordan said" after "Michael Jordan").
             let place = is_place(core)
@@ -748,13 +751,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 if !place {
                     last_group = Some(core.to_string());
                 }
-            } else if core.starts_with(char::is_lowercase)
-                || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
-                // A name ends in a capitalised word: "A month later" names no one.
-                || core
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.starts_with(char::is_lowercase))
+            } else if !particled
+                && (core.starts_with(char::is_lowercase)
+                    || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
+                    // A name ends in a capitalised word: "A month later" names no one.
+                    || core
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.starts_with(char::is_lowercase)))
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
@@ -769,7 +773,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 }
             } else {
                 sp.class = SpeakerClass::Person;
-                let full = if core.contains(' ') {
+                let full = if particled {
+                    // The full name given before that ends in it ("Sanne de Vries").
+                    let last = core.rsplit(' ').next().unwrap_or(core);
+                    speakers
+                        .first_with(last, usize::MAX)
+                        .or_else(|| in_text.first_with(last, sp.mention.start))
+                        .filter(|full| full.ends_with(core))
+                        .unwrap_or(core)
+                        .to_string()
+                } else if core.contains(' ') {
                     core.to_string()
                 } else {
                     // A lone surname: an earlier speaker's full name, else an earlier mention's.
@@ -796,6 +809,24 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
+}
+
+/// Whether `name` opens with a surname's particles, the rest capitalised: "de Vries",
+/// "van der Berg", "al-Mahmoud".
+fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
+    let Some(particles) = particles else {
+        return false;
+    };
+    let mut rest = name;
+    while let Some(word) = rest.split([' ', '-']).next().filter(|w| !w.is_empty()) {
+        if particles.lookup(word).is_none() {
+            break;
+        }
+        rest = rest[word.len()..].trim_start_matches([' ', '-']);
+    }
+    rest.len() < name.len()
+        && !rest.is_empty()
+        && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The most words of a name with its titles in an apposition ("Chief Executive John Lee

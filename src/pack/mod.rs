@@ -521,6 +521,10 @@ pub struct SpeakersConfig {
     /// hyphen): such a speaker is the person last named. Unset: such a speaker is
     /// unnamed, or a person of that name.
     pub person_descriptions: Option<String>,
+    /// Lexicon of the particles a surname may open with ("de Vries", "al-Mahmoud"): a
+    /// speaker that opens with one, the rest capitalised, is a person. Unset: a speaker
+    /// that opens in lower case is unnamed.
+    pub name_particles: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
