@@ -85,6 +85,19 @@ pub enum CompiledConstraint {
     LastWordNotIn(usize),
 }
 
+/// The words of `text`, but an "and" or "&" between two capitalised words, which joins
+/// a name ("the Ministry of Agriculture and Environment", "Marks & Spencer").
+fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = |i: Option<&&str>| i.is_some_and(|w| w.starts_with(char::is_uppercase));
+    (0..words.len()).filter_map(move |i| {
+        let joins_a_name = matches!(words[i], "and" | "&")
+            && capitalised(i.checked_sub(1).and_then(|j| words.get(j)))
+            && capitalised(words.get(i + 1));
+        (!joins_a_name).then_some(words[i])
+    })
+}
+
 impl CompiledConstraint {
     /// Whether the captured `text` satisfies the constraint.
     pub fn holds(&self, rules: &Rules, text: &str) -> bool {
@@ -92,7 +105,7 @@ impl CompiledConstraint {
         match self {
             Self::In(_) => lex.lookup(text).is_some(),
             Self::NotIn(_) => lex.lookup(text).is_none(),
-            Self::NoWordIn(_) => !text.split_whitespace().any(|w| lex.lookup(w).is_some()),
+            Self::NoWordIn(_) => !words_outside_names(text).any(|w| lex.lookup(w).is_some()),
             // A comma after the first or second word is no part of it ("that
             // characterization, saying …").
             Self::FirstWordNotIn(_) => text

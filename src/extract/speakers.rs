@@ -742,7 +742,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             let place = is_place(core)
                 && speakers.first_with(core, usize::MAX).is_none()
                 && in_text.first_with(core, sp.mention.start).is_none();
-            if is_org(core) || place {
+            if !is_org(text) && joins_names(text) {
+                // "Mr. King and Mr. Schultz", "Obama and Vice President Joe Biden": people
+                // who speak together, named as written; "they" is them.
+                let joint = text.strip_prefix("Both ").unwrap_or(text);
+                sp.class = SpeakerClass::Unnamed;
+                sp.name = Some(joint.to_string());
+                sp.role = claim
+                    .role_span
+                    .as_ref()
+                    .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
+                last_group = Some(joint.to_string());
+            } else if is_org(core) || place {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
                 last_org = Some(core.to_string());
@@ -811,6 +822,20 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     }
 }
 
+/// Whether `text` joins capitalised names with "and" or "&" ("Forbes and Wealth-X"),
+/// a name first ("the chairs from Jefferson and Arapahoe" are unnamed).
+fn joins_names(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && *w != "The")
+        && words.windows(3).any(|w| {
+            matches!(w[1], "and" | "&")
+                && w[0].starts_with(char::is_uppercase)
+                && w[2].starts_with(char::is_uppercase)
+        })
+}
+
 /// Whether `name` opens with a surname's particles, the rest capitalised: "de Vries",
 /// "van der Berg", "al-Mahmoud".
 fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
@@ -826,7 +851,9 @@ fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
     }
     rest.len() < name.len()
         && !rest.is_empty()
-        && rest.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The most words of a name with its titles in an apposition ("Chief Executive John Lee
