@@ -123,7 +123,12 @@ fn split_sentences(
             continue; // no white space after it (a decimal, `U.S.-based`), or paragraph end
         }
         let next = after_space.chars().next().unwrap_or(' ');
-        if !(next.is_uppercase() || next.is_ascii_digit() || OPENERS.contains(&next)) {
+        // A dash after a sentence opens a sign-off ("… the GSO said. — VNS").
+        if !(next.is_uppercase()
+            || next.is_ascii_digit()
+            || OPENERS.contains(&next)
+            || matches!(next, '—' | '–'))
+        {
             continue;
         }
         if c == '.' && ends_with_abbreviation(&body[sent_start..i + 1], after_space, ends) {
@@ -190,6 +195,13 @@ fn ends_with_abbreviation(upto_period: &str, next: &str, ends: SentenceEnds) -> 
     if is_initials(word) && (after_name || opens_no_sentence(next, ends.openers)) {
         return true;
     }
+    // A clock time goes on into its time zone: "3:45 p.m. ET on Sunday".
+    if word.eq_ignore_ascii_case("a.m.") || word.eq_ignore_ascii_case("p.m.") {
+        return next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(is_time_zone);
+    }
     ends.abbreviations
         .is_some_and(|lex| lex.lookup(word).is_some())
 }
@@ -197,6 +209,14 @@ fn ends_with_abbreviation(upto_period: &str, next: &str, ends: SentenceEnds) -> 
 /// Whether the word `next` starts with goes on a name before it rather than opening a
 /// sentence: a capitalised word that is not among the sentence openers. Without a
 /// lexicon of openers, every capitalised word may open one.
+/// Whether `word` has a time zone's shape: two to four capitals ending in T (ET, GMT,
+/// BST, AEST), or UTC.
+fn is_time_zone(word: &str) -> bool {
+    (2..=4).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && (word.ends_with('T') || word == "UTC")
+}
+
 fn opens_no_sentence(next: &str, openers: Option<&Lexicon>) -> bool {
     let Some(openers) = openers else {
         return false;
@@ -295,6 +315,19 @@ mod tests {
                 "A senior official said it was late.",
                 "Others agree.",
                 "-5 degrees."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_runs_on_into_its_time_zone() {
+        let text = "It landed at 3:45 p.m. ET on Sunday. It left at 9 a.m. NATO said so.";
+        assert_eq!(
+            sentences(text, SentenceEnds::default()),
+            [
+                "It landed at 3:45 p.m. ET on Sunday.",
+                "It left at 9 a.m.",
+                "NATO said so."
             ]
         );
     }

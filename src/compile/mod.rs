@@ -85,13 +85,16 @@ pub enum CompiledConstraint {
     LastWordNotIn(usize),
 }
 
-/// The words of `text`, but an "and" or "&" between two capitalised words, which joins
-/// a name ("the Ministry of Agriculture and Environment", "Marks & Spencer").
+/// The words of `text`, but an "and" or "&" between two capitalised words after the
+/// first two, which joins a name ("the Ministry of Agriculture and Environment"); one
+/// sooner may join two names or a list's last ("Trade and Industry" after "Ministry of
+/// Economy,"), which rules for many speakers take.
 fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let capitalised = |i: Option<&&str>| i.is_some_and(|w| w.starts_with(char::is_uppercase));
     (0..words.len()).filter_map(move |i| {
-        let joins_a_name = matches!(words[i], "and" | "&")
+        let joins_a_name = i >= 2
+            && matches!(words[i], "and" | "&")
             && capitalised(i.checked_sub(1).and_then(|j| words.get(j)))
             && capitalised(words.get(i + 1));
         (!joins_a_name).then_some(words[i])

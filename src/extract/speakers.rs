@@ -972,6 +972,19 @@ fn is_headline(paragraph: &str, first: bool) -> bool {
 
 /// The text without leading titles (`Vice Premier He Lifeng` → `He Lifeng`).
 fn strip_titles<'t>(titles: &Lexicon, mut text: &'t str) -> &'t str {
+    // A lower-case word before a title and a name modifies the title: "state Sen. Maria
+    // Lopez", "former Gov. Jeb Bush" (not "the President", which names no one).
+    if let Some((first, rest)) = text.split_once(' ') {
+        let named = titles
+            .prefix(rest)
+            .is_some_and(|(_, len)| rest[len..].trim_start().starts_with(char::is_uppercase));
+        if named
+            && first.starts_with(char::is_lowercase)
+            && !first.contains(|c: char| !c.is_alphabetic() && c != '-')
+        {
+            text = rest;
+        }
+    }
     while let Some((_, len)) = titles.prefix(text) {
         let rest = &text[len..];
         if !rest.starts_with(char::is_whitespace) || rest.trim().is_empty() {
