@@ -324,6 +324,14 @@ const LAYOUTS: &[(&str, &str)] = &[
         "The North fired two missiles into the sea, the South's military said, days before \
          joint drills begin.",
     ),
+    (
+        "a-pronoun-means-the-subject-not-a-name-after-it",
+        "Coach Steve Marlow admitted his side had struggled. Marlow said he had spoken to \
+         Jack Fenwick about the injury. He said the squad would cope.\n\
+         Prime Minister Kenji Tanabe called an election. Opposition leader Aiko Morikawa said \
+         her party was ready. Tanabe, 67, has faced criticism over prices. He said wages \
+         would rise by spring.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

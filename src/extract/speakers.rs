@@ -471,18 +471,29 @@ impl<'r> PersonIndex<'r> {
     /// with where.
     fn last_before_with_start(&self, pos: usize, want: Option<&str>) -> Option<(usize, &str)> {
         let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
-        // Bare surnames are skipped, within a bound: a text of surnames alone is read back
-        // no further than a few full names' worth.
-        self.mentions[..i]
-            .iter()
-            .zip(&self.places)
+        // Bare surnames are skipped, but for one that opens its sentence as its subject
+        // ("Tanabe, 67, has faced criticism. He said …"), within a bound: a text of
+        // surnames alone is read back no further than a few full names' worth.
+        let fits = |j: &usize| {
+            let place = &self.places[*j];
+            (!place.bare || place.opens) && gender_fits(want, self.mentions[*j].2)
+        };
+        let last = (0..i)
             .rev()
             .take(GENDER_LOOKBACK * 4)
-            .filter(|(_, place)| !place.bare)
-            .map(|(mention, _)| mention)
+            .filter(|&j| !self.places[j].bare || self.places[j].opens)
             .take(GENDER_LOOKBACK)
-            .find(|(_, _, have)| gender_fits(want, *have))
-            .map(|(start, name, _)| (*start, &**name))
+            .find(|j| fits(j))?;
+        // A name later in a sentence gives way to the sentence's subject: in "Marlow said
+        // he had spoken to Jack Fenwick. “…,” he said." he is Marlow.
+        let sentence = self.places[last].sentence;
+        let subject = (0..last)
+            .rev()
+            .take(GENDER_LOOKBACK)
+            .take_while(|&j| sentence.is_some() && self.places[j].sentence == sentence)
+            .find(|&j| self.places[j].opens && fits(&j));
+        let (start, name, _) = &self.mentions[subject.unwrap_or(last)];
+        Some((*start, &**name))
     }
 
     /// The first name before `pos` that contains `word` as one of its words.
@@ -607,7 +618,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         };
         let mention = without_owner(&doc.text[range.clone()], &is_org);
         let name = strip_titles(titles, mention).trim();
-        if is_org(name) || is_possessive_phrase(name) || is_place(name) {
+        // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
+        let shouted = !name.chars().any(char::is_lowercase);
+        if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
             continue;
         }
         let gender = title_gender(titles, mention);
