@@ -332,6 +332,13 @@ const LAYOUTS: &[(&str, &str)] = &[
          her party was ready. Tanabe, 67, has faced criticism over prices. He said wages \
          would rise by spring.",
     ),
+    (
+        "a-description-names-the-holder-of-its-role-named-last",
+        "Gov. Dana Whitcomb vetoed the water bill on Friday.\n\
+         \u{201c}I will not sign this bill,\u{201d} the Republican governor said in a statement.\n\
+         Sen. Ana Ruiz backed the veto. The senator said the aquifers were running dry.\n\
+         Vice President Tom Hale disagreed. The president said the bill was sound.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -496,6 +496,16 @@ impl<'r> PersonIndex<'r> {
         Some((*start, &**name))
     }
 
+    /// Whether `name` is among the last few people named before `pos`.
+    fn recently_named(&self, name: &str, pos: usize) -> bool {
+        let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(RECENT_NAMES)
+            .any(|(_, n, _)| &**n == name)
+    }
+
     /// The first name before `pos` that contains `word` as one of its words.
     fn first_with(&self, word: &str, pos: usize) -> Option<&str> {
         let &i = self.by_word.get(word)?;
@@ -597,6 +607,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
 
     // Names in running text: several capitalised words, cleaned like speakers.
     let mut in_text = PersonIndex::new();
+    // Those named with a title, with its words ("Gov. Daniel Whitcomb"), in text order.
+    let mut titled: Vec<(usize, Vec<String>, String)> = Vec::new();
     for m in doc.person_names() {
         let headline = doc
             .segments
@@ -628,6 +640,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             bare: owner.is_some(),
             ..place_in_sentence(doc, range.start)
         };
+        let title = mention[..mention.len() - name.len()].trim();
+        if !title.is_empty() && name.contains(' ') {
+            titled.push((range.start, role_words(titles, title), name.to_string()));
+        }
         if name.contains(' ') {
             in_text.add(range.start, name.into(), gender, place);
         } else if name.len() < mention.len() {
@@ -662,6 +678,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // What a later "it" refers to: the last organisation, or a body or document since.
     let mut last_it: Option<String> = None;
     let mut last_group: Option<String> = None;
+    // Person speakers so far with the words of their roles, titles written out ("Gov."
+    // gives governor), for a later description of one ("the Republican governor").
+    let mut roles_held: Vec<(usize, Vec<String>, String)> = Vec::new();
     // Claims that share a mention (inherited speakers) are resolved once.
     let mut done: HashMap<(usize, usize), Speaker> = HashMap::new();
     for i in order {
@@ -786,6 +805,28 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
+                // "the England head coach", "the Republican governor": the person named
+                // before who holds that role.
+                let holder = head
+                    .filter(|(_, e)| e.tag("number") != Some("plural") && e.tag("body").is_none())
+                    .filter(|_| core.starts_with("the ") || core.starts_with("The "))
+                    .and_then(|_| {
+                        let wanted = role_words(titles, core);
+                        let holds = |(at, words, _): &&(usize, Vec<String>, String)| {
+                            *at < sp.mention.start && *words == wanted
+                        };
+                        let spoke = roles_held.iter().rev().find(holds);
+                        let titled = titled.iter().rev().find(holds);
+                        spoke.into_iter().chain(titled).max_by_key(|(at, _, _)| *at)
+                    })
+                    // Only one of the people last named: "the senator" after Rubio is
+                    // Rubio, not a senator named paragraphs before.
+                    .filter(|(_, _, name)| in_text.recently_named(name, sp.mention.start));
+                if let Some((_, _, name)) = holder {
+                    sp.class = SpeakerClass::Person;
+                    sp.name = Some(name.clone());
+                    persons.push((sp.mention.start, name.clone(), speakers.gender(name)));
+                }
                 match head.map(|(_, e)| (e.tag("number"), e.tag("body"))) {
                     Some((Some("plural"), _)) => last_group = Some(core.to_string()),
                     // A body or document named in a short phrase with an article ("the
@@ -828,12 +869,59 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     );
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
+                if let Some(role) = &sp.role {
+                    roles_held.push((sp.mention.start, role_words(titles, role), full.clone()));
+                }
                 sp.name = Some(full);
             }
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
 }
+
+/// What a description must share with a role to name its holder: the role's head, in
+/// lower case with a title written out ("Gov." gives "governor"; "daughter of the
+/// candidate" gives "daughter"), then the words that make it another office ("vice",
+/// "former").
+fn role_words(titles: &Lexicon, role: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in role.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        if matches!(
+            word,
+            "of" | "at" | "for" | "in" | "from" | "with" | "to" | "on"
+        ) {
+            break;
+        }
+        match titles.lookup(word).and_then(|e| e.canonical.as_deref()) {
+            Some(full) => words.extend(full.split_whitespace().map(str::to_lowercase)),
+            None => words.push(word.to_lowercase()),
+        }
+    }
+    let head = words.last().cloned().unwrap_or_default();
+    let mut out = vec![head];
+    out.extend(
+        words
+            .into_iter()
+            .filter(|w| OTHER_OFFICE.contains(&w.as_str())),
+    );
+    out
+}
+
+/// How many of the last names a description of one of them may refer back over.
+const RECENT_NAMES: usize = 3;
+
+/// Words before a role's head that make it another office: "the president" is not the
+/// vice president, nor the former one.
+const OTHER_OFFICE: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "associate",
+    "former",
+    "acting",
+    "interim",
+];
 
 /// Whether `text` joins capitalised names with "and" or "&" ("Forbes and Wealth-X"),
 /// a name first ("the chairs from Jefferson and Arapahoe" are unnamed).
