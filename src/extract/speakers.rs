@@ -725,20 +725,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = described_person(&persons, &in_text, sp.mention.start);
             sp.role = role_text;
         } else {
-            // A bracketed tag after a name ("Lisa Ortiz (D-Ore.)") is no part of it; one
-            // inside a description is dropped ("NCP (SP) leader Asha Rane").
-            let untagged;
-            let text = match text.split_once(" (") {
-                Some((name, tag)) if tag.ends_with(')') => name,
-                Some((before, tag)) => match tag.split_once(')') {
-                    Some((_, after)) => {
-                        untagged = format!("{before}{after}");
-                        untagged.as_str()
-                    }
-                    None => text,
-                },
-                None => text,
-            };
+            let untagged = without_bracket_tag(text);
+            let text = untagged.as_ref();
             // "China's Premier Li Qiang", "the Labour Party's Ana Ruiz": the owner and
             // title make a person's role, the rest the name; an organisation keeps its
             // owner ("China's Ministry of Commerce"), and a title word inside its name is
@@ -812,17 +800,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .filter(|_| core.starts_with("the ") || core.starts_with("The "))
                     .and_then(|_| {
                         let wanted = role_words(titles, core);
-                        let holds = |(at, words, _): &&(usize, Vec<String>, String)| {
-                            *at < sp.mention.start && *words == wanted
-                        };
-                        let spoke = roles_held.iter().rev().find(holds);
-                        let titled = titled.iter().rev().find(holds);
-                        spoke.into_iter().chain(titled).max_by_key(|(at, _, _)| *at)
+                        holder_of(&wanted, sp.mention.start, [&roles_held, &titled])
                     })
                     // Only one of the people last named: "the senator" after Rubio is
                     // Rubio, not a senator named paragraphs before.
-                    .filter(|(_, _, name)| in_text.recently_named(name, sp.mention.start));
-                if let Some((_, _, name)) = holder {
+                    .filter(|name| in_text.recently_named(name, sp.mention.start));
+                if let Some(name) = holder {
                     sp.class = SpeakerClass::Person;
                     sp.name = Some(name.clone());
                     persons.push((sp.mention.start, name.clone(), speakers.gender(name)));
@@ -877,6 +860,37 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
+}
+
+/// A speaker without its bracketed tag: one after a name ("Lisa Ortiz (D-Ore.)") is no
+/// part of it, one inside a description is dropped ("NCP (SP) leader Asha Rane").
+fn without_bracket_tag(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.split_once(" (") {
+        Some((name, tag)) if tag.ends_with(')') => name.into(),
+        Some((before, tag)) => match tag.split_once(')') {
+            Some((_, after)) => format!("{before}{after}").into(),
+            None => text.into(),
+        },
+        None => text.into(),
+    }
+}
+
+/// The person named last before `at` who holds the role whose words are `wanted`, among
+/// lists of (where named, role words, name) in text order.
+fn holder_of<'a>(
+    wanted: &[String],
+    at: usize,
+    lists: [&'a [(usize, Vec<String>, String)]; 2],
+) -> Option<&'a String> {
+    lists
+        .into_iter()
+        .filter_map(|list| {
+            list.iter()
+                .rev()
+                .find(|(named, words, _)| *named < at && words == wanted)
+        })
+        .max_by_key(|(named, _, _)| *named)
+        .map(|(_, _, name)| name)
 }
 
 /// What a description must share with a role to name its holder: the role's head, in
