@@ -206,9 +206,6 @@ fn ends_with_abbreviation(upto_period: &str, next: &str, ends: SentenceEnds) -> 
         .is_some_and(|lex| lex.lookup(word).is_some())
 }
 
-/// Whether the word `next` starts with goes on a name before it rather than opening a
-/// sentence: a capitalised word that is not among the sentence openers. Without a
-/// lexicon of openers, every capitalised word may open one.
 /// Whether `word` has a time zone's shape: two to four capitals ending in T (ET, GMT,
 /// BST, AEST), or UTC.
 fn is_time_zone(word: &str) -> bool {
@@ -217,6 +214,9 @@ fn is_time_zone(word: &str) -> bool {
         && (word.ends_with('T') || word == "UTC")
 }
 
+/// Whether the word `next` starts with goes on a name before it rather than opening a
+/// sentence: a capitalised word that is not among the sentence openers. Without a
+/// lexicon of openers, every capitalised word may open one.
 fn opens_no_sentence(next: &str, openers: Option<&Lexicon>) -> bool {
     let Some(openers) = openers else {
         return false;

@@ -90,14 +90,19 @@ pub enum CompiledConstraint {
 /// sooner may join two names or a list's last ("Trade and Industry" after "Ministry of
 /// Economy,"), which rules for many speakers take.
 fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let capitalised = |i: Option<&&str>| i.is_some_and(|w| w.starts_with(char::is_uppercase));
-    (0..words.len()).filter_map(move |i| {
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let mut words = text.split_whitespace().enumerate().peekable();
+    let mut before: Option<&str> = None;
+    std::iter::from_fn(move || loop {
+        let (i, word) = words.next()?;
         let joins_a_name = i >= 2
-            && matches!(words[i], "and" | "&")
-            && capitalised(i.checked_sub(1).and_then(|j| words.get(j)))
-            && capitalised(words.get(i + 1));
-        (!joins_a_name).then_some(words[i])
+            && matches!(word, "and" | "&")
+            && capitalised(before)
+            && capitalised(words.peek().map(|(_, w)| *w));
+        before = Some(word);
+        if !joins_a_name {
+            return Some(word);
+        }
     })
 }
 
@@ -196,6 +201,8 @@ pub struct SpeakerSettings {
     pub not_role_starts: Option<usize>,
     pub person_descriptions: Option<usize>,
     pub name_particles: Option<usize>,
+    pub role_ends: Option<usize>,
+    pub office_modifiers: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1151,6 +1158,8 @@ impl Compiler {
         let not_role_starts = optional(&s.not_role_starts, "not-role-starts")?;
         let person_descriptions = optional(&s.person_descriptions, "person-descriptions")?;
         let name_particles = optional(&s.name_particles, "name-particles")?;
+        let role_ends = optional(&s.role_ends, "role-ends")?;
+        let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1169,6 +1178,8 @@ impl Compiler {
             not_role_starts,
             person_descriptions,
             name_particles,
+            role_ends,
+            office_modifiers,
         })
     }
 
@@ -1216,5 +1227,24 @@ impl Compiler {
             collectives: collectives.ok()?,
             comparisons: comparisons.ok()?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_outside_names;
+
+    #[test]
+    fn an_and_inside_a_name_is_passed_over_from_the_third_word_on() {
+        let words: Vec<&str> =
+            words_outside_names("the Ministry of Agriculture and Environment").collect();
+        assert_eq!(
+            words,
+            ["the", "Ministry", "of", "Agriculture", "Environment"]
+        );
+        let words: Vec<&str> = words_outside_names("Trade and Industry").collect();
+        assert_eq!(words, ["Trade", "and", "Industry"]);
+        let words: Vec<&str> = words_outside_names("the plan was approved and officials").collect();
+        assert!(words.contains(&"and"));
     }
 }

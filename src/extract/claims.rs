@@ -780,7 +780,6 @@ fn runs_out_of_its_quote(content: &Range<usize>, cue: &Range<usize>, quotes: &[Q
         })
 }
 
-/// Whether half or more of `span` lies inside quotations.
 /// A clause that ends inside a quotation it opened runs to the quotation's closing
 /// mark: the end a rule saw there (", but …" in “a first step, but only a first step”)
 /// belongs to the quoted words, not to the sentence.
@@ -797,6 +796,7 @@ fn through_its_quote(mut content: Range<usize>, quotes: &[Quote]) -> Range<usize
     content
 }
 
+/// Whether half or more of `span` lies inside quotations.
 fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
     let mut inside = 0;
     for q in quotes {

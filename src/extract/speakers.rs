@@ -573,6 +573,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
     let particles = settings.name_particles.map(|l| rules.lexicon(l));
+    let role_words = RoleWords {
+        titles,
+        prepositions: settings.role_ends.map(|l| rules.lexicon(l)),
+        modifiers: settings.office_modifiers.map(|l| rules.lexicon(l)),
+    };
     let is_org = |s: &str| {
         settings
             .organisations
@@ -608,7 +613,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // Names in running text: several capitalised words, cleaned like speakers.
     let mut in_text = PersonIndex::new();
     // Those named with a title, with its words ("Gov. Daniel Whitcomb"), in text order.
-    let mut titled: Vec<(usize, Vec<String>, String)> = Vec::new();
+    let mut titled: Vec<(usize, &str, &str)> = Vec::new();
     for m in doc.person_names() {
         let headline = doc
             .segments
@@ -642,7 +647,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         };
         let title = mention[..mention.len() - name.len()].trim();
         if !title.is_empty() && name.contains(' ') {
-            titled.push((range.start, role_words(titles, title), name.to_string()));
+            titled.push((range.start, title, name));
         }
         if name.contains(' ') {
             in_text.add(range.start, name.into(), gender, place);
@@ -680,7 +685,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let mut last_group: Option<String> = None;
     // Person speakers so far with the words of their roles, titles written out ("Gov."
     // gives governor), for a later description of one ("the Republican governor").
-    let mut roles_held: Vec<(usize, Vec<String>, String)> = Vec::new();
+    let mut roles_held: Vec<(usize, String, String)> = Vec::new();
     // Claims that share a mention (inherited speakers) are resolved once.
     let mut done: HashMap<(usize, usize), Speaker> = HashMap::new();
     for i in order {
@@ -799,16 +804,28 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .filter(|(_, e)| e.tag("number") != Some("plural") && e.tag("body").is_none())
                     .filter(|_| core.starts_with("the ") || core.starts_with("The "))
                     .and_then(|_| {
-                        let wanted = role_words(titles, core);
-                        holder_of(&wanted, sp.mention.start, [&roles_held, &titled])
+                        let at = sp.mention.start;
+                        let wanted = role_words.of(core);
+                        let spoke = roles_held
+                            .iter()
+                            .map(|(n, r, p)| (*n, r.as_str(), p.as_str()));
+                        let titled = titled.iter().copied();
+                        [
+                            holder_of(&role_words, &wanted, at, spoke),
+                            holder_of(&role_words, &wanted, at, titled),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .max_by_key(|(named, _)| *named)
                     })
                     // Only one of the people last named: "the senator" after Rubio is
                     // Rubio, not a senator named paragraphs before.
-                    .filter(|name| in_text.recently_named(name, sp.mention.start));
+                    .filter(|(_, name)| in_text.recently_named(name, sp.mention.start))
+                    .map(|(_, name)| name.to_string());
                 if let Some(name) = holder {
                     sp.class = SpeakerClass::Person;
                     sp.name = Some(name.clone());
-                    persons.push((sp.mention.start, name.clone(), speakers.gender(name)));
+                    persons.push((sp.mention.start, name.clone(), speakers.gender(&name)));
                 }
                 match head.map(|(_, e)| (e.tag("number"), e.tag("body"))) {
                     Some((Some("plural"), _)) => last_group = Some(core.to_string()),
@@ -853,7 +870,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
                 if let Some(role) = &sp.role {
-                    roles_held.push((sp.mention.start, role_words(titles, role), full.clone()));
+                    roles_held.push((sp.mention.start, role.clone(), full.clone()));
                 }
                 sp.name = Some(full);
             }
@@ -875,67 +892,57 @@ fn without_bracket_tag(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The person named last before `at` who holds the role whose words are `wanted`, among
-/// lists of (where named, role words, name) in text order.
+/// Where and who was named last before `at` holding the role whose words are `wanted`,
+/// among (where named, role, name) in text order.
 fn holder_of<'a>(
+    role_words: &RoleWords,
     wanted: &[String],
     at: usize,
-    lists: [&'a [(usize, Vec<String>, String)]; 2],
-) -> Option<&'a String> {
-    lists
-        .into_iter()
-        .filter_map(|list| {
-            list.iter()
-                .rev()
-                .find(|(named, words, _)| *named < at && words == wanted)
-        })
-        .max_by_key(|(named, _, _)| *named)
-        .map(|(_, _, name)| name)
+    named: impl DoubleEndedIterator<Item = (usize, &'a str, &'a str)>,
+) -> Option<(usize, &'a str)> {
+    named
+        .rev()
+        .find(|(n, role, _)| *n < at && role_words.of(role) == wanted)
+        .map(|(n, _, name)| (n, name))
 }
 
 /// What a description must share with a role to name its holder: the role's head, in
-/// lower case with a title written out ("Gov." gives "governor"; "daughter of the
-/// candidate" gives "daughter"), then the words that make it another office ("vice",
-/// "former").
-fn role_words(titles: &Lexicon, role: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in role.split_whitespace() {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        if matches!(
-            word,
-            "of" | "at" | "for" | "in" | "from" | "with" | "to" | "on"
-        ) {
-            break;
+/// lower case with a title written out ("Gov." gives "governor"), the role ending before
+/// a preposition ("daughter of the candidate" gives "daughter"), then its words that make
+/// it another office ("vice", "former": `office-modifiers`).
+struct RoleWords<'r> {
+    titles: &'r Lexicon,
+    prepositions: Option<&'r Lexicon>,
+    modifiers: Option<&'r Lexicon>,
+}
+
+impl RoleWords<'_> {
+    fn of(&self, role: &str) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        for word in role.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            if self.prepositions.is_some_and(|l| l.lookup(word).is_some()) {
+                break;
+            }
+            match self
+                .titles
+                .lookup(word)
+                .and_then(|e| e.canonical.as_deref())
+            {
+                Some(full) => words.extend(full.split_whitespace().map(str::to_lowercase)),
+                None => words.push(word.to_lowercase()),
+            }
         }
-        match titles.lookup(word).and_then(|e| e.canonical.as_deref()) {
-            Some(full) => words.extend(full.split_whitespace().map(str::to_lowercase)),
-            None => words.push(word.to_lowercase()),
-        }
-    }
-    let head = words.last().cloned().unwrap_or_default();
-    let mut out = vec![head];
-    out.extend(
-        words
+        let head = words.last().cloned().unwrap_or_default();
+        let modifiers = words
             .into_iter()
-            .filter(|w| OTHER_OFFICE.contains(&w.as_str())),
-    );
-    out
+            .filter(|w| self.modifiers.is_some_and(|l| l.lookup(w).is_some()));
+        std::iter::once(head).chain(modifiers).collect()
+    }
 }
 
 /// How many of the last names a description of one of them may refer back over.
 const RECENT_NAMES: usize = 3;
-
-/// Words before a role's head that make it another office: "the president" is not the
-/// vice president, nor the former one.
-const OTHER_OFFICE: &[&str] = &[
-    "vice",
-    "deputy",
-    "assistant",
-    "associate",
-    "former",
-    "acting",
-    "interim",
-];
 
 /// Whether `text` joins capitalised names with "and" or "&" ("Forbes and Wealth-X"),
 /// a name first ("the chairs from Jefferson and Arapahoe" are unnamed).

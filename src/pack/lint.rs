@@ -149,6 +149,9 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             s.not_role_starts
                 .iter()
                 .chain(&s.person_descriptions)
+                .chain(&s.name_particles)
+                .chain(&s.role_ends)
+                .chain(&s.office_modifiers)
                 .cloned(),
         );
     }

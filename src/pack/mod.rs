@@ -525,6 +525,13 @@ pub struct SpeakersConfig {
     /// speaker that opens with one, the rest capitalised, is a person. Unset: a speaker
     /// that opens in lower case is unnamed.
     pub name_particles: Option<String>,
+    /// Lexicon of the words a role's head comes before ("daughter of …", "head of research
+    /// at …"): a description names the holder of a role by its head. Unset: the head is
+    /// the role's last word.
+    pub role_ends: Option<String>,
+    /// Lexicon of the words that make a role another office ("vice", "former"): "the
+    /// president" is not the vice president named before. Unset: none do.
+    pub office_modifiers: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
