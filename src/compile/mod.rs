@@ -203,6 +203,7 @@ pub struct SpeakerSettings {
     pub name_particles: Option<usize>,
     pub role_ends: Option<usize>,
     pub office_modifiers: Option<usize>,
+    pub kin_nouns: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1160,6 +1161,7 @@ impl Compiler {
         let name_particles = optional(&s.name_particles, "name-particles")?;
         let role_ends = optional(&s.role_ends, "role-ends")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
+        let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1180,6 +1182,7 @@ impl Compiler {
             name_particles,
             role_ends,
             office_modifiers,
+            kin_nouns,
         })
     }
 

@@ -569,6 +569,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let titles = rules.lexicon(settings.titles);
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
+    let kin_nouns = settings.kin_nouns.map(|l| rules.lexicon(l));
+    // The words a description before a name in apposition ends in.
+    let describes = |word: &str| {
+        roles.lookup(word).is_some() || kin_nouns.is_some_and(|k| k.lookup(word).is_some())
+    };
     let articles = settings.articles.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
@@ -701,8 +706,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             }
             continue;
         }
-        if let Some(name) = claim.role_span.clone().filter(|r| {
-            names_the_described(doc, &sp.mention, r, roles, articles, &is_org, &is_place)
+        if let Some(name) = claim.role_span.clone().and_then(|r| {
+            name_of_the_described(
+                doc,
+                &sp.mention,
+                r,
+                &describes,
+                articles,
+                &is_org,
+                &is_place,
+            )
         }) {
             claim.role_span = Some(sp.mention.clone());
             sp.mention = name;
@@ -982,20 +995,23 @@ fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
 /// Ka-chiu").
 const MAX_NAME_WORDS: usize = 6;
 
-/// Whether the apposition after a description names who it describes: in "The Prime
-/// Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V Narendran, said"
-/// the name is the speaker and the description its role. The description ends in a role
-/// noun; the apposition is capitalised words, no organisation or place.
-fn names_the_described(
+/// The name in the apposition after a description, if it names who is described: in
+/// "The Prime Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V
+/// Narendran, said" the name is the speaker and the description its role. The
+/// description ends in a word that `describes` (a role noun, "daughter"); the apposition is
+/// capitalised words, no organisation or place, with perhaps an age after them ("The
+/// driver, Paul Whitaker, 51, told").
+fn name_of_the_described(
     doc: &Doc,
     description: &Range<usize>,
-    apposition: &Range<usize>,
-    roles: &Lexicon,
+    apposition: Range<usize>,
+    describes: &impl Fn(&str) -> bool,
     articles: Option<&Lexicon>,
     is_org: &impl Fn(&str) -> bool,
     is_place: &impl Fn(&str) -> bool,
-) -> bool {
+) -> Option<Range<usize>> {
     let described = &doc.text[description.clone()];
+    let apposition = without_age(doc.text, apposition);
     let name = doc.text[apposition.clone()].trim();
     let words = name.split_whitespace().count();
     let capitalised = name.split_whitespace().all(|w| {
@@ -1003,11 +1019,8 @@ fn names_the_described(
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
     });
-    let ends_in_role = described
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| roles.lookup(w).is_some());
-    ends_in_role
+    let ends_in_role = described.split_whitespace().last().is_some_and(describes);
+    (ends_in_role
         && (1..=MAX_NAME_WORDS).contains(&words)
         && capitalised
         && name
@@ -1016,7 +1029,23 @@ fn names_the_described(
             .zip(articles)
             .is_none_or(|(w, articles)| articles.lookup(w).is_none())
         && !is_org(name)
-        && !is_place(name)
+        && !is_place(name))
+    .then_some(apposition)
+}
+
+/// `range` without an age written after it (", 51"), when words come before the age.
+fn without_age(text: &str, range: Range<usize>) -> Range<usize> {
+    let written = &text[range.clone()];
+    let kept = written
+        .trim_end()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = written.trim_end().len() - kept.len();
+    match kept.trim_end().strip_suffix(',') {
+        Some(words) if (1..=3).contains(&digits) && !words.trim().is_empty() => {
+            range.start..range.start + words.trim_end().len()
+        }
+        _ => range,
+    }
 }
 
 /// The name after a description written before it, without an article or commas
@@ -1134,4 +1163,25 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
         rest = rest[len..].trim_start();
     }
     (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_age;
+
+    #[test]
+    fn an_age_after_a_name_is_left_out_of_it() {
+        let text = "The driver, Paul Whitaker, 51, told";
+        let start = text.find("Paul").unwrap();
+        let end = text.find(", told").unwrap();
+        assert_eq!(&text[without_age(text, start..end)], "Paul Whitaker");
+        // No age, or nothing but an age: the range stays as it is.
+        let plain = text.find(", 51").unwrap();
+        assert_eq!(without_age(text, start..plain), start..plain);
+        let age = text.find("51").unwrap();
+        assert_eq!(without_age(text, age..end), age..end);
+        // A year is no age.
+        let t = "Ana Ruiz, 2024";
+        assert_eq!(without_age(t, 0..t.len()), 0..t.len());
+    }
 }

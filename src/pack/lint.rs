@@ -152,6 +152,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.name_particles)
                 .chain(&s.role_ends)
                 .chain(&s.office_modifiers)
+                .chain(&s.kin_nouns)
                 .cloned(),
         );
     }

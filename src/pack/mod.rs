@@ -532,6 +532,10 @@ pub struct SpeakersConfig {
     /// Lexicon of the words that make a role another office ("vice", "former"): "the
     /// president" is not the vice president named before. Unset: none do.
     pub office_modifiers: Option<String>,
+    /// Lexicon of kinship and other words that describe a speaker by someone else ("Her
+    /// daughter, Margaret Lind, said"): like a role noun, such a description names the
+    /// speaker in an apposition after it. Unset: only role nouns do.
+    pub kin_nouns: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
