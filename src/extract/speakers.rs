@@ -570,9 +570,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
     let kin_nouns = settings.kin_nouns.map(|l| rules.lexicon(l));
-    // The words a description before a name in apposition ends in.
-    let describes = |word: &str| {
-        roles.lookup(word).is_some() || kin_nouns.is_some_and(|k| k.lookup(word).is_some())
+    let role_ends = settings.role_ends.map(|l| rules.lexicon(l));
+    // Whether a description before a name in apposition describes a person: it ends in a
+    // role noun or a kinship word, or has one as its head before a word of `role-ends`
+    // ("The Minister for Finance, Dr Ama Mensah, said").
+    let describes = |description: &str| {
+        let is_head =
+            |w: &str| roles.lookup(w).is_some() || kin_nouns.is_some_and(|k| k.lookup(w).is_some());
+        let words: Vec<&str> = description.split_whitespace().collect();
+        words.last().is_some_and(|w| is_head(w))
+            || words.windows(2).any(|pair| {
+                is_head(pair[0]) && role_ends.is_some_and(|e| e.lookup(pair[1]).is_some())
+            })
     };
     let articles = settings.articles.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
@@ -580,7 +589,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let particles = settings.name_particles.map(|l| rules.lexicon(l));
     let role_words = RoleWords {
         titles,
-        prepositions: settings.role_ends.map(|l| rules.lexicon(l)),
+        prepositions: role_ends,
         modifiers: settings.office_modifiers.map(|l| rules.lexicon(l)),
     };
     let is_org = |s: &str| {
@@ -998,7 +1007,7 @@ const MAX_NAME_WORDS: usize = 6;
 /// The name in the apposition after a description, if it names who is described: in
 /// "The Prime Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V
 /// Narendran, said" the name is the speaker and the description its role. The
-/// description ends in a word that `describes` (a role noun, "daughter"); the apposition is
+/// description is one that `describes` a person ("chief executive", "her daughter"); the apposition is
 /// capitalised words, no organisation or place, with perhaps an age after them ("The
 /// driver, Paul Whitaker, 51, told").
 fn name_of_the_described(
@@ -1019,10 +1028,15 @@ fn name_of_the_described(
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
     });
-    let ends_in_role = described.split_whitespace().last().is_some_and(describes);
+    let ends_in_role = describes(described);
     (ends_in_role
         && (1..=MAX_NAME_WORDS).contains(&words)
         && capitalised
+        // A name cut at an initial ("John E.") is no whole name.
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
         && name
             .split_whitespace()
             .next()
