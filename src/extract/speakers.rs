@@ -577,10 +577,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let describes = |description: &str| {
         let is_head =
             |w: &str| roles.lookup(w).is_some() || kin_nouns.is_some_and(|k| k.lookup(w).is_some());
-        let words: Vec<&str> = description.split_whitespace().collect();
-        words.last().is_some_and(|w| is_head(w))
-            || words.windows(2).any(|pair| {
-                is_head(pair[0]) && role_ends.is_some_and(|e| e.lookup(pair[1]).is_some())
+        let words = || description.split_whitespace();
+        words().last().is_some_and(is_head)
+            || words().zip(words().skip(1)).any(|(word, next)| {
+                is_head(word) && role_ends.is_some_and(|e| e.lookup(next).is_some())
             })
     };
     let articles = settings.articles.map(|l| rules.lexicon(l));
@@ -1007,9 +1007,9 @@ const MAX_NAME_WORDS: usize = 6;
 /// The name in the apposition after a description, if it names who is described: in
 /// "The Prime Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V
 /// Narendran, said" the name is the speaker and the description its role. The
-/// description is one that `describes` a person ("chief executive", "her daughter"); the apposition is
-/// capitalised words, no organisation or place, with perhaps an age after them ("The
-/// driver, Paul Whitaker, 51, told").
+/// description is one that `describes` a person ("chief executive", "her daughter");
+/// the apposition is capitalised words, no organisation or place, with perhaps an age
+/// after them ("The driver, Paul Whitaker, 51, told").
 fn name_of_the_described(
     doc: &Doc,
     description: &Range<usize>,
@@ -1028,8 +1028,7 @@ fn name_of_the_described(
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
     });
-    let ends_in_role = describes(described);
-    (ends_in_role
+    (describes(described)
         && (1..=MAX_NAME_WORDS).contains(&words)
         && capitalised
         // A name cut at an initial ("John E.") is no whole name.
