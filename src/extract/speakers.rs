@@ -570,27 +570,28 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
     let kin_nouns = settings.kin_nouns.map(|l| rules.lexicon(l));
-    let role_ends = settings.role_ends.map(|l| rules.lexicon(l));
-    // Whether a description before a name in apposition describes a person: it ends in a
-    // role noun or a kinship word, or has one as its head before a word of `role-ends`
-    // ("The Minister for Finance, Dr Ama Mensah, said").
-    let describes = |description: &str| {
-        let is_head =
-            |w: &str| roles.lookup(w).is_some() || kin_nouns.is_some_and(|k| k.lookup(w).is_some());
-        let words = || description.split_whitespace();
-        words().last().is_some_and(is_head)
-            || words().zip(words().skip(1)).any(|(word, next)| {
-                is_head(word) && role_ends.is_some_and(|e| e.lookup(next).is_some())
-            })
-    };
     let articles = settings.articles.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
     let particles = settings.name_particles.map(|l| rules.lexicon(l));
     let role_words = RoleWords {
         titles,
-        prepositions: role_ends,
+        prepositions: settings.role_ends.map(|l| rules.lexicon(l)),
         modifiers: settings.office_modifiers.map(|l| rules.lexicon(l)),
+    };
+    // Whether a description before a name in apposition describes a person: its last word
+    // ("One of his advisers") or its head ("The Minister for Finance") is a role noun or a
+    // kinship word.
+    let describes = |description: &str| {
+        let is_head =
+            |w: &str| roles.lookup(w).is_some() || kin_nouns.is_some_and(|k| k.lookup(w).is_some());
+        [
+            description.split_whitespace().last(),
+            role_words.head_word(description),
+        ]
+        .into_iter()
+        .flatten()
+        .any(is_head)
     };
     let is_org = |s: &str| {
         settings
@@ -939,13 +940,22 @@ struct RoleWords<'r> {
 }
 
 impl RoleWords<'_> {
+    /// The words of a role before the preposition that ends its head, bare of punctuation.
+    fn before_end<'s, 't: 's>(&'s self, role: &'t str) -> impl Iterator<Item = &'t str> + 's {
+        role.split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))
+            .take_while(|word| self.prepositions.is_none_or(|l| l.lookup(word).is_none()))
+    }
+
+    /// A role's head as written: its last word before a preposition ("Minister" in
+    /// "Minister for Finance").
+    fn head_word<'t>(&self, role: &'t str) -> Option<&'t str> {
+        self.before_end(role).last()
+    }
+
     fn of(&self, role: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        for word in role.split_whitespace() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            if self.prepositions.is_some_and(|l| l.lookup(word).is_some()) {
-                break;
-            }
+        for word in self.before_end(role) {
             match self
                 .titles
                 .lookup(word)
