@@ -579,19 +579,27 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         prepositions: settings.role_ends.map(|l| rules.lexicon(l)),
         modifiers: settings.office_modifiers.map(|l| rules.lexicon(l)),
     };
-    // Whether a description before a name in apposition describes a person: its last word
-    // ("One of his advisers") or its head ("The Minister for Finance") is a role noun or a
-    // kinship word.
+    // What a description before a name in apposition describes: its last word ("One of
+    // his advisers") or its head ("The Minister for Finance") is a role noun or a kinship
+    // word; one the role lexicon tags `body=yes` ("The lender", "Its parent company")
+    // describes an organisation.
     let describes = |description: &str| {
-        let is_head =
-            |w: &str| roles.lookup(w).is_some() || kin_nouns.is_some_and(|k| k.lookup(w).is_some());
-        [
+        let heads = [
             description.split_whitespace().last(),
             role_words.head_word(description),
-        ]
-        .into_iter()
-        .flatten()
-        .any(is_head)
+        ];
+        let role = |w: &str| roles.lookup(w);
+        if let Some(entry) = heads.into_iter().flatten().find_map(role) {
+            return Some(match entry.tag("body") {
+                Some("yes") => Described::Body,
+                _ => Described::Person,
+            });
+        }
+        heads
+            .into_iter()
+            .flatten()
+            .any(|w| kin_nouns.is_some_and(|k| k.lookup(w).is_some()))
+            .then_some(Described::Person)
     };
     let is_org = |s: &str| {
         settings
@@ -716,7 +724,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             }
             continue;
         }
-        if let Some(name) = claim.role_span.clone().and_then(|r| {
+        let mut named_body = false;
+        if let Some((name, described)) = claim.role_span.clone().and_then(|r| {
             name_of_the_described(
                 doc,
                 &sp.mention,
@@ -729,6 +738,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         }) {
             claim.role_span = Some(sp.mention.clone());
             sp.mention = name;
+            named_body = described == Described::Body;
         }
         let text = &doc.text[sp.mention.clone()];
         let role_text = claim
@@ -801,7 +811,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .as_ref()
                     .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
                 last_group = Some(joint.to_string());
-            } else if is_org(core) || place {
+            } else if is_org(core) || place || named_body {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
                 last_org = Some(core.to_string());
@@ -1014,32 +1024,40 @@ fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
 /// Ka-chiu").
 const MAX_NAME_WORDS: usize = 6;
 
-/// The name in the apposition after a description, if it names who is described: in
-/// "The Prime Minister, Rishi Sunak, said" or "Tata Steel's chief executive, T V
-/// Narendran, said" the name is the speaker and the description its role. The
-/// description is one that `describes` a person ("chief executive", "her daughter");
-/// the apposition is capitalised words, no organisation or place, with perhaps an age
-/// after them ("The driver, Paul Whitaker, 51, told").
+/// What a description before a name in apposition describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Described {
+    Person,
+    Body,
+}
+
+/// The name in the apposition after a description, if it names who is described, and
+/// what the description describes: in "The Prime Minister, Rishi Sunak, said" or "Tata
+/// Steel's chief executive, T V Narendran, said" the name is the speaker and the
+/// description its role; so in "The country's largest lender, HDFC Bank, said", where
+/// the description is of a body, as is any that an organisation's name follows. The
+/// apposition is capitalised words and no place, with perhaps an age after them ("The
+/// driver, Paul Whitaker, 51, told").
 fn name_of_the_described(
     doc: &Doc,
     description: &Range<usize>,
     apposition: Range<usize>,
-    describes: &impl Fn(&str) -> bool,
+    describes: &impl Fn(&str) -> Option<Described>,
     articles: Option<&Lexicon>,
     is_org: &impl Fn(&str) -> bool,
     is_place: &impl Fn(&str) -> bool,
-) -> Option<Range<usize>> {
-    let described = &doc.text[description.clone()];
+) -> Option<(Range<usize>, Described)> {
+    let described = describes(&doc.text[description.clone()])?;
     let apposition = without_age(doc.text, apposition);
     let name = doc.text[apposition.clone()].trim();
     let words = name.split_whitespace().count();
     let capitalised = name.split_whitespace().all(|w| {
-        w.starts_with(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+        w == "&"
+            || w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\'' | '&'))
     });
-    (describes(described)
-        && (1..=MAX_NAME_WORDS).contains(&words)
+    ((1..=MAX_NAME_WORDS).contains(&words)
         && capitalised
         // A name cut at an initial ("John E.") is no whole name.
         && name
@@ -1051,9 +1069,13 @@ fn name_of_the_described(
             .next()
             .zip(articles)
             .is_none_or(|(w, articles)| articles.lookup(w).is_none())
-        && !is_org(name)
         && !is_place(name))
-    .then_some(apposition)
+    .then(|| match is_org(name) {
+        // "Its rival, Samsung Electronics,": a named organisation is one, whoever the
+        // description fits.
+        true => (apposition, Described::Body),
+        false => (apposition, described),
+    })
 }
 
 /// `range` without an age written after it (", 51"), when words come before the age.
