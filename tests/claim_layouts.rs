@@ -339,6 +339,34 @@ const LAYOUTS: &[(&str, &str)] = &[
          Sen. Ana Ruiz backed the veto. The senator said the aquifers were running dry.\n\
          Vice President Tom Hale disagreed. The president said the bill was sound.",
     ),
+    (
+        "organisation-named-after-its-description",
+        "The country's second-largest lender, Mirabank, said profits rose by a fifth. \
+         The bank said it would open 40 branches. It added that bad loans had fallen.",
+    ),
+    (
+        "organisation-described-after-its-name",
+        "Tarnwell, a London-listed insurer, said on Monday that it had rejected the offer. \
+         The insurer said talks with other bidders would go on.",
+    ),
+    (
+        "a-description-names-the-organisation-that-spoke",
+        "Haesung Group denied that it had hidden losses from investors. \
+         “We will appeal,” the group said.\n\
+         Korvex said its new plant would open in March. The company said it would hire \
+         1,200 workers there.",
+    ),
+    (
+        "a-firm-named-with-a-possessive",
+        "Hartley's said sales rose over Christmas, while Moody's warned that the outlook \
+         for retailers was negative.",
+    ),
+    (
+        "a-title-alone-names-its-holder",
+        "Chief Minister Ravi Selvakumar visited the flooded districts on Monday. \
+         The Chief Minister said relief would be paid to every family within a week.",
+    ),
+
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -204,6 +204,7 @@ pub struct SpeakerSettings {
     pub role_ends: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
+    pub verbs_after_names: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1162,6 +1163,7 @@ impl Compiler {
         let role_ends = optional(&s.role_ends, "role-ends")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
+        let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1183,6 +1185,7 @@ impl Compiler {
             role_ends,
             office_modifiers,
             kin_nouns,
+            verbs_after_names,
         })
     }
 

@@ -22,6 +22,7 @@ use std::rc::Rc;
 
 use super::{trim_range, Claim, Doc, Speaker, SpeakerClass};
 use crate::compile::Lexicon;
+use crate::pack::lexicon::Entry;
 
 const EDGE: &[char] = &[
     ',', '.', ';', ':', '"', '“', '”', '‘', '’', '\'', '(', ')', '—', '–',
@@ -120,7 +121,30 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         .nth(1)
         .zip(source_words)
         .is_some_and(|(w, l)| l.lookup(w).is_some());
-    let possessive = (s.ends_with("'s") || s.ends_with("’s")) && !after_source_word;
+    // Before a verb of saying or a sentence's end, it is a firm's name too ("Sainsbury's
+    // said", "said Moody's.").
+    let before_verb = || {
+        let stem = s
+            .strip_suffix("'s")
+            .or_else(|| s.strip_suffix("’s"))
+            .unwrap_or(s);
+        // Not a pronoun ("He's said") nor a listed word ("over Thursday's said").
+        let last = stem.rsplit(' ').next().unwrap_or(stem);
+        if !s.starts_with(char::is_uppercase)
+            || pronouns.lookup(stem).is_some()
+            || is_listed(doc, last)
+        {
+            return false;
+        }
+        let after = &doc.text[r.end..];
+        let next = after.split_whitespace().next().unwrap_or("");
+        after.starts_with(['.', '!', '?'])
+            || settings
+                .verbs_after_names
+                .is_some_and(|l| doc.rules.lexicon(l).lookup(next).is_some())
+    };
+    let possessive =
+        (s.ends_with("'s") || s.ends_with("’s")) && !after_source_word && !before_verb();
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
@@ -706,6 +730,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // What a later "it" refers to: the last organisation, or a body or document since.
     let mut last_it: Option<String> = None;
     let mut last_group: Option<String> = None;
+    // Organisations that spoke so far, with the head of the description they came with
+    // ("Tarnwell, the London-listed insurer,"), for a later "the insurer" (see `body_named`),
+    // and speakers named by one word alone.
+    let mut bodies: Vec<(String, Option<String>)> = Vec::new();
     // Person speakers so far with the words of their roles, titles written out ("Gov."
     // gives governor), for a later description of one ("the Republican governor").
     let mut roles_held: Vec<(usize, String, String)> = Vec::new();
@@ -789,6 +817,23 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             let title = text[..text.len() - core.len()].trim();
             sp.role = role_text.or_else(|| role_of_titles(titles, title));
+            let at = sp.mention.start;
+            let holder_here = |description: &str| {
+                recent_holder(&role_words, description, at, &roles_held, &titled, &in_text)
+            };
+            // "Tarnwell, the London-listed insurer,": a name whose role, a noun phrase with
+            // an article, is a body's (not a clause: "who launched a new organisation").
+            let described_as_body = |role: Option<&str>| {
+                role.filter(|r| {
+                    r.split_whitespace()
+                        .next()
+                        .zip(articles)
+                        .is_some_and(|(w, articles)| articles.lookup(w).is_some())
+                })
+                .and_then(|r| role_words.head_word(r))
+                .and_then(|w| roles.lookup(w))
+                .is_some_and(|e| e.tag("body").is_some() && e.tag("number") != Some("plural"))
+            };
             let head = core
                 .split_whitespace()
                 .last()
@@ -811,9 +856,23 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .as_ref()
                     .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
                 last_group = Some(joint.to_string());
-            } else if is_org(core) || place || named_body {
+            } else if is_org(core)
+                || place
+                || named_body
+                || described_as_body(sp.role.as_deref())
+                // "Sainsbury's said": no person speaks by a possessive.
+                || core.ends_with("'s")
+                || core.ends_with("’s")
+            {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
+                if !place {
+                    let described = sp
+                        .role
+                        .as_deref()
+                        .and_then(|r| role_head(&role_words, roles, r));
+                    bodies.push((core.to_string(), described));
+                }
                 last_org = Some(core.to_string());
                 last_it = Some(core.to_string());
                 // "They" after a place are its people, not the place.
@@ -836,39 +895,38 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 let holder = head
                     .filter(|(_, e)| e.tag("number") != Some("plural") && e.tag("body").is_none())
                     .filter(|_| core.starts_with("the ") || core.starts_with("The "))
-                    .and_then(|_| {
-                        let at = sp.mention.start;
-                        let wanted = role_words.of(core);
-                        let spoke = roles_held
-                            .iter()
-                            .map(|(n, r, p)| (*n, r.as_str(), p.as_str()));
-                        let titled = titled.iter().copied();
-                        [
-                            holder_of(&role_words, &wanted, at, spoke),
-                            holder_of(&role_words, &wanted, at, titled),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .max_by_key(|(named, _)| *named)
-                    })
-                    // Only one of the people last named: "the senator" after Rubio is
-                    // Rubio, not a senator named paragraphs before.
-                    .filter(|(_, name)| in_text.recently_named(name, sp.mention.start))
-                    .map(|(_, name)| name.to_string());
+                    .and_then(|_| holder_here(core));
                 if let Some(name) = holder {
                     sp.class = SpeakerClass::Person;
                     sp.name = Some(name.clone());
                     persons.push((sp.mention.start, name.clone(), speakers.gender(&name)));
                 }
-                match head.map(|(_, e)| (e.tag("number"), e.tag("body"))) {
-                    Some((Some("plural"), _)) => last_group = Some(core.to_string()),
-                    // A body or document named in a short phrase with an article ("the
-                    // housing ministry", "a new report") is what a later "it" refers to.
-                    Some((_, Some("yes"))) if is_short_description(core, articles) => {
-                        last_it = Some(core.to_string());
+                // "the company", "the insurer": an organisation that spoke before.
+                let body = head
+                    .filter(|_| core.starts_with("the ") || core.starts_with("The "))
+                    .filter(|_| is_short_description(core, articles))
+                    .and_then(|(_, entry)| body_named(&bodies, entry));
+                if let Some(name) = body {
+                    sp.class = SpeakerClass::Organisation;
+                    sp.name = Some(name.to_string());
+                    last_it = Some(name.to_string());
+                } else {
+                    match head.map(|(_, e)| (e.tag("number"), e.tag("body"))) {
+                        Some((Some("plural"), _)) => last_group = Some(core.to_string()),
+                        // A body or document named in a short phrase with an article ("the
+                        // housing ministry", "a new report") is what a later "it" refers to.
+                        Some((_, Some("yes"))) if is_short_description(core, articles) => {
+                            last_it = Some(core.to_string());
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
+            } else if let Some(name) = titles.lookup(core).and_then(|_| holder_here(core)) {
+                // A title alone ("The Chief Minister said") names the person last named
+                // with it, as a description does.
+                sp.class = SpeakerClass::Person;
+                persons.push((sp.mention.start, name.clone(), speakers.gender(&name)));
+                sp.name = Some(name);
             } else {
                 sp.class = SpeakerClass::Person;
                 let full = if particled {
@@ -902,6 +960,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     );
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
+                // One word that names no one named before is as often a firm ("Korvex
+                // said"): a later "the company" may mean it.
+                if !full.contains(' ') && !particled && roles.lookup(&full).is_none() {
+                    bodies.push((full.clone(), None));
+                }
                 if let Some(role) = &sp.role {
                     roles_held.push((sp.mention.start, role.clone(), full.clone()));
                 }
@@ -923,6 +986,69 @@ fn without_bracket_tag(text: &str) -> std::borrow::Cow<'_, str> {
         },
         None => text.into(),
     }
+}
+
+/// How many of the organisations that spoke last a description of one may refer back over.
+const RECENT_BODIES: usize = 3;
+
+/// The organisation that a short definite description of a body ("the group", "the
+/// insurer") refers to, among those that spoke, the last first: one whose name holds
+/// the description's head ("Haesung Group"), one described before with it ("Tarnwell,
+/// the London-listed insurer,"), or, for a head the role lexicon tags `firm=yes` ("the
+/// company"), the last of them.
+fn body_named<'b>(bodies: &'b [(String, Option<String>)], head: &Entry) -> Option<&'b str> {
+    if head.tag("body").is_none() || head.tag("number") == Some("plural") {
+        return None;
+    }
+    let wanted = head.canonical.as_deref()?;
+    let recent = || bodies.iter().rev().take(RECENT_BODIES);
+    recent()
+        .find(|(name, described)| {
+            described.as_deref() == Some(wanted)
+                || name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(wanted))
+        })
+        .or_else(|| {
+            (head.tag("firm") == Some("yes"))
+                .then(|| recent().next())
+                .flatten()
+        })
+        .map(|(name, _)| name.as_str())
+}
+
+/// The canonical head of a role phrase ("the London-listed insurer" → "insurer"), if the
+/// role lexicon has it.
+fn role_head(role_words: &RoleWords, roles: &Lexicon, role: &str) -> Option<String> {
+    let head = role_words.head_word(role)?;
+    roles.lookup(head)?.canonical.clone()
+}
+
+/// The person last named before `at` who holds the role `description` names ("the
+/// Republican governor", "Chief Minister"): a speaker given that role, or a name written
+/// after that title ("Gov. Dana Whitcomb"), if among the last few people named ("the
+/// senator" after Rubio is Rubio, not a senator named paragraphs before).
+fn recent_holder(
+    role_words: &RoleWords,
+    description: &str,
+    at: usize,
+    roles_held: &[(usize, String, String)],
+    titled: &[(usize, &str, &str)],
+    in_text: &PersonIndex,
+) -> Option<String> {
+    let wanted = role_words.of(description);
+    let spoke = roles_held
+        .iter()
+        .map(|(n, r, p)| (*n, r.as_str(), p.as_str()));
+    [
+        holder_of(role_words, &wanted, at, spoke),
+        holder_of(role_words, &wanted, at, titled.iter().copied()),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|(named, _)| *named)
+    .filter(|(_, name)| in_text.recently_named(name, at))
+    .map(|(_, name)| name.to_string())
 }
 
 /// Where and who was named last before `at` holding the role whose words are `wanted`,
@@ -1035,8 +1161,8 @@ enum Described {
 /// what the description describes: in "The Prime Minister, Rishi Sunak, said" or "Tata
 /// Steel's chief executive, T V Narendran, said" the name is the speaker and the
 /// description its role; so in "The country's largest lender, HDFC Bank, said", where
-/// the description is of a body, as is any that an organisation's name follows. The
-/// apposition is capitalised words and no place, with perhaps an age after them ("The
+/// the description is of a body. The apposition is capitalised words, no place, and no
+/// organisation after a description of a person, with perhaps an age after them ("The
 /// driver, Paul Whitaker, 51, told").
 fn name_of_the_described(
     doc: &Doc,
@@ -1057,25 +1183,34 @@ fn name_of_the_described(
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\'' | '&'))
     });
+    // An organisation's name may hold small words ("the Royal Bank of Scotland Group").
+    let org_name = || {
+        is_org(name)
+            && name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+    };
     ((1..=MAX_NAME_WORDS).contains(&words)
-        && capitalised
+        && (capitalised || org_name())
         // A name cut at an initial ("John E.") is no whole name.
         && name
             .split_whitespace()
             .last()
             .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
-        && name
-            .split_whitespace()
-            .next()
-            .zip(articles)
-            .is_none_or(|(w, articles)| articles.lookup(w).is_none())
+        // An article opens no person's name, only an organisation's ("the Royal Bank of
+        // Scotland Group").
+        && (is_org(name)
+            || name
+                .split_whitespace()
+                .next()
+                .zip(articles)
+                .is_none_or(|(w, articles)| articles.lookup(w).is_none()))
+        // A person described is no organisation ("Another pollster, David Woodard of
+        // Clemson University,").
+        && (described == Described::Body || !is_org(name))
         && !is_place(name))
-    .then(|| match is_org(name) {
-        // "Its rival, Samsung Electronics,": a named organisation is one, whoever the
-        // description fits.
-        true => (apposition, Described::Body),
-        false => (apposition, described),
-    })
+    .then_some((apposition, described))
 }
 
 /// `range` without an age written after it (", 51"), when words come before the age.

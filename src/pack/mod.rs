@@ -536,6 +536,10 @@ pub struct SpeakersConfig {
     /// daughter, Margaret Lind, said"): like a role noun, such a description names the
     /// speaker in an apposition after it. Unset: only role nouns do.
     pub kin_nouns: Option<String>,
+    /// Lexicon of verb forms that follow a firm's name ending in a possessive: "Sainsbury's
+    /// said" names Sainsbury's, where a mention that ends in one is otherwise a determiner
+    /// whose noun the capture lost ("Thursday's"). Unset: no such mention is a speaker.
+    pub verbs_after_names: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
