@@ -359,8 +359,14 @@ fn describes_a_person(
 
 /// The role an aside after a speaker gives, if any. An age before it is dropped
 /// ("Mr Sharma, 54, said", "Ms Roe, 35, the daughter of …, said"); an aside that opens
-/// with a word of `not_role_starts` ("who …", "speaking to …") is no role.
-fn role_of_aside(aside: &str, not_role_starts: Option<&Lexicon>) -> Option<String> {
+/// with a word of `not_role_starts` ("whose …", "speaking to …") is no role, and one such
+/// word or a relative pronoun ends the role before it ("the Army chief, who spoke after
+/// the minister").
+fn role_of_aside(
+    aside: &str,
+    not_role_starts: Option<&Lexicon>,
+    pronouns: &Lexicon,
+) -> Option<String> {
     let digits = aside.len() - aside.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let aside = match aside[digits..].strip_prefix(',') {
         Some(rest) if digits > 0 => rest.trim_start(),
@@ -369,10 +375,26 @@ fn role_of_aside(aside: &str, not_role_starts: Option<&Lexicon>) -> Option<Strin
     };
     let first = aside.split_whitespace().next()?;
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let ends_role = |word: &str| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        not_role_starts.is_some_and(|l| l.lookup(word).is_some())
+            || pronouns
+                .lookup(word)
+                .is_some_and(|e| e.tag("relative").is_some())
+    };
     if not_role_starts.is_some_and(|l| l.lookup(first).is_some()) {
         return None;
     }
-    Some(aside.to_string())
+    let end = aside
+        .match_indices(", ")
+        .find(|(at, sep)| {
+            aside[at + sep.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(ends_role)
+        })
+        .map_or(aside.len(), |(at, _)| at);
+    Some(aside[..end].to_string())
 }
 
 /// Whether `word` is an entry of a lexicon the pack lists as never a speaker.
@@ -733,7 +755,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // Organisations that spoke so far, with the head of the description they came with
     // ("Tarnwell, the London-listed insurer,"), for a later "the insurer" (see `body_named`),
     // and speakers named by one word alone.
-    let mut bodies: Vec<(String, Option<String>)> = Vec::new();
+    let mut bodies: Vec<(String, Option<&Entry>)> = Vec::new();
     // Person speakers so far with the words of their roles, titles written out ("Gov."
     // gives governor), for a later description of one ("the Republican governor").
     let mut roles_held: Vec<(usize, String, String)> = Vec::new();
@@ -757,7 +779,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             name_of_the_described(
                 doc,
                 &sp.mention,
-                r,
+                without_modifier(doc.text, r, role_words.modifiers),
                 &describes,
                 articles,
                 &is_org,
@@ -772,7 +794,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let role_text = claim
             .role_span
             .as_ref()
-            .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
+            .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts, pronouns));
         if let Some(entry) = pronouns.lookup(text) {
             sp.class = SpeakerClass::Pronoun;
             // A pronoun's name is a guess from what came before: less sure than a name.
@@ -854,7 +876,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 sp.role = claim
                     .role_span
                     .as_ref()
-                    .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts));
+                    .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts, pronouns));
                 last_group = Some(joint.to_string());
             } else if is_org(core)
                 || place
@@ -995,33 +1017,34 @@ const RECENT_BODIES: usize = 3;
 /// insurer") refers to, among those that spoke, the last first: one whose name holds
 /// the description's head ("Haesung Group"), one described before with it ("Tarnwell,
 /// the London-listed insurer,"), or, for a head the role lexicon tags `firm=yes` ("the
-/// company"), the last of them.
-fn body_named<'b>(bodies: &'b [(String, Option<String>)], head: &Entry) -> Option<&'b str> {
+/// company"), the last of them not described as another kind of body ("the bank" is not
+/// "Russia Today, the state-financed network").
+fn body_named<'b>(bodies: &'b [(String, Option<&Entry>)], head: &Entry) -> Option<&'b str> {
     if head.tag("body").is_none() || head.tag("number") == Some("plural") {
         return None;
     }
     let wanted = head.canonical.as_deref()?;
     let recent = || bodies.iter().rev().take(RECENT_BODIES);
+    let firm = |described: &Option<&Entry>| described.is_none_or(|e| e.tag("firm") == Some("yes"));
     recent()
         .find(|(name, described)| {
-            described.as_deref() == Some(wanted)
+            described.and_then(|e| e.canonical.as_deref()) == Some(wanted)
                 || name
                     .split_whitespace()
                     .any(|w| w.eq_ignore_ascii_case(wanted))
         })
         .or_else(|| {
             (head.tag("firm") == Some("yes"))
-                .then(|| recent().next())
+                .then(|| recent().find(|(_, described)| firm(described)))
                 .flatten()
         })
         .map(|(name, _)| name.as_str())
 }
 
-/// The canonical head of a role phrase ("the London-listed insurer" → "insurer"), if the
-/// role lexicon has it.
-fn role_head(role_words: &RoleWords, roles: &Lexicon, role: &str) -> Option<String> {
-    let head = role_words.head_word(role)?;
-    roles.lookup(head)?.canonical.clone()
+/// The role lexicon's entry for the head of a role phrase ("the London-listed insurer" →
+/// insurer), if it has one.
+fn role_head<'r>(role_words: &RoleWords, roles: &'r Lexicon, role: &str) -> Option<&'r Entry> {
+    roles.lookup(role_words.head_word(role)?)
 }
 
 /// The person last named before `at` who holds the role `description` names ("the
@@ -1211,6 +1234,24 @@ fn name_of_the_described(
         && (described == Described::Body || !is_org(name))
         && !is_place(name))
     .then_some((apposition, described))
+}
+
+/// `range` without a word of `modifiers` that opens it, when two capitalised words or
+/// more follow: "former Olympian Tang Chi-keung" gives "Olympian Tang Chi-keung", whose
+/// name `after_description` finds.
+fn without_modifier(text: &str, range: Range<usize>, modifiers: Option<&Lexicon>) -> Range<usize> {
+    let written = &text[range.clone()];
+    let Some((first, rest)) = written.trim_start().split_once(' ') else {
+        return range;
+    };
+    let capitalised = rest
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    match modifiers.is_some_and(|l| l.lookup(first).is_some()) && capitalised >= 2 {
+        true => range.end - rest.len()..range.end,
+        false => range,
+    }
 }
 
 /// `range` without an age written after it (", 51"), when words come before the age.
