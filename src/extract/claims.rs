@@ -12,7 +12,8 @@
 //! (`Ruiz said the plan would fail. “It is a disaster.”`), each with lower
 //! confidence. Indirect claims come from `claim` rules on each sentence; a match its
 //! rule's `where:` refuses gives way to the rule's next match, and a reported clause
-//! that is mostly quotation is left to the quote.
+//! that is mostly quotation is left to the quote unless words of its own frame it
+//! (`said the team had “stuck to the plan”` is a claim beside its quote).
 
 use std::ops::Range;
 
@@ -557,10 +558,20 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             attributed_upto = attributed_upto
                 .max(claim.cue.as_ref().map_or(0, |c| c.end))
                 .max(claim.speaker.as_ref().map_or(0, |s| s.mention.end));
-            // A clause mostly quoted is left to its quote, but the sentence goes on after
-            // it (“… said the plan was “a disaster” and warned that …”), and a claim
+            // A clause mostly quoted is left to its quote when it holds little else (“…
+            // said: “…”), but is a claim of its own when words of the writer's frame it
+            // (“… said the team had “stuck to the plan””). Either way the sentence goes on
+            // after it (“… said the plan was “a disaster” and warned that …”), and a claim
             // there may take its speaker.
-            if !quoted {
+            let framed = || {
+                claim.confidence >= MIN_FRAMED_CONFIDENCE
+                    && words_outside(doc.text, &claim.content, &quotes[quote_at..]) >= MIN_FRAMING_WORDS
+                    // Not a quotation and its own attribution (“…,” he said).
+                    && !quotes[quote_at..]
+                        .iter()
+                        .any(|q| (q.open.start..q.end()).contains(&claim.content.start))
+            };
+            if !quoted || framed() {
                 out.push(claim.clone());
             }
             previous = Some(claim);
@@ -572,6 +583,14 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
     }
     out
 }
+
+/// The fewest words outside its quotation that make a clause mostly quoted a claim of
+/// its own ("the team had" in `the team had “stuck to the plan”`).
+const MIN_FRAMING_WORDS: usize = 2;
+
+/// The least confidence of such a claim: a loose rule's match ("The mayor arrived after
+/// a nurse said …") is left to the quote, whose own rule found its speaker.
+const MIN_FRAMED_CONFIDENCE: f64 = 0.7;
 
 /// The most claims taken from one sentence.
 const MAX_CLAIMS_PER_SENTENCE: usize = 4;
@@ -700,6 +719,28 @@ fn first_claim<'r>(
     first_quoted.map(|(claim, rule)| (claim, rule, true))
 }
 
+/// How many words of `span` lie outside every quotation.
+fn words_outside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> usize {
+    let mut count = 0;
+    let mut at = span.start;
+    for q in quotes {
+        if q.open.start >= span.end {
+            break;
+        }
+        if q.end() <= at {
+            continue;
+        }
+        count += text[at..q.open.start.max(at).min(span.end)]
+            .split_whitespace()
+            .count();
+        at = q.end().max(at);
+    }
+    if at < span.end {
+        count += text[at..span.end].split_whitespace().count();
+    }
+    count
+}
+
 /// Whether `claim` names no speaker and begins after `before` ends.
 fn continues_after(claim: &Claim, before: &Claim) -> bool {
     claim.speaker.is_none()
@@ -808,4 +849,32 @@ fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
         inside += hi.saturating_sub(lo);
     }
     inside * 2 >= span.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A quote over `text[open..close+1]`, marks of one byte each.
+    fn quote(open: usize, close: usize) -> Quote {
+        Quote {
+            content: open + 1..close,
+            open: open..open + 1,
+            close: Some(close..close + 1),
+            paragraph: 0,
+            continues: None,
+        }
+    }
+
+    #[test]
+    fn words_outside_count_only_the_frame_of_a_quotation() {
+        let text = r#"the team had "stuck to the plan" all day"#;
+        let open = text.find('"').unwrap();
+        let close = text.rfind('"').unwrap();
+        let quotes = [quote(open, close)];
+        assert_eq!(words_outside(text, &(0..text.len()), &quotes), 5);
+        assert_eq!(words_outside(text, &(open..close + 1), &quotes), 0);
+        assert_eq!(words_outside(text, &(0..close + 1), &quotes), 3);
+        assert_eq!(words_outside(text, &(0..text.len()), &[]), 9);
+    }
 }
