@@ -11,7 +11,10 @@
 //! (`he` → the last named person, `it` → the last organisation, or a later body or
 //! document the role lexicon tags `body=yes` ("the housing ministry"); the writer's `I` stays
 //! unnamed); a person described by nationality or age (`the Spaniard`, `the 52-year-old`)
-//! is the person last named. Where the pack tags a
+//! is the person last named, a title alone (`the Chief Minister`) the person last named
+//! with it, and a short description of a body (`the group`, `the insurer`, `the company`)
+//! an organisation that spoke before (see `body_named`). A name ending in a possessive
+//! speaks as a firm before a verb of saying (`Sainsbury's said`). Where the pack tags a
 //! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
 //! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
 //! the text does not show fits either.
@@ -825,7 +828,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             } else {
                 owned
             };
-            let stripped = after_description(roles, strip_titles(titles, core).trim());
+            let untitled = strip_titles(titles, core).trim();
+            let stripped = after_description(roles, untitled);
+            let named = match untitled.len() < core.trim().len() {
+                true => after_portfolio(doc, stripped, &sp.mention, role_words.prepositions),
+                false => stripped,
+            };
+            // "Minister for Trade and Industry Gan Kim Yong" joins no names.
+            let after_a_portfolio = named.len() < stripped.len();
+            let stripped = named;
             // What was cut ends in a capitalised word: a word of the organisation's name
             // ("the General"), not a description of it ("Thai broadcaster PBS").
             let cut_in_name = core[..core.len() - stripped.len()]
@@ -867,7 +878,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             let place = is_place(core)
                 && speakers.first_with(core, usize::MAX).is_none()
                 && in_text.first_with(core, sp.mention.start).is_none();
-            if !is_org(text) && joins_names(text) {
+            if !is_org(text) && !after_a_portfolio && joins_names(text) {
                 // "Mr. King and Mr. Schultz", "Obama and Vice President Joe Biden": people
                 // who speak together, named as written; "they" is them.
                 let joint = text.strip_prefix("Both ").unwrap_or(text);
@@ -1302,6 +1313,37 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
         }
         _ => mention,
     }
+}
+
+/// The name a mention gives after a title's portfolio ("for Power Awais Khan" after
+/// "Minister" gives "Awais Khan"): the person name found in the text (whose pattern
+/// passes over the portfolio) that ends the words left after the title, when those open
+/// with a word of `prepositions`. Otherwise the words as they are. Called only where a
+/// title was stripped.
+fn after_portfolio<'t>(
+    doc: &Doc,
+    after_title: &'t str,
+    mention: &Range<usize>,
+    prepositions: Option<&Lexicon>,
+) -> &'t str {
+    let opens_with_preposition = after_title
+        .split_whitespace()
+        .next()
+        .zip(prepositions)
+        .is_some_and(|(w, l)| l.lookup(w).is_some());
+    if !opens_with_preposition {
+        return after_title;
+    }
+    let names = doc.person_names();
+    let first = names.partition_point(|n| n.start <= mention.start);
+    names[first..]
+        .iter()
+        .take_while(|n| n.end <= mention.end)
+        .map(|n| &doc.text[n.clone()])
+        .find(|name| after_title.len() > name.len() && after_title.ends_with(name))
+        .map_or(after_title, |name| {
+            &after_title[after_title.len() - name.len()..]
+        })
 }
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
