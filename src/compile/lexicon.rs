@@ -388,7 +388,10 @@ impl Lexicon {
         self.automaton.find_iter(text).count()
     }
 
-    /// Whether some entry occurs in `text` as whole words.
+    /// Whether some entry occurs in `text` as whole words. An entry tagged
+    /// `given-name=yes` does not where a capitalised word follows it ("Dawn Pickersgill"
+    /// is no newspaper), nor one tagged `surname=yes` where one comes before it ("Michael
+    /// Bloomberg").
     pub fn occurs_in(&self, text: &str) -> bool {
         self.automaton.find_iter(text).any(|m| {
             let before = text[..m.start()].chars().next_back();
@@ -399,7 +402,14 @@ impl Lexicon {
                 || !first.is_some_and(char::is_alphanumeric);
             let ends = after.is_none_or(|c| !c.is_alphanumeric())
                 || !last.is_some_and(char::is_alphanumeric);
-            starts && ends
+            let entry = &self.entries[m.pattern().as_usize()];
+            let capitalised =
+                |word: Option<&str>| word.is_some_and(|w| w.starts_with(char::is_uppercase));
+            let name_after = entry.tag("given-name") == Some("yes")
+                && capitalised(text[m.end()..].split_whitespace().next());
+            let name_before = entry.tag("surname") == Some("yes")
+                && capitalised(text[..m.start()].split_whitespace().next_back());
+            starts && ends && !name_after && !name_before
         })
     }
 }
@@ -428,6 +438,24 @@ mod tests {
 
     fn lexicon(case_sensitive: bool, surfaces: &[&str]) -> Lexicon {
         Lexicon::of_words(case_sensitive, surfaces)
+    }
+
+    #[test]
+    fn an_entry_that_is_also_a_name_does_not_occur_inside_a_name() {
+        let tagged = |surface: &str, tag: &str| Entry {
+            surface: surface.into(),
+            canonical: None,
+            tags: vec![(tag.into(), "yes".into())],
+            line: 1,
+        };
+        let entries = vec![tagged("Dawn", "given-name"), tagged("Bloomberg", "surname")];
+        let outlets = Lexicon::build("outlets".into(), true, entries).unwrap();
+        assert!(outlets.occurs_in("Dawn"));
+        assert!(outlets.occurs_in("the newspaper Dawn"));
+        assert!(!outlets.occurs_in("Dawn Pickersgill"));
+        assert!(outlets.occurs_in("Bloomberg"));
+        assert!(outlets.occurs_in("Bloomberg News"));
+        assert!(!outlets.occurs_in("Michael Bloomberg"));
     }
 
     /// The flat alternation of the entries, longest first: what the trie must equal.
