@@ -863,9 +863,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         .zip(articles)
                         .is_some_and(|(w, articles)| articles.lookup(w).is_some())
                 })
-                .and_then(|r| role_words.head_word(r))
-                .and_then(|w| roles.lookup(w))
-                .is_some_and(|e| e.tag("body").is_some() && e.tag("number") != Some("plural"))
+                .and_then(|r| role_head(&role_words, roles, r))
+                .is_some_and(is_one_body)
             };
             let head = core
                 .split_whitespace()
@@ -1031,7 +1030,7 @@ const RECENT_BODIES: usize = 3;
 /// company"), the last of them not described as another kind of body ("the bank" is not
 /// "Russia Today, the state-financed network").
 fn body_named<'b>(bodies: &'b [(String, Option<&Entry>)], head: &Entry) -> Option<&'b str> {
-    if head.tag("body").is_none() || head.tag("number") == Some("plural") {
+    if !is_one_body(head) {
         return None;
     }
     let wanted = head.canonical.as_deref()?;
@@ -1050,6 +1049,11 @@ fn body_named<'b>(bodies: &'b [(String, Option<&Entry>)], head: &Entry) -> Optio
                 .flatten()
         })
         .map(|(name, _)| name.as_str())
+}
+
+/// Whether a role lexicon entry names one body ("insurer", not "insurers" nor "analyst").
+fn is_one_body(entry: &Entry) -> bool {
+    entry.tag("body").is_some() && entry.tag("number") != Some("plural")
 }
 
 /// The role lexicon's entry for the head of a role phrase ("the London-listed insurer" →
