@@ -13,7 +13,8 @@
 //! unnamed); a person described by nationality or age (`the Spaniard`, `the 52-year-old`)
 //! is the person last named, a title alone (`the Chief Minister`) the person last named
 //! with it, and a short description of a body (`the group`, `the insurer`, `the company`)
-//! an organisation that spoke before (see `body_named`). A name ending in a possessive
+//! an organisation that spoke before (see `body_named`); initials (`the NDRRMC`) are the
+//! name the text spelled out before them in brackets. A name ending in a possessive
 //! speaks as a firm before a verb of saying (`Sainsbury's said`). Where the pack tags a
 //! pronoun and a title with a `gender`, a pronoun skips people the text shows to be of
 //! the other one (`she` after `Ms. Ruiz met Mr. Okoro` is Ruiz); a person whose gender
@@ -888,6 +889,19 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     .as_ref()
                     .and_then(|r| role_of_aside(&doc.text[r.clone()], not_role_starts, pronouns));
                 last_group = Some(joint.to_string());
+            } else if let Some(full) = spelled_out(
+                doc.text,
+                core,
+                sp.mention.start,
+                articles,
+                role_words.prepositions,
+            ) {
+                // "the NDRRMC said": the organisation the text named with those initials.
+                sp.class = SpeakerClass::Organisation;
+                sp.name = Some(full.to_string());
+                bodies.push((full.to_string(), None));
+                last_org = Some(full.to_string());
+                last_it = Some(full.to_string());
             } else if is_org(core)
                 || place
                 || named_body
@@ -1149,6 +1163,51 @@ impl RoleWords<'_> {
 
 /// How many of the last names a description of one of them may refer back over.
 const RECENT_NAMES: usize = 3;
+
+/// The most words of a name spelled out before its initials.
+const MAX_SPELLED_OUT_WORDS: usize = 10;
+
+/// The name that initials stand for, as the text gave it before `at` ("the National
+/// Disaster Risk Reduction and Management Council (NDRRMC)" for "the NDRRMC"): the
+/// capitalised words, and the small words between them (an article, a word of
+/// `prepositions`, "and", "&"), that come just before the initials in brackets.
+fn spelled_out<'t>(
+    text: &'t str,
+    mention: &str,
+    at: usize,
+    articles: Option<&Lexicon>,
+    prepositions: Option<&Lexicon>,
+) -> Option<&'t str> {
+    let listed = |l: Option<&Lexicon>, w: &str| l.is_some_and(|l| l.lookup(w).is_some());
+    let initials = match mention.split_once(' ') {
+        Some((article, rest)) if listed(articles, article) => rest,
+        _ => mention,
+    };
+    let is_initials = (2..=10).contains(&initials.len())
+        && initials.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+    if !is_initials {
+        return None;
+    }
+    let bracket = text[..at].rfind(&format!("({initials})"))?;
+    let before = text[..bracket].trim_end();
+    let small = |w: &str| listed(articles, w) || listed(prepositions, w) || w == "and" || w == "&";
+    let mut start = before.len();
+    let mut capitalised = 0;
+    for word in before.split_whitespace().rev().take(MAX_SPELLED_OUT_WORDS) {
+        let word_start = word.as_ptr() as usize - before.as_ptr() as usize;
+        if small(&word.to_lowercase()) {
+            continue;
+        }
+        if !word.starts_with(char::is_uppercase)
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            break;
+        }
+        capitalised += 1;
+        start = word_start;
+    }
+    (capitalised >= 2).then(|| &before[start..])
+}
 
 /// Whether `text` joins capitalised names with "and" or "&" ("Forbes and Wealth-X"),
 /// a name first ("the chairs from Jefferson and Arapahoe" are unnamed).
@@ -1434,7 +1493,29 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_age;
+    use super::{spelled_out, without_age};
+    use crate::compile::Lexicon;
+
+    #[test]
+    fn initials_stand_for_the_name_the_text_gave_before_them() {
+        let articles = Lexicon::of_words(false, &["the", "a", "an"]);
+        let prepositions = Lexicon::of_words(false, &["for", "of", "on"]);
+        let text =
+            "Talks stalled. The Office for Budget Responsibility (OBR) said so. The OBR said";
+        let at = text.rfind("The OBR").unwrap();
+        let spelled = |mention: &str, at: usize| {
+            spelled_out(text, mention, at, Some(&articles), Some(&prepositions))
+        };
+        assert_eq!(
+            spelled("The OBR", at),
+            Some("Office for Budget Responsibility")
+        );
+        assert_eq!(spelled("OBR", at), Some("Office for Budget Responsibility"));
+        // Not before the initials are given, nor for words that are not initials.
+        assert_eq!(spelled("The OBR", text.find("(OBR)").unwrap()), None);
+        assert_eq!(spelled("The Office", at), None);
+        assert_eq!(spelled("The IFS", at), None);
+    }
 
     #[test]
     fn an_age_after_a_name_is_left_out_of_it() {
