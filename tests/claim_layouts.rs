@@ -367,6 +367,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          The Chief Minister said relief would be paid to every family within a week.",
     ),
 
+    (
+        "a-description-by-age-names-the-person-of-that-age",
+        "Park Seo-yeon, 26, lost to the champion in three games. Her coach, Tang Chi-keung, \
+         said she had trained well. \u{201c}I made too many mistakes,\u{201d} said the 26-year-old.",
+    ),
+
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

@@ -152,6 +152,30 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
+/// The person a description by age ("the 26-year-old") refers to, if the text gave that
+/// age to someone before `at`: the last name followed by it in commas ("Park Seo-yeon,
+/// 26,") or written after it ("26-year-old Park Seo-yeon").
+fn person_of_age<'d>(doc: &'d Doc, description: &str, at: usize) -> Option<&'d str> {
+    let described = description.split_whitespace().last()?;
+    let (age, _) = described.split_once('-')?;
+    if age.is_empty() || !age.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    doc.person_names()
+        .iter()
+        .rev()
+        .filter(|n| n.end <= at)
+        .find(|n| {
+            let in_commas = doc.text[n.end..]
+                .strip_prefix(", ")
+                .and_then(|rest| rest.strip_prefix(age))
+                .is_some_and(|rest| rest.starts_with(','));
+            let before = doc.text[..n.start].trim_end();
+            in_commas || before.ends_with(described)
+        })
+        .map(|n| &doc.text[n.clone()])
+}
+
 /// The person last named whom a pronoun of gender `want` at `at` may refer to: the later
 /// of the last such person speaker and the last such person mentioned in the text before
 /// it.
@@ -812,9 +836,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             };
             sp.role = role_text;
         } else if describes_a_person(text, articles, person_descriptions) {
-            // "the Spaniard", "the 52-year-old": the person last named.
+            // "the Spaniard", "the 52-year-old": the person last named, or the one the
+            // text gave that age ("Park Seo-yeon, 26,").
             sp.class = SpeakerClass::Person;
-            sp.name = described_person(&persons, &in_text, sp.mention.start);
+            sp.name = person_of_age(doc, text, sp.mention.start)
+                .map(str::to_string)
+                .or_else(|| described_person(&persons, &in_text, sp.mention.start));
             sp.role = role_text;
         } else {
             let untagged = without_bracket_tag(text);
