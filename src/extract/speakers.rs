@@ -127,11 +127,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         .is_some_and(|(w, l)| l.lookup(w).is_some());
     // Before a verb of saying or a sentence's end, it is a firm's name too ("Sainsbury's
     // said", "said Moody's.").
-    let before_verb = || {
-        let stem = s
-            .strip_suffix("'s")
-            .or_else(|| s.strip_suffix("’s"))
-            .unwrap_or(s);
+    let before_verb = |stem: &str| {
         // Not a pronoun ("He's said") nor a listed word ("over Thursday's said").
         let last = stem.rsplit(' ').next().unwrap_or(stem);
         if !s.starts_with(char::is_uppercase)
@@ -148,7 +144,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
                 .is_some_and(|l| doc.rules.lexicon(l).lookup(next).is_some())
     };
     let possessive =
-        (s.ends_with("'s") || s.ends_with("’s")) && !after_source_word && !before_verb();
+        possessive_stem(s).is_some_and(|stem| !after_source_word && !before_verb(stem));
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
@@ -722,10 +718,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         // An owner names its person too, for the surnames that follow ("Ollie Pritchard’s
         // century" names Ollie Pritchard), though seldom whom a pronoun means: the
         // mention is kept as bare.
-        let owner = doc.text[m.clone()]
-            .strip_suffix("’s")
-            .or_else(|| doc.text[m.clone()].strip_suffix("'s"))
-            .filter(|owner| owner.contains(' '));
+        let owner = possessive_stem(&doc.text[m.clone()]).filter(|owner| owner.contains(' '));
         let m = owner.map_or(m.clone(), |o| m.start..m.start + o.len());
         let Some(range) = clean(doc, m) else {
             continue;
@@ -885,14 +878,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             // "Tarnwell, the London-listed insurer,": a name whose role, a noun phrase with
             // an article, is a body's (not a clause: "who launched a new organisation").
             let described_as_body = |role: Option<&str>| {
-                role.filter(|r| {
-                    r.split_whitespace()
-                        .next()
-                        .zip(articles)
-                        .is_some_and(|(w, articles)| articles.lookup(w).is_some())
-                })
-                .and_then(|r| role_head(&role_words, roles, r))
-                .is_some_and(is_one_body)
+                role.filter(|r| opens_with(r, articles))
+                    .and_then(|r| role_head(&role_words, roles, r))
+                    .is_some_and(is_one_body)
             };
             let head = core
                 .split_whitespace()
@@ -924,18 +912,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 role_words.prepositions,
             ) {
                 // "the NDRRMC said": the organisation the text named with those initials.
+                let full = full.to_string();
                 sp.class = SpeakerClass::Organisation;
-                sp.name = Some(full.to_string());
-                bodies.push((full.to_string(), None));
-                last_org = Some(full.to_string());
-                last_it = Some(full.to_string());
+                bodies.push((full.clone(), None));
+                last_org = Some(full.clone());
+                last_it = Some(full.clone());
+                sp.name = Some(full);
             } else if is_org(core)
                 || place
                 || named_body
                 || described_as_body(sp.role.as_deref())
                 // "Sainsbury's said": no person speaks by a possessive.
-                || core.ends_with("'s")
-                || core.ends_with("’s")
+                || possessive_stem(core).is_some()
             {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
@@ -965,9 +953,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 sp.name = None;
                 // "the England head coach", "the Republican governor": the person named
                 // before who holds that role.
+                let definite = core.starts_with("the ") || core.starts_with("The ");
                 let holder = head
                     .filter(|(_, e)| e.tag("number") != Some("plural") && e.tag("body").is_none())
-                    .filter(|_| core.starts_with("the ") || core.starts_with("The "))
+                    .filter(|_| definite)
                     .and_then(|_| holder_here(core));
                 if let Some(name) = holder {
                     sp.class = SpeakerClass::Person;
@@ -976,8 +965,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 }
                 // "the company", "the insurer": an organisation that spoke before.
                 let body = head
-                    .filter(|_| core.starts_with("the ") || core.starts_with("The "))
-                    .filter(|_| is_short_description(core, articles))
+                    .filter(|_| definite && is_short_description(core, articles))
                     .and_then(|(_, entry)| body_named(&bodies, entry));
                 if let Some(name) = body {
                     sp.class = SpeakerClass::Organisation;
@@ -1307,16 +1295,15 @@ fn name_of_the_described(
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\'' | '&'))
     });
+    let org = is_org(name);
     // An organisation's name may hold small words ("the Royal Bank of Scotland Group").
-    let org_name = || {
-        is_org(name)
-            && name
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-    };
+    let org_name = org
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
     ((1..=MAX_NAME_WORDS).contains(&words)
-        && (capitalised || org_name())
+        && (capitalised || org_name)
         // A name cut at an initial ("John E.") is no whole name.
         && name
             .split_whitespace()
@@ -1324,15 +1311,10 @@ fn name_of_the_described(
             .is_some_and(|w| w.trim_end_matches('.').chars().count() > 1)
         // An article opens no person's name, only an organisation's ("the Royal Bank of
         // Scotland Group").
-        && (is_org(name)
-            || name
-                .split_whitespace()
-                .next()
-                .zip(articles)
-                .is_none_or(|(w, articles)| articles.lookup(w).is_none()))
+        && (org || !opens_with(name, articles))
         // A person described is no organisation ("Another pollster, David Woodard of
         // Clemson University,").
-        && (described == Described::Body || !is_org(name))
+        && (described == Described::Body || !org)
         && !is_place(name))
     .then_some((apposition, described))
 }
@@ -1416,12 +1398,7 @@ fn after_portfolio<'t>(
     mention: &Range<usize>,
     prepositions: Option<&Lexicon>,
 ) -> &'t str {
-    let opens_with_preposition = after_title
-        .split_whitespace()
-        .next()
-        .zip(prepositions)
-        .is_some_and(|(w, l)| l.lookup(w).is_some());
-    if !opens_with_preposition {
+    if !opens_with(after_title, prepositions) {
         return after_title;
     }
     let names = doc.person_names();
@@ -1439,12 +1416,21 @@ fn after_portfolio<'t>(
 /// Whether a mention is an article and at most three more words ("the housing ministry"),
 /// not a longer phrase that may have run past its noun.
 fn is_short_description(mention: &str, articles: Option<&Lexicon>) -> bool {
-    let mut words = mention.split_whitespace();
-    let article = words
+    opens_with(mention, articles) && mention.split_whitespace().count() <= 4
+}
+
+/// Whether the first word of `text` is an entry of `lexicon`.
+fn opens_with(text: &str, lexicon: Option<&Lexicon>) -> bool {
+    text.split_whitespace()
         .next()
-        .zip(articles)
-        .is_some_and(|(w, articles)| articles.lookup(w).is_some());
-    article && words.count() <= 3
+        .zip(lexicon)
+        .is_some_and(|(w, l)| l.lookup(w).is_some())
+}
+
+/// What a word or name ending in a possessive belongs to ("Sainsbury" for "Sainsbury's"),
+/// if it ends in one.
+fn possessive_stem(text: &str) -> Option<&str> {
+    text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
 }
 
 /// The most words a headline has.
