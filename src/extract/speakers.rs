@@ -870,7 +870,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 stripped
             };
             let title = text[..text.len() - core.len()].trim();
-            sp.role = role_text.or_else(|| role_of_titles(titles, title));
+            // "A spokesman for Mayor Frank Jackson": the spokesman speaks, unnamed.
+            let acts_for_another = acts_for_a_titled_person(roles, titles, untitled);
+            sp.role = match acts_for_another {
+                true => role_text,
+                false => role_text.or_else(|| role_of_titles(titles, title)),
+            };
             let at = sp.mention.start;
             let holder_here = |description: &str| {
                 recent_holder(&role_words, description, at, &roles_held, &titled, &in_text)
@@ -893,7 +898,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             let place = is_place(core)
                 && speakers.first_with(core, usize::MAX).is_none()
                 && in_text.first_with(core, sp.mention.start).is_none();
-            if !is_org(text) && !after_a_portfolio && joins_names(text) {
+            if acts_for_another {
+                sp.class = SpeakerClass::Unnamed;
+                sp.name = None;
+            } else if !is_org(text) && !after_a_portfolio && joins_names(text) {
                 // "Mr. King and Mr. Schultz", "Obama and Vice President Joe Biden": people
                 // who speak together, named as written; "they" is them.
                 let joint = text.strip_prefix("Both ").unwrap_or(text);
@@ -1387,6 +1395,26 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
     }
 }
 
+/// Whether a mention describes someone who acts for a person it names with a title: a
+/// lower-case role noun, "for" or "to", then a title ("a spokesman for Mayor Frank
+/// Jackson", "an aide to Sen. Ana Ruiz"). The name is not the speaker's own; "the
+/// ambassador to China Ana Ruiz", without a title after "to", is.
+fn acts_for_a_titled_person(roles: &Lexicon, titles: &Lexicon, mention: &str) -> bool {
+    let words: Vec<(usize, &str)> = mention
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
+        .collect();
+    words.windows(3).any(|w| {
+        let [(_, role), (_, link), (at, _)] = w else {
+            return false;
+        };
+        role.starts_with(char::is_lowercase)
+            && roles.lookup(role).is_some()
+            && matches!(*link, "for" | "to")
+            && titles.prefix(&mention[*at..]).is_some()
+    })
+}
+
 /// The name a mention gives after a title's portfolio ("for Power Awais Khan" after
 /// "Minister" gives "Awais Khan"): the person name found in the text (whose pattern
 /// passes over the portfolio) that ends the words left after the title, when those open
@@ -1506,7 +1534,7 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{spelled_out, without_age};
+    use super::{acts_for_a_titled_person, spelled_out, without_age};
     use crate::compile::Lexicon;
 
     #[test]
@@ -1528,6 +1556,20 @@ mod tests {
         assert_eq!(spelled("The OBR", text.find("(OBR)").unwrap()), None);
         assert_eq!(spelled("The Office", at), None);
         assert_eq!(spelled("The IFS", at), None);
+    }
+
+    #[test]
+    fn someone_who_acts_for_a_titled_person_is_not_that_person() {
+        let roles = Lexicon::of_words(false, &["spokesman", "aide", "ambassador"]);
+        let titles = Lexicon::of_words(false, &["Mayor", "Sen.", "President"]);
+        let acts_for = |mention: &str| acts_for_a_titled_person(&roles, &titles, mention);
+        assert!(acts_for("A spokesman for Mayor Frank Jackson"));
+        assert!(acts_for("an aide to Sen. Ana Ruiz"));
+        // No title after "to": the name is the speaker's own.
+        assert!(!acts_for("ambassador to Japan Rahm Emanuel"));
+        // A capitalised title before the name is no role of another's.
+        assert!(!acts_for("President Ana Ruiz"));
+        assert!(!acts_for("A spokesman for the mayor"));
     }
 
     #[test]
