@@ -366,13 +366,27 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Chief Minister Ravi Selvakumar visited the flooded districts on Monday. \
          The Chief Minister said relief would be paid to every family within a week.",
     ),
-
+    (
+        "a-name-in-apposition-with-where-they-work",
+        "The family's solicitor, Priya Lakhani of Hudson & Farr, said she would sue. \
+         Its vice-chairman, Riazat Hussain, said the board would meet on Friday.",
+    ),
+    (
+        "someone-who-speaks-for-a-titled-person",
+        "A spokesman for Mayor Frank Jackson said the police had trained for months. \
+         Bank of England Deputy Governor Martin Ashgrove spoke on Tuesday. He said the \
+         labour market was loosening.",
+    ),
+    (
+        "a-relative-clause-reports-inside-its-commas",
+        "Ada Okafor, who toured the site on Sunday and said more pumps were coming, left on \
+         Monday. Now, she says, the river has fallen.",
+    ),
     (
         "a-description-by-age-names-the-person-of-that-age",
         "Park Seo-yeon, 26, lost to the champion in three games. Her coach, Tang Chi-keung, \
          said she had trained well. \u{201c}I made too many mistakes,\u{201d} said the 26-year-old.",
     ),
-
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

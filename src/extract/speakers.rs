@@ -353,6 +353,65 @@ fn place_in_sentence(doc: &Doc, pos: usize) -> Place {
     }
 }
 
+/// The words of a name right before a relative pronoun at `pos` and its comma ("Okafor,
+/// who …", "Sen. Ana Ruiz, who …"): capitalised words back to the sentence's start, a
+/// listed word or an article ("the minister, who …" has none).
+fn name_before_relative<'t>(
+    doc: &Doc<'t>,
+    pos: usize,
+    titles: &Lexicon,
+    articles: Option<&Lexicon>,
+) -> Option<&'t str> {
+    let before = doc.text[..pos].trim_end().strip_suffix(',')?.trim_end();
+    let mut start = before.len();
+    for _ in 0..MAX_NAME_WORDS {
+        let head = before[..start].trim_end();
+        // A paragraph or the text opens with the name.
+        if head.is_empty() || before[head.len()..start].contains('\n') {
+            break;
+        }
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &head[word_start..];
+        // A sentence ended before the name ("… on Tuesday. Mrs. Clinton, who"), not at
+        // a title or an initial inside it.
+        let initial = word.trim_end_matches('.').chars().count() == 1;
+        let ends_sentence = start < before.len()
+            && word.ends_with(['.', '!', '?'])
+            && !initial
+            && titles.lookup(word).is_none();
+        // "But Okafor, who", "The Senate, which": a listed word opens no name.
+        let listed = is_listed(doc, word) || articles.is_some_and(|a| a.lookup(word).is_some());
+        if !word.starts_with(char::is_uppercase) || listed || ends_sentence {
+            break;
+        }
+        start = word_start;
+    }
+    Some(before[start..].trim()).filter(|name| !name.is_empty())
+}
+
+/// The full name of a speaker before `pos`, else of a person the text named, that ends
+/// in the last word of `written` and that `written` ends in or is part of ("U.S. Sen.
+/// Gordon Humphrey" or "Humphrey" give "Gordon Humphrey"); else `written`.
+fn full_name_of(
+    written: &str,
+    pos: usize,
+    speakers: &PersonIndex,
+    in_text: &PersonIndex,
+) -> String {
+    let surname = written.rsplit(' ').next().unwrap_or(written);
+    let fits = |full: &&str| full.ends_with(written) || written.ends_with(*full);
+    speakers
+        .first_with(surname, pos)
+        .filter(fits)
+        .or_else(|| in_text.first_with(surname, pos).filter(fits))
+        .unwrap_or(written)
+        .to_string()
+}
+
 /// Whether a mention describes a person the text has named, by nationality or age
 /// ("the Spaniard", "Spaniard", "the 52-year-old"): an optional article, then one or
 /// two words, the last an entry of `person_descriptions`, or a compound whose part
@@ -658,8 +717,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             description.split_whitespace().last(),
             role_words.head_word(description),
         ];
-        let role = |w: &str| roles.lookup(w);
-        if let Some(entry) = heads.into_iter().flatten().find_map(role) {
+        if let Some(entry) = heads
+            .into_iter()
+            .flatten()
+            .find_map(|w| role_entry(roles, w))
+        {
             return Some(match entry.tag("body") {
                 Some("yes") => Described::Body,
                 _ => Described::Person,
@@ -724,7 +786,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             continue;
         };
         let mention = without_owner(&doc.text[range.clone()], &is_org);
-        let name = strip_titles(titles, mention).trim();
+        let name = strip_titles(titles, role_words.modifiers, mention).trim();
         // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
         let shouted = !name.chars().any(char::is_lowercase);
         if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
@@ -825,6 +887,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
                 // The writer's own "I" is no one named before it.
                 Some("author") => None,
+                // "Okafor, who …": the name right before the relative pronoun.
+                _ if entry.tag("relative").is_some() => {
+                    let at = sp.mention.start;
+                    name_before_relative(doc, at, titles, articles)
+                        .map(|written| strip_titles(titles, role_words.modifiers, written).trim())
+                        .filter(|name| match name.contains(' ') {
+                            true => !is_org(name) && !is_place(name),
+                            false => !name.is_empty() && is_surname(name),
+                        })
+                        .map(|name| full_name_of(name, at, &speakers, &in_text))
+                        .or_else(|| last_person(&persons, &in_text, at, None))
+                }
                 _ => last_person(&persons, &in_text, sp.mention.start, entry.tag("gender")),
             };
             sp.role = role_text;
@@ -849,7 +923,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             } else {
                 owned
             };
-            let untitled = strip_titles(titles, core).trim();
+            let untitled = strip_titles(titles, role_words.modifiers, core).trim();
             let stripped = after_description(roles, untitled);
             let named = match untitled.len() < core.trim().len() {
                 true => after_portfolio(doc, stripped, &sp.mention, role_words.prepositions),
@@ -1096,7 +1170,16 @@ fn is_one_body(entry: &Entry) -> bool {
 /// The role lexicon's entry for the head of a role phrase ("the London-listed insurer" →
 /// insurer), if it has one.
 fn role_head<'r>(role_words: &RoleWords, roles: &'r Lexicon, role: &str) -> Option<&'r Entry> {
-    roles.lookup(role_words.head_word(role)?)
+    role_entry(roles, role_words.head_word(role)?)
+}
+
+/// A role noun's entry, or a compound's whose last part is one ("vice-chairman",
+/// "co-founder", "ex-minister").
+fn role_entry<'r>(roles: &'r Lexicon, word: &str) -> Option<&'r Entry> {
+    roles.lookup(word).or_else(|| {
+        let (_, last) = word.rsplit_once('-')?;
+        roles.lookup(last)
+    })
 }
 
 /// The person last named before `at` who holds the role `description` names ("the
@@ -1295,6 +1378,12 @@ fn name_of_the_described(
 ) -> Option<(Range<usize>, Described)> {
     let described = describes(&doc.text[description.clone()])?;
     let apposition = without_age(doc.text, apposition);
+    // "The family's solicitor, Priya Lakhani of Hudson & Farr,": a person's name, then
+    // where they work.
+    let apposition = match described {
+        Described::Person => without_workplace(doc.text, apposition),
+        Described::Body => apposition,
+    };
     let name = doc.text[apposition.clone()].trim();
     let words = name.split_whitespace().count();
     let capitalised = name.split_whitespace().all(|w| {
@@ -1325,6 +1414,29 @@ fn name_of_the_described(
         && (described == Described::Body || !org)
         && !is_place(name))
     .then_some((apposition, described))
+}
+
+/// `range` up to " of " or " at " when capitalised words follow it, and two or three
+/// capitalised words come before it: "Priya Lakhani of Hudson & Farr" gives "Priya
+/// Lakhani". Otherwise `range` as it is.
+fn without_workplace(text: &str, range: Range<usize>) -> Range<usize> {
+    let written = &text[range.clone()];
+    let capitalised = |s: &str| {
+        s.split_whitespace()
+            .all(|w| w == "&" || w.starts_with(char::is_uppercase))
+    };
+    [" of ", " at "]
+        .iter()
+        .find_map(|link| {
+            let (name, place) = written.split_once(link)?;
+            let words = name.split_whitespace().count();
+            ((2..=3).contains(&words)
+                && capitalised(name)
+                && !place.trim().is_empty()
+                && capitalised(place.trim_start_matches("the ")))
+            .then(|| range.start..range.start + name.len())
+        })
+        .unwrap_or(range)
 }
 
 /// `range` without a word of `modifiers` that opens it, when two capitalised words or
@@ -1489,17 +1601,17 @@ fn is_headline(paragraph: &str, first: bool) -> bool {
 }
 
 /// The text without leading titles (`Vice Premier He Lifeng` → `He Lifeng`).
-fn strip_titles<'t>(titles: &Lexicon, mut text: &'t str) -> &'t str {
+fn strip_titles<'t>(titles: &Lexicon, modifiers: Option<&Lexicon>, mut text: &'t str) -> &'t str {
     // A lower-case word before a title and a name modifies the title: "state Sen. Maria
-    // Lopez", "former Gov. Jeb Bush" (not "the President", which names no one).
+    // Lopez", "former Gov. Jeb Bush" (not "the President", which names no one); so does
+    // an office modifier however written ("Deputy Governor Martin Ashgrove").
     if let Some((first, rest)) = text.split_once(' ') {
         let named = titles
             .prefix(rest)
             .is_some_and(|(_, len)| rest[len..].trim_start().starts_with(char::is_uppercase));
-        if named
-            && first.starts_with(char::is_lowercase)
-            && !first.contains(|c: char| !c.is_alphabetic() && c != '-')
-        {
+        let modifies = first.starts_with(char::is_lowercase)
+            || modifiers.is_some_and(|m| m.lookup(first).is_some());
+        if named && modifies && !first.contains(|c: char| !c.is_alphabetic() && c != '-') {
             text = rest;
         }
     }
