@@ -383,6 +383,18 @@ const LAYOUTS: &[(&str, &str)] = &[
          Monday. Now, she says, the river has fallen.",
     ),
     (
+        "a-pronoun-skips-people-whose-given-name-shows-the-other-gender",
+        "Moira Calder, the chair, spoke first. Mark Till said the gap would close. \
+         \u{201c}It does not,\u{201d} he said. But Calder was unconvinced. Buyers, she said, \
+         \u{201c}pay what they must.\u{201d}",
+    ),
+    (
+        "a-pronoun-after-an-unnamed-speaker-is-that-speaker",
+        "Ofcom fined Velocity Mobile on Monday. A Velocity spokeswoman said the firm was \
+         sorry. \u{201c}We have cooperated fully,\u{201d} she said.\n\
+         A reporter asked Ana Ruiz about the fine. She replied: \u{201c}It is fair.\u{201d}",
+    ),
+    (
         "a-description-by-age-names-the-person-of-that-age",
         "Park Seo-yeon, 26, lost to the champion in three games. Her coach, Tang Chi-keung, \
          said she had trained well. \u{201c}I made too many mistakes,\u{201d} said the 26-year-old.",

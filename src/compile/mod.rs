@@ -205,6 +205,7 @@ pub struct SpeakerSettings {
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
+    pub given_names: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1164,6 +1165,7 @@ impl Compiler {
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
+        let given_names = optional(&s.given_names, "given-names")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1186,6 +1188,7 @@ impl Compiler {
             office_modifiers,
             kin_nouns,
             verbs_after_names,
+            given_names,
         })
     }
 

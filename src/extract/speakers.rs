@@ -181,6 +181,16 @@ fn last_person(
     at: usize,
     want: Option<&str>,
 ) -> Option<String> {
+    last_person_at(persons, in_text, at, want).map(|(_, name)| name)
+}
+
+/// As [`last_person`], with where that person was named or spoke.
+fn last_person_at(
+    persons: &[(usize, String, Option<&str>)],
+    in_text: &PersonIndex,
+    at: usize,
+    want: Option<&str>,
+) -> Option<(usize, String)> {
     later_of(persons, in_text.last_before_with_start(at, want), want)
 }
 
@@ -193,16 +203,16 @@ fn described_person(
     in_text: &PersonIndex,
     at: usize,
 ) -> Option<String> {
-    later_of(persons, in_text.last_described_before(at), None)
+    later_of(persons, in_text.last_described_before(at), None).map(|(_, name)| name)
 }
 
 /// The later of the last person speaker of gender `want` and a person `mentioned` in the
-/// text.
+/// text, with where it spoke or was named.
 fn later_of(
     persons: &[(usize, String, Option<&str>)],
     mentioned: Option<(usize, &str)>,
     want: Option<&str>,
-) -> Option<String> {
+) -> Option<(usize, String)> {
     let spoke = persons
         .iter()
         .rev()
@@ -210,12 +220,12 @@ fn later_of(
         .find(|(_, _, have)| gender_fits(want, *have));
     match (spoke, mentioned) {
         (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
-            m_name.to_string()
+            (m_at, m_name.to_string())
         } else {
-            name.clone()
+            (*at, name.clone())
         }),
-        (Some((_, name, _)), None) => Some(name.clone()),
-        (None, m) => m.map(|(_, n)| n.to_string()),
+        (Some((at, name, _)), None) => Some((*at, name.clone())),
+        (None, m) => m.map(|(m_at, n)| (m_at, n.to_string())),
     }
 }
 
@@ -271,7 +281,7 @@ fn with_bare_surnames<'r>(
     let genders = index.genders;
     let mut named = index.mentions.into_iter().zip(index.places).peekable();
     let mut bare = bare.into_iter().peekable();
-    let mut merged = PersonIndex::new();
+    let mut merged = PersonIndex::new(index.given_names);
     merged.mentions.reserve(named.len() + bare.len());
     merged.places.reserve(named.len() + bare.len());
     loop {
@@ -547,17 +557,21 @@ struct PersonIndex<'r> {
     places: Vec<Place>,
     /// Each word of a name → the first mention containing it.
     by_word: HashMap<String, usize>,
-    /// Each full name → the gender a title showed for it anywhere before.
+    /// Each full name → the gender a title or its given name showed for it anywhere
+    /// before.
     genders: HashMap<Rc<str>, &'r str>,
+    /// Given names tagged with the gender of those who bear them (`given-names`).
+    given_names: Option<&'r Lexicon>,
 }
 
 impl<'r> PersonIndex<'r> {
-    fn new() -> Self {
+    fn new(given_names: Option<&'r Lexicon>) -> Self {
         PersonIndex {
             mentions: Vec::new(),
             places: Vec::new(),
             by_word: HashMap::new(),
             genders: HashMap::new(),
+            given_names,
         }
     }
 
@@ -571,7 +585,7 @@ impl<'r> PersonIndex<'r> {
                 }
             }
         }
-        if let Some(g) = gender {
+        if let Some(g) = gender.or_else(|| self.given_name_gender(&name)) {
             self.genders.entry(Rc::clone(&name)).or_insert(g);
         }
         let gender = gender.or_else(|| self.genders.get(&name).copied());
@@ -625,6 +639,12 @@ impl<'r> PersonIndex<'r> {
         Some((*start, &**name))
     }
 
+    /// Whether anyone is named, a surname alone too, from `from` up to `to`.
+    fn named_between(&self, from: usize, to: usize) -> bool {
+        let first = self.mentions.partition_point(|(s, _, _)| *s < from);
+        self.mentions.get(first).is_some_and(|(s, _, _)| *s < to)
+    }
+
     /// Whether `name` is among the last few people named before `pos`.
     fn recently_named(&self, name: &str, pos: usize) -> bool {
         let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
@@ -642,7 +662,14 @@ impl<'r> PersonIndex<'r> {
         (*start < pos).then_some(&**name)
     }
 
-    /// The gender a title showed for a full name, if any.
+    /// The gender the first word of a full name shows, if it is a listed given name
+    /// ("Moira Calder"); never for one word, which may be a surname.
+    fn given_name_gender(&self, name: &str) -> Option<&'r str> {
+        let (first, _) = name.split_once(' ')?;
+        self.given_names?.lookup(first)?.tag("gender")
+    }
+
+    /// The gender a title or given name showed for a full name, if any.
     fn gender(&self, name: &str) -> Option<&'r str> {
         self.genders.get(name).copied()
     }
@@ -696,6 +723,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     };
     let rules = doc.rules;
     let titles = rules.lexicon(settings.titles);
+    let given_names = settings.given_names.map(|l| rules.lexicon(l));
     let pronouns = rules.lexicon(settings.pronouns);
     let roles = rules.lexicon(settings.roles);
     let kin_nouns = settings.kin_nouns.map(|l| rules.lexicon(l));
@@ -766,7 +794,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         .collect();
 
     // Names in running text: several capitalised words, cleaned like speakers.
-    let mut in_text = PersonIndex::new();
+    let mut in_text = PersonIndex::new(given_names);
     // Those named with a title, with its words ("Gov. Daniel Whitcomb"), in text order.
     let mut titled: Vec<(usize, &str, &str)> = Vec::new();
     for m in doc.person_names() {
@@ -828,9 +856,12 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         .collect();
     order.sort_by_key(|&i| claims[i].speaker.as_ref().map_or(0, |s| s.mention.start));
     // Full names of person speakers so far, by each of their words.
-    let mut speakers = PersonIndex::new();
+    let mut speakers = PersonIndex::new(given_names);
     // Person speakers so far: (start, full name, gender), in text order.
     let mut persons: Vec<(usize, String, Option<&str>)> = Vec::new();
+    // Unnamed person speakers so far ("a senior official"): (end, description, gender its
+    // role noun shows), in text order.
+    let mut unnamed: Vec<(usize, String, Option<&str>)> = Vec::new();
     let mut last_org: Option<String> = None;
     // What a later "it" refers to: the last organisation, or a body or document since.
     let mut last_it: Option<String> = None;
@@ -899,7 +930,25 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         .map(|name| full_name_of(name, at, &speakers, &in_text))
                         .or_else(|| last_person(&persons, &in_text, at, None))
                 }
-                _ => last_person(&persons, &in_text, sp.mention.start, entry.tag("gender")),
+                _ => {
+                    let want = entry.tag("gender");
+                    let named = last_person_at(&persons, &in_text, sp.mention.start, want);
+                    // An unnamed speaker since, with no one named after it ("A spokeswoman
+                    // said …. “…,” she said"; not "A reporter asked Sanders …. He replied").
+                    let since = unnamed
+                        .iter()
+                        .rev()
+                        .take(GENDER_LOOKBACK)
+                        .find(|(_, _, have)| gender_fits(want, *have))
+                        .filter(|(at, _, _)| {
+                            named.as_ref().is_none_or(|(named_at, _)| at > named_at)
+                        })
+                        .filter(|(end, _, _)| !in_text.named_between(*end, sp.mention.start));
+                    match since {
+                        Some((_, description, _)) => Some(description.clone()),
+                        None => named.map(|(_, name)| name),
+                    }
+                }
             };
             sp.role = role_text;
         } else if describes_a_person(text, articles, person_descriptions) {
@@ -1063,6 +1112,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         }
                         _ => {}
                     }
+                }
+                // "A spokeswoman for the council said …": a later "she" may be her. Not "the
+                // senator", whom the text has mostly named before.
+                let one_person = role_head(&role_words, roles, core)
+                    .filter(|e| e.tag("number") != Some("plural") && e.tag("body").is_none())
+                    .filter(|_| matches!(sp.class, SpeakerClass::Unnamed))
+                    .filter(|_| introduces_someone(doc.text, &sp.mention, articles));
+                if let Some(entry) = one_person {
+                    unnamed.push((sp.mention.end, core.to_string(), entry.tag("gender")));
                 }
             } else if let Some(name) = titles.lookup(core).and_then(|_| holder_here(core)) {
                 // A title alone ("The Chief Minister said") names the person last named
@@ -1551,6 +1609,24 @@ fn after_portfolio<'t>(
         .map_or(after_title, |name| {
             &after_title[after_title.len() - name.len()..]
         })
+}
+
+/// Whether a mention brings in someone new: it opens with an indefinite article or
+/// "one" ("A Velocity spokeswoman", "one analyst"), and is no apposition to a name
+/// before it ("Dean, a medical doctor, then appeared").
+fn introduces_someone(text: &str, mention: &Range<usize>, articles: Option<&Lexicon>) -> bool {
+    let before = text[..mention.start].trim_end();
+    // The article may have been left out of the mention ("A Velocity spokeswoman").
+    let article_before = before.rsplit(char::is_whitespace).next();
+    let words = &text[mention.clone()];
+    let first = words.split_whitespace().next();
+    let indefinite = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            opens_with(w, articles) && !w.eq_ignore_ascii_case("the")
+                || w.eq_ignore_ascii_case("one")
+        })
+    };
+    (indefinite(first) || indefinite(article_before)) && !before.ends_with(',')
 }
 
 /// Whether a mention is an article and at most three more words ("the housing ministry"),

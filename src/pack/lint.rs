@@ -154,6 +154,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.office_modifiers)
                 .chain(&s.kin_nouns)
                 .chain(&s.verbs_after_names)
+                .chain(&s.given_names)
                 .cloned(),
         );
     }

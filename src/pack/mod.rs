@@ -540,6 +540,10 @@ pub struct SpeakersConfig {
     /// said" names Sainsbury's, where a mention that ends in one is otherwise a determiner
     /// whose noun the capture lost ("Thursday's"). Unset: no such mention is a speaker.
     pub verbs_after_names: Option<String>,
+    /// Lexicon of given names tagged `gender=f` or `gender=m`: the first word of a full
+    /// name shows whom "he" or "she" may refer to, as a title does ("Moira Calder").
+    /// Unset: only titles show it.
+    pub given_names: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
