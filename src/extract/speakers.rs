@@ -403,6 +403,25 @@ fn name_before_relative<'t>(
     Some(before[start..].trim()).filter(|name| !name.is_empty())
 }
 
+/// The last word of `text`, without the punctuation around it.
+fn last_word(text: &str) -> &str {
+    text.split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether a lower-case word is a plural noun: a plural role noun ("voters"), or a word
+/// in -s but not -ss ("developers", not "press").
+fn is_plural_noun(roles: &Lexicon, word: &str) -> bool {
+    match roles.lookup(word) {
+        Some(entry) => entry.tag("number") == Some("plural"),
+        None => {
+            word.starts_with(char::is_lowercase) && word.ends_with('s') && !word.ends_with("ss")
+        }
+    }
+}
+
 /// The full name of a speaker before `pos`, else of a person the text named, that ends
 /// in the last word of `written` and that `written` ends in or is part of ("U.S. Sen.
 /// Gordon Humphrey" or "Humphrey" give "Gordon Humphrey"); else `written`.
@@ -820,9 +839,20 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
             continue;
         }
+        // Words before a plural role noun describe a group ("Middle Eastern investors",
+        // "Bernie Sanders supporters"): they name no one a pronoun may mean, though a
+        // surname after them may.
+        let next = doc.text[range.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let describes_a_group = roles
+            .lookup(next)
+            .is_some_and(|e| e.tag("number") == Some("plural"));
         let gender = title_gender(titles, mention);
         let place = Place {
-            bare: owner.is_some(),
+            bare: owner.is_some() || describes_a_group,
             ..place_in_sentence(doc, range.start)
         };
         let title = mention[..mention.len() - name.len()].trim();
@@ -928,7 +958,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                             false => !name.is_empty() && is_surname(name),
                         })
                         .map(|name| full_name_of(name, at, &speakers, &in_text))
-                        .or_else(|| last_person(&persons, &in_text, at, None))
+                        // Else the person last named ("Ana Ruiz, 45, who …", "the
+                        // candidate who …"), but for a plural noun just before a
+                        // relative without a comma ("developers who …").
+                        .or_else(|| {
+                            let group = !doc.text[..at].trim_end().ends_with(',')
+                                && is_plural_noun(roles, last_word(&doc.text[..at]));
+                            (!group).then(|| last_person(&persons, &in_text, at, None))?
+                        })
                 }
                 _ => {
                     let want = entry.tag("gender");
