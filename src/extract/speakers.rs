@@ -857,7 +857,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         };
         let title = mention[..mention.len() - name.len()].trim();
         if !title.is_empty() && name.contains(' ') {
+            // Each of stacked titles is a role held ("Finance Minister Senator Ishaq
+            // Latif" is the minister and the senator).
             titled.push((range.start, title, name));
+            let stacked = stacked_titles(titles, title);
+            if stacked.len() > 1 {
+                titled.extend(stacked.into_iter().map(|t| (range.start, t, name)));
+            }
         }
         if name.contains(' ') {
             in_text.add(range.start, name.into(), gender, place);
@@ -1738,6 +1744,20 @@ fn strip_titles<'t>(titles: &Lexicon, modifiers: Option<&Lexicon>, mut text: &'t
     text
 }
 
+/// The titles one after another in `title`, each as written ("Finance Minister
+/// Senator" gives "Finance Minister" and "Senator"); none if a word is no title's.
+fn stacked_titles<'t>(titles: &Lexicon, mut title: &'t str) -> Vec<&'t str> {
+    let mut stacked = Vec::new();
+    while let Some((_, len)) = titles.prefix(title) {
+        stacked.push(&title[..len]);
+        title = title[len..].trim_start();
+    }
+    match title.is_empty() {
+        true => stacked,
+        false => Vec::new(),
+    }
+}
+
 /// The titles before a name, as its role, without the courtesy titles among them:
 /// "Governor Datuk Seri" gives "Governor", "Sir" or "Mr." none.
 fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
@@ -1759,7 +1779,7 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{acts_for_a_titled_person, spelled_out, without_age};
+    use super::{acts_for_a_titled_person, spelled_out, stacked_titles, without_age};
     use crate::compile::Lexicon;
 
     #[test]
@@ -1795,6 +1815,18 @@ mod tests {
         // A capitalised title before the name is no role of another's.
         assert!(!acts_for("President Ana Ruiz"));
         assert!(!acts_for("A spokesman for the mayor"));
+    }
+
+    #[test]
+    fn stacked_titles_are_each_a_role() {
+        let titles = Lexicon::of_words(true, &["Finance Minister", "Senator", "Minister"]);
+        assert_eq!(
+            stacked_titles(&titles, "Finance Minister Senator"),
+            ["Finance Minister", "Senator"]
+        );
+        assert_eq!(stacked_titles(&titles, "Senator"), ["Senator"]);
+        // A word that is no title's: no stack.
+        assert!(stacked_titles(&titles, "Finance Minister and Senator").is_empty());
     }
 
     #[test]
