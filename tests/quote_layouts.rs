@@ -202,6 +202,16 @@ const LAYOUTS: &[(&str, &str)] = &[
          He said the fees would rise.",
     ),
     (
+        "a-nickname-inside-a-name-is-no-quote",
+        "Three suspects were arrested, Brig. Gen. Rommel \u{201c}Jun\u{201d} Sarmiento said. \
+         \u{201c}We expect more arrests,\u{201d} he said.",
+    ),
+    (
+        "a-name-written-again-in-its-own-script",
+        "\u{201c}We are sold out,\u{201d} chairman Chou Ming-hsiang (\u{5468}\u{660e}\u{7965}) told \
+         investors. \u{201c}Demand is strong.\u{201d}",
+    ),
+    (
         "opening-clause-then-main-subject",
         "When the coach walked in, the players chanted “Champions!”\n\
          While the board praised the deal, Ms. Osei called it “a giveaway”.\n\

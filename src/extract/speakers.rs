@@ -49,7 +49,7 @@ pub(crate) fn mention(range: Range<usize>) -> Speaker {
 /// ("Lisa Ortiz (D-Ore.)", "the Reserve Bank of India (RBI)").
 fn with_closing_bracket(doc: &Doc, mut r: Range<usize>, limit: usize) -> Range<usize> {
     let s = &doc.text[r.clone()];
-    if s.contains('(') && !s.contains(')') {
+    if s.matches('(').count() > s.matches(')').count() {
         if let Some(close) = doc.text[r.end..limit].find(')') {
             r.end += close + 1;
         }
@@ -1016,7 +1016,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 owned
             };
             let untitled = strip_titles(titles, role_words.modifiers, core).trim();
-            let stripped = after_description(roles, untitled);
+            // A title may follow the description too ("police spokesperson Brig. Gen. Rommel
+            // Sarmiento").
+            let stripped = strip_titles(
+                titles,
+                role_words.modifiers,
+                after_description(roles, untitled),
+            )
+            .trim();
             let named = match untitled.len() < core.trim().len() {
                 true => after_portfolio(doc, stripped, &sp.mention, role_words.prepositions),
                 false => stripped,
