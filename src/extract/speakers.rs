@@ -1489,7 +1489,9 @@ fn name_of_the_described(
     // "The family's solicitor, Priya Lakhani of Hudson & Farr,": a person's name, then
     // where they work.
     let apposition = match described {
-        Described::Person => without_workplace(doc.text, apposition),
+        Described::Person => {
+            without_workplace(doc.text, described_name(doc.text, apposition, articles))
+        }
         Described::Body => apposition,
     };
     let name = doc.text[apposition.clone()].trim();
@@ -1522,6 +1524,35 @@ fn name_of_the_described(
         && (described == Described::Body || !org)
         && !is_place(name))
     .then_some((apposition, described))
+}
+
+/// The name that ends a description with an article ("the property developer Nigel
+/// Ashcombe" gives "Nigel Ashcombe"): its last two to four words when they are
+/// capitalised and a lower-case word stands before them. Otherwise `range` as it is.
+fn described_name(text: &str, range: Range<usize>, articles: Option<&Lexicon>) -> Range<usize> {
+    let written = &text[range.clone()];
+    if !opens_with(written, articles) {
+        return range;
+    }
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let before = words.len().checked_sub(capitalised + 1).map(|i| words[i]);
+    match (2..=4).contains(&capitalised)
+        && before.is_some_and(|w| w.starts_with(char::is_lowercase))
+    {
+        true => {
+            let name = words[words.len() - capitalised..].join(" ");
+            match written.rfind(&name) {
+                Some(at) => range.start + at..range.end,
+                None => range,
+            }
+        }
+        false => range,
+    }
 }
 
 /// `range` up to " of " or " at " when capitalised words follow it, and two or three
