@@ -137,7 +137,11 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
             return false;
         }
         let after = &doc.text[r.end..];
-        let next = after.split_whitespace().next().unwrap_or("");
+        let next = after
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
         after.starts_with(['.', '!', '?'])
             || settings
                 .verbs_after_names
