@@ -137,11 +137,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
             return false;
         }
         let after = &doc.text[r.end..];
-        let next = after
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let next = first_word(after);
         after.starts_with(['.', '!', '?'])
             || settings
                 .verbs_after_names
@@ -407,12 +403,26 @@ fn name_before_relative<'t>(
     Some(before[start..].trim()).filter(|name| !name.is_empty())
 }
 
+/// The first word of `text`, without the punctuation around it.
+fn first_word(text: &str) -> &str {
+    text.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// The last word of `text`, without the punctuation around it.
 fn last_word(text: &str) -> &str {
     text.split_whitespace()
         .next_back()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The words of `text`, each with where it starts.
+fn words_at(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// Whether a lower-case word is a plural noun: a plural role noun ("voters"), or a word
@@ -846,13 +856,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         // Words before a plural role noun describe a group ("Middle Eastern investors",
         // "Bernie Sanders supporters"): they name no one a pronoun may mean, though a
         // surname after them may.
-        let next = doc.text[range.end..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
         let describes_a_group = roles
-            .lookup(next)
+            .lookup(first_word(&doc.text[range.end..]))
             .is_some_and(|e| e.tag("number") == Some("plural"));
         let gender = title_gender(titles, mention);
         let place = Place {
@@ -1411,8 +1416,7 @@ fn spelled_out<'t>(
     let small = |w: &str| listed(articles, w) || listed(prepositions, w) || w == "and" || w == "&";
     let mut start = before.len();
     let mut capitalised = 0;
-    for word in before.split_whitespace().rev().take(MAX_SPELLED_OUT_WORDS) {
-        let word_start = word.as_ptr() as usize - before.as_ptr() as usize;
+    for (word_start, word) in words_at(before).rev().take(MAX_SPELLED_OUT_WORDS) {
         if small(&word.to_lowercase()) {
             continue;
         }
@@ -1538,23 +1542,17 @@ fn described_name(text: &str, range: Range<usize>, articles: Option<&Lexicon>) -
     if !opens_with(written, articles) {
         return range;
     }
-    let words: Vec<&str> = written.split_whitespace().collect();
+    let words: Vec<(usize, &str)> = words_at(written).collect();
     let capitalised = words
         .iter()
         .rev()
-        .take_while(|w| w.starts_with(char::is_uppercase))
+        .take_while(|(_, w)| w.starts_with(char::is_uppercase))
         .count();
-    let before = words.len().checked_sub(capitalised + 1).map(|i| words[i]);
+    let before = words.len().checked_sub(capitalised + 1).map(|i| words[i].1);
     match (2..=4).contains(&capitalised)
         && before.is_some_and(|w| w.starts_with(char::is_lowercase))
     {
-        true => {
-            let name = words[words.len() - capitalised..].join(" ");
-            match written.rfind(&name) {
-                Some(at) => range.start + at..range.end,
-                None => range,
-            }
-        }
+        true => range.start + words[words.len() - capitalised].0..range.end,
         false => range,
     }
 }
@@ -1626,10 +1624,7 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
     // words follow it.
     let mut cut: Option<(usize, bool)> = None;
     let mut name_words = 0;
-    for (at, word) in mention
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
-    {
+    for (at, word) in words_at(mention) {
         let lowercase = word.starts_with(char::is_lowercase);
         // A lower-case compound of three parts or more describes too: "mother-of-two Jane
         // Doe", "editor-in-chief Ana Ruiz".
@@ -1655,10 +1650,7 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
 /// Jackson", "an aide to Sen. Ana Ruiz"). The name is not the speaker's own; "the
 /// ambassador to China Ana Ruiz", without a title after "to", is.
 fn acts_for_a_titled_person(roles: &Lexicon, titles: &Lexicon, mention: &str) -> bool {
-    let words: Vec<(usize, &str)> = mention
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - mention.as_ptr() as usize, w))
-        .collect();
+    let words: Vec<(usize, &str)> = words_at(mention).collect();
     words.windows(3).any(|w| {
         let [(_, role), (_, link), (at, _)] = w else {
             return false;
