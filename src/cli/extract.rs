@@ -25,7 +25,7 @@ use claimkit::input::{Documents, Fields, Format, Item, JsonFields};
 use claimkit::output;
 
 /// Documents per batch handed to the worker threads.
-const BATCH_DOCS: usize = 256;
+const BATCH_DOCS: usize = 128;
 /// Bytes of text per batch, to bound memory when documents are large.
 const BATCH_BYTES: usize = 16 << 20;
 
