@@ -429,7 +429,7 @@ fn words_at(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
 /// in -s but not -ss ("developers", not "press").
 fn is_plural_noun(roles: &Lexicon, word: &str) -> bool {
     match roles.lookup(word) {
-        Some(entry) => entry.tag("number") == Some("plural"),
+        Some(entry) => is_plural(entry),
         None => {
             word.starts_with(char::is_lowercase) && word.ends_with('s') && !word.ends_with("ss")
         }
@@ -858,7 +858,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         // surname after them may.
         let describes_a_group = roles
             .lookup(first_word(&doc.text[range.end..]))
-            .is_some_and(|e| e.tag("number") == Some("plural"));
+            .is_some_and(is_plural);
         let gender = title_gender(titles, mention);
         let place = Place {
             bare: owner.is_some() || describes_a_group,
@@ -1145,7 +1145,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 // before who holds that role.
                 let definite = core.starts_with("the ") || core.starts_with("The ");
                 let holder = head
-                    .filter(|(_, e)| e.tag("number") != Some("plural") && e.tag("body").is_none())
+                    .filter(|(_, e)| is_one_person(e))
                     .filter(|_| definite)
                     .and_then(|_| holder_here(core));
                 if let Some(name) = holder {
@@ -1175,7 +1175,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 // "A spokeswoman for the council said …": a later "she" may be her. Not "the
                 // senator", whom the text has mostly named before.
                 let one_person = role_head(&role_words, roles, core)
-                    .filter(|e| e.tag("number") != Some("plural") && e.tag("body").is_none())
+                    .filter(|e| is_one_person(e))
                     .filter(|_| matches!(sp.class, SpeakerClass::Unnamed))
                     .filter(|_| introduces_someone(doc.text, &sp.mention, articles));
                 if let Some(entry) = one_person {
@@ -1281,7 +1281,17 @@ fn body_named<'b>(bodies: &'b [(String, Option<&Entry>)], head: &Entry) -> Optio
 
 /// Whether a role lexicon entry names one body ("insurer", not "insurers" nor "analyst").
 fn is_one_body(entry: &Entry) -> bool {
-    entry.tag("body").is_some() && entry.tag("number") != Some("plural")
+    entry.tag("body").is_some() && !is_plural(entry)
+}
+
+/// Whether a role lexicon entry names one person ("analyst", not "analysts" nor "insurer").
+fn is_one_person(entry: &Entry) -> bool {
+    entry.tag("body").is_none() && !is_plural(entry)
+}
+
+/// Whether a role lexicon entry is a plural ("voters", "investors").
+fn is_plural(entry: &Entry) -> bool {
+    entry.tag("number") == Some("plural")
 }
 
 /// The role lexicon's entry for the head of a role phrase ("the London-listed insurer" →
