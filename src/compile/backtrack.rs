@@ -649,6 +649,9 @@ impl Program {
             c.hir(hir)?;
         }
         c.insts.push(Inst::Match);
+        // A program lives as long as the pack: it keeps no room to grow.
+        c.insts.shrink_to_fit();
+        c.classes.shrink_to_fit();
         if c.insts.len() >= u32::MAX as usize / 2 {
             return Err("the pattern is too large".into());
         }
@@ -1104,6 +1107,7 @@ impl Program {
                 _ => {}
             }
         }
+        self.follows.shrink_to_fit();
     }
 
     /// For each instruction, the bytes the text may go on with where the program is

@@ -27,7 +27,7 @@ impl Lexicon {
     pub fn build(
         name: String,
         case_sensitive: bool,
-        entries: Vec<Entry>,
+        mut entries: Vec<Entry>,
     ) -> Result<Lexicon, String> {
         // Anchored lookups of short strings (a unit, a title, a number word) are all it
         // runs: the crate's own choice (a contiguous NFA for a large lexicon) is as fast
@@ -46,6 +46,7 @@ impl Lexicon {
             trie.insert(&e.surface, !case_sensitive);
         }
         trie.index();
+        entries.shrink_to_fit();
         Ok(Lexicon {
             name,
             case_sensitive,
@@ -189,6 +190,8 @@ impl Trie {
     /// Builds the ASCII index of every node with more than a few children.
     fn index(&mut self) {
         const MIN_CHILDREN: usize = 4;
+        // Most nodes have one child, which a growing vector had room for four of.
+        self.children.shrink_to_fit();
         // A folded Kelvin sign would match `k` too: such a node keeps comparing.
         let kelvin = self.fold_case
             && self
