@@ -688,10 +688,14 @@ fn first_claim<'r>(
                 if own_attribution.is_none_or(|at| at >= attributed_upto) {
                     if !quoted {
                         return Some(match first_quoted {
-                            // A clause that names no speaker after one left to its quote
-                            // continues that one (“… as “responsible”, saying …”): the
-                            // quoted one goes first, so that this one may take its speaker.
-                            Some((before, before_rule)) if continues_after(&claim, &before) => {
+                            // A quoted clause wholly before this one's attribution goes
+                            // first: it may be framed as a claim of its own (“… said talks
+                            // were “constructive” and predicted …”), and a clause that names
+                            // no speaker after it continues it (“… as “responsible”,
+                            // saying …”).
+                            Some((before, before_rule))
+                                if claim.content.start >= before.content.end =>
+                            {
                                 (before, before_rule, true)
                             }
                             _ => (claim, rule, false),
@@ -741,13 +745,6 @@ fn words_outside(text: &str, span: &Range<usize>, quotes: &[Quote]) -> usize {
     count
 }
 
-/// Whether `claim` names no speaker and begins after `before` ends.
-fn continues_after(claim: &Claim, before: &Claim) -> bool {
-    claim.speaker.is_none()
-        && before.speaker.is_some()
-        && attribution_start(claim) >= before.content.end
-}
-
 /// How many more matches a rule may try in a sentence after one it refused.
 const REFUSED_RETRIES: usize = 3;
 
@@ -786,7 +783,7 @@ fn claim_of(
     {
         return None;
     }
-    let quoted = mostly_quoted(&content, quotes);
+    let quoted = mostly_quoted(doc.text, &content, quotes);
     let speaker = match abs("speaker") {
         Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
         None => None,
@@ -837,8 +834,10 @@ fn through_its_quote(mut content: Range<usize>, quotes: &[Quote]) -> Range<usize
     content
 }
 
-/// Whether half or more of `span` lies inside quotations.
-fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
+/// Whether half or more of `span`'s characters lie inside quotations (counted in
+/// characters, so that curly marks weigh as much as straight ones).
+fn mostly_quoted(text: &str, span: &Range<usize>, quotes: &[Quote]) -> bool {
+    let chars = |r: Range<usize>| text.get(r).map_or(0, |t| t.chars().count());
     let mut inside = 0;
     for q in quotes {
         if q.open.start >= span.end {
@@ -846,9 +845,11 @@ fn mostly_quoted(span: &Range<usize>, quotes: &[Quote]) -> bool {
         }
         let lo = span.start.max(q.open.start);
         let hi = span.end.min(q.end());
-        inside += hi.saturating_sub(lo);
+        if lo < hi {
+            inside += chars(lo..hi);
+        }
     }
-    inside * 2 >= span.len()
+    inside * 2 >= chars(span.clone())
 }
 
 #[cfg(test)]
@@ -876,5 +877,43 @@ mod tests {
         assert_eq!(words_outside(text, &(open..close + 1), &quotes), 0);
         assert_eq!(words_outside(text, &(0..close + 1), &quotes), 3);
         assert_eq!(words_outside(text, &(0..text.len()), &[]), 9);
+    }
+
+    #[test]
+    fn curly_marks_weigh_as_much_as_straight_ones() {
+        // 11 characters outside the quotation, 13 inside with its marks: half or more.
+        for (text, mark_len) in [
+            ("talks went “fairly well”", 3),
+            (r#"talks went "fairly well""#, 1),
+        ] {
+            let open = text.find(['“', '"']).unwrap();
+            let close = text.len() - mark_len;
+            let q = Quote {
+                content: open + mark_len..close,
+                open: open..open + mark_len,
+                close: Some(close..text.len()),
+                paragraph: 0,
+                continues: None,
+            };
+            assert!(mostly_quoted(
+                text,
+                &(0..text.len()),
+                std::slice::from_ref(&q)
+            ));
+            // Without the quotation, nothing is quoted.
+            assert!(!mostly_quoted(text, &(0..text.len()), &[]));
+        }
+        // 15 characters outside, 13 inside: not mostly quoted (by bytes, the curly marks
+        // made it so).
+        let text = "talks were all “fairly well”";
+        let open = text.find('“').unwrap();
+        let q = Quote {
+            content: open + 3..text.len() - 3,
+            open: open..open + 3,
+            close: Some(text.len() - 3..text.len()),
+            paragraph: 0,
+            continues: None,
+        };
+        assert!(!mostly_quoted(text, &(0..text.len()), &[q]));
     }
 }

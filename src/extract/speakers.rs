@@ -788,10 +788,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 _ => Described::Person,
             });
         }
+        // A kinship word ("His brother") or a title ("The Assembly Speaker").
         heads
             .into_iter()
             .flatten()
-            .any(|w| kin_nouns.is_some_and(|k| k.lookup(w).is_some()))
+            .any(|w| kin_nouns.is_some_and(|k| k.lookup(w).is_some()) || titles.lookup(w).is_some())
             .then_some(Described::Person)
     };
     let is_org = |s: &str| {
@@ -940,7 +941,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 &sp.mention,
                 without_modifier(doc.text, r, role_words.modifiers),
                 &describes,
-                articles,
+                NameWords {
+                    articles,
+                    particles,
+                },
                 &is_org,
                 &is_place,
             )
@@ -1479,6 +1483,14 @@ fn opens_with_particle(name: &str, particles: Option<&Lexicon>) -> bool {
 /// Ka-chiu").
 const MAX_NAME_WORDS: usize = 6;
 
+/// The small words a name may open with or hold: an organisation's article ("the Royal
+/// Bank of Scotland"), a person's particles ("van der", "a/l").
+#[derive(Clone, Copy)]
+struct NameWords<'r> {
+    articles: Option<&'r Lexicon>,
+    particles: Option<&'r Lexicon>,
+}
+
 /// What a description before a name in apposition describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Described {
@@ -1498,7 +1510,10 @@ fn name_of_the_described(
     description: &Range<usize>,
     apposition: Range<usize>,
     describes: &impl Fn(&str) -> Option<Described>,
-    articles: Option<&Lexicon>,
+    NameWords {
+        articles,
+        particles,
+    }: NameWords,
     is_org: &impl Fn(&str) -> bool,
     is_place: &impl Fn(&str) -> bool,
 ) -> Option<(Range<usize>, Described)> {
@@ -1513,9 +1528,13 @@ fn name_of_the_described(
         Described::Body => apposition,
     };
     let name = doc.text[apposition.clone()].trim();
-    let words = name.split_whitespace().count();
-    let capitalised = name.split_whitespace().all(|w| {
+    let words_of_name: Vec<&str> = name.split_whitespace().collect();
+    let words = words_of_name.len();
+    let inside = |i: usize| i > 0 && i + 1 < words_of_name.len();
+    let capitalised = words_of_name.iter().enumerate().all(|(i, &w)| {
         w == "&"
+            // "Pieter van der Berg", "Kumaresan a/l Rajoo".
+            || inside(i) && particles.is_some_and(|p| p.lookup(w).is_some())
             || w.starts_with(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\'' | '&'))
