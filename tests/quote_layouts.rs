@@ -138,6 +138,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Nobody expected this” so soon after the vote, the minister told reporters.",
     ),
     (
+        "partial-quote-inside-a-reported-clause",
+        "Whitlock replied that it was “impossible to isolate” the effect of the reports.\n\
+         Fares rose by a “staggering” amount, a damning report by the regulator has found.\n\
+         He said he was “very comfortable” with the deal, the Post reported.",
+    ),
+    (
         "subject-of-the-sentence-as-last-resort",
         "The mayor trimmed the “bold” budget on Monday.\n\
          Critics were unmoved. The plan is “reckless”.",

@@ -84,6 +84,15 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
                 }
             }
         }
+        if kind == ClaimKind::Partial {
+            if let Some(around) = reported_around(doc.text, indirect, &claim) {
+                claim.speaker = around.speaker.clone();
+                claim.role_span = around.role_span.clone();
+                claim.cue = around.cue.clone();
+                claim.rule = around.rule.clone();
+                claim.confidence = around.confidence;
+            }
+        }
         claims.push(claim);
     }
     // A quote running over several paragraphs has one speaker: parts without their own
@@ -102,6 +111,51 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
         }
     }
     claims
+}
+
+/// The indirect claim whose reported clause holds a partial quote, when the quote's own
+/// attribution is none, or a misreading of that claim's words: a cue inside its speaker
+/// ("a damning" said by "report" in "a damning report … has found"), or a speaker or cue inside its
+/// clause but not before the quote ("Whitlock replied that it was “impossible to
+/// isolate” the effect of the reports" is Whitlock's, not that of "the effect of the").
+/// A speaker and cue before the quote inside the clause report it ("Ruiz said Lee called
+/// it “a farce”" is Lee's), and one outside the claim, or after a comma that closes the
+/// quote, is a source of its own ("… “burn bag,” the Times reported").
+fn reported_around<'c>(text: &str, indirect: &'c [Claim], partial: &Claim) -> Option<&'c Claim> {
+    // Indirect claims come in text order, a few to a sentence.
+    let upto = indirect.partition_point(|c| c.content.start <= partial.content.start);
+    let around = indirect[..upto]
+        .iter()
+        .rev()
+        .take(2 * MAX_CLAIMS_PER_SENTENCE)
+        .find(|c| {
+            c.speaker.is_some()
+                && c.content.start < partial.content.start
+                && partial.content.end <= c.content.end
+        })?;
+    let (Some(theirs), Some(own)) = (&around.speaker, &partial.speaker) else {
+        return partial.speaker.is_none().then_some(around);
+    };
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let own_cue = partial.cue.clone().unwrap_or(own.mention.clone());
+    if overlaps(&own_cue, &theirs.mention) {
+        return Some(around);
+    }
+    if overlaps(&own.mention, &theirs.mention) {
+        return None;
+    }
+    let inside = |r: &Range<usize>| around.content.start <= r.start && r.end <= around.content.end;
+    let reports_it =
+        inside(&own.mention) && inside(&own_cue) && own_cue.end <= partial.content.start;
+    let trailing = own.mention.start >= partial.content.end
+        && text
+            .get(partial.content.end - 1..own.mention.start)
+            .is_some_and(|between| between.contains(','));
+    if trailing {
+        return None;
+    }
+    let misread = (inside(&own.mention) || inside(&own_cue)) && !reports_it;
+    misread.then_some(around)
 }
 
 /// Whether only a word of the pack's `quote-joiners` ("and", "or"), and commas, lie
