@@ -144,6 +144,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          He said he was “very comfortable” with the deal, the Post reported.",
     ),
     (
+        "pronoun-past-bodies-and-places",
+        "Mrs Hartley cited the Office for National Statistics. “Growth has stalled,” she said.\n\
+         The Majority Leader, Walter P. Brandt, a Republican from Suffolk County, was cautious. \
+         “We will see,” he said.",
+    ),
+    (
         "subject-of-the-sentence-as-last-resort",
         "The mayor trimmed the “bold” budget on Monday.\n\
          Critics were unmoved. The plan is “reckless”.",

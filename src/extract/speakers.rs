@@ -801,10 +801,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             .iter()
             .any(|&l| rules.lexicon(l).occurs_in(s))
     };
+    // A place as listed, or a name ending in a place's head word ("Suffolk County").
     let is_place = |s: &str| {
-        settings
-            .places
-            .is_some_and(|l| rules.lexicon(l).lookup(s).is_some())
+        settings.places.is_some_and(|l| {
+            let places = rules.lexicon(l);
+            places.lookup(s).is_some()
+                || s.rsplit_once(' ')
+                    .and_then(|(_, last)| places.lookup(last))
+                    .is_some_and(|e| e.tag("head").is_some())
+        })
     };
 
     // Quoted words name no one the narrative refers to ("Peace Through Strength").
