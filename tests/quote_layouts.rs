@@ -141,7 +141,9 @@ const LAYOUTS: &[(&str, &str)] = &[
         "partial-quote-inside-a-reported-clause",
         "Whitlock replied that it was “impossible to isolate” the effect of the reports.\n\
          Fares rose by a “staggering” amount, a damning report by the regulator has found.\n\
-         He said he was “very comfortable” with the deal, the Post reported.",
+         He said he was “very comfortable” with the deal, the Post reported.\n\
+         Majority Leader Dan Kessel, R-Lancaster, who voted for the bill, said the compromise \
+         “protects the family farm.”",
     ),
     (
         "pronoun-past-bodies-and-places",

@@ -114,13 +114,15 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
 }
 
 /// The indirect claim whose reported clause holds a partial quote, when the quote's own
-/// attribution is none, or a misreading of that claim's words: a cue inside its speaker
-/// ("a damning" said by "report" in "a damning report … has found"), or a speaker or cue inside its
-/// clause but not before the quote ("Whitlock replied that it was “impossible to
-/// isolate” the effect of the reports" is Whitlock's, not that of "the effect of the").
-/// A speaker and cue before the quote inside the clause report it ("Ruiz said Lee called
-/// it “a farce”" is Lee's), and one outside the claim, or after a comma that closes the
-/// quote, is a source of its own ("… “burn bag,” the Times reported").
+/// attribution names someone else and is none, or a misreading of that claim's words:
+/// its cue inside the claim's speaker ("a damning" said by "report" in "a damning report
+/// … has found"); the claim's own cue, with less of its speaker ("R-Lancaster" of "Dan
+/// Kessel, R-Lancaster, who voted …, said"); or a speaker or cue inside the clause but
+/// not before the quote ("Whitlock replied that it was “impossible to isolate” the effect
+/// of the reports" is Whitlock's, not that of "the effect of the"). A speaker and cue
+/// before the quote inside the clause report it ("Ruiz said Lee called it “a farce”" is
+/// Lee's), and one outside the claim, or after a comma that closes the quote, is a
+/// source of its own ("… “burn bag,” the Times reported").
 fn reported_around<'c>(text: &str, indirect: &'c [Claim], partial: &Claim) -> Option<&'c Claim> {
     // Indirect claims come in text order, a few to a sentence.
     let upto = indirect.partition_point(|c| c.content.start <= partial.content.start);
@@ -137,12 +139,18 @@ fn reported_around<'c>(text: &str, indirect: &'c [Claim], partial: &Claim) -> Op
         return partial.speaker.is_none().then_some(around);
     };
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    if theirs.mention == own.mention {
+        return None;
+    }
     let own_cue = partial.cue.clone().unwrap_or(own.mention.clone());
     if overlaps(&own_cue, &theirs.mention) {
         return Some(around);
     }
     if overlaps(&own.mention, &theirs.mention) {
         return None;
+    }
+    if partial.cue.is_some() && partial.cue == around.cue {
+        return Some(around);
     }
     let inside = |r: &Range<usize>| around.content.start <= r.start && r.end <= around.content.end;
     let reports_it =
@@ -573,16 +581,30 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
         // The claim before in the sentence, kept even when it was left to its quote.
         let mut previous: Option<Claim> = None;
         let mut attributed_upto = 0;
+        // A quoted claim found after the one taken, taken next.
+        let mut later: Option<Taken> = None;
         for _ in 0..MAX_CLAIMS_PER_SENTENCE {
-            let Some((mut claim, rule, quoted)) = first_claim(
-                doc,
-                &rules,
-                window.clone(),
-                &quotes[quote_at..],
-                attributed_upto,
-            ) else {
-                break;
+            let next = match later.take() {
+                Some(taken) => taken,
+                None => {
+                    let Some((taken, after)) = first_claim(
+                        doc,
+                        &rules,
+                        window.clone(),
+                        &quotes[quote_at..],
+                        attributed_upto,
+                    ) else {
+                        break;
+                    };
+                    later = after;
+                    taken
+                }
             };
+            let Taken {
+                mut claim,
+                rule,
+                quoted,
+            } = next;
             // A continuation (a rule that names no speaker) takes the speaker of the
             // claim before it.
             let continues = !rule.regex.capture_names().any(|n| n == "speaker");
@@ -598,7 +620,14 @@ pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {
             // rules run once more on those words alone.
             let head = attribution_start(&claim);
             if head > window.start + MIN_HEAD {
-                if let Some((early, _, false)) = first_claim(
+                if let Some((
+                    Taken {
+                        claim: early,
+                        quoted: false,
+                        ..
+                    },
+                    _,
+                )) = first_claim(
                     doc,
                     &rules,
                     window.start..head,
@@ -714,7 +743,7 @@ fn first_claim<'r>(
     window: Range<usize>,
     quotes: &[Quote],
     attributed_upto: usize,
-) -> Option<(Claim, &'r Rule, bool)> {
+) -> Option<(Taken<'r>, Option<Taken<'r>>)> {
     let hay = &doc.text[window.clone()];
     let mut hits = doc.rules.anchor_hits();
     // The first claim mostly quoted: the search goes on for one that is not, and gives
@@ -741,18 +770,30 @@ fn first_claim<'r>(
                     .or(claim.speaker.as_ref().map(|s| s.mention.start));
                 if own_attribution.is_none_or(|at| at >= attributed_upto) {
                     if !quoted {
-                        return Some(match first_quoted {
-                            // A quoted clause wholly before this one's attribution goes
-                            // first: it may be framed as a claim of its own (“… said talks
-                            // were “constructive” and predicted …”), and a clause that names
-                            // no speaker after it continues it (“… as “responsible”,
-                            // saying …”).
-                            Some((before, before_rule))
-                                if claim.content.start >= before.content.end =>
-                            {
-                                (before, before_rule, true)
-                            }
-                            _ => (claim, rule, false),
+                        let this = Taken {
+                            claim,
+                            rule,
+                            quoted: false,
+                        };
+                        let Some((quoted, quoted_rule)) = first_quoted else {
+                            return Some((this, None));
+                        };
+                        let quoted = Taken {
+                            claim: quoted,
+                            rule: quoted_rule,
+                            quoted: true,
+                        };
+                        // Of a quoted clause and this one, the first in the text goes
+                        // first, and the other after it: the quoted one may be framed as
+                        // a claim of its own (“… said talks were “constructive” and
+                        // predicted …”), and a clause that names no speaker after it
+                        // continues it (“… as “responsible”, saying …”).
+                        return Some(if this.claim.content.start >= quoted.claim.content.end {
+                            (quoted, None)
+                        } else if quoted.claim.content.start >= this.claim.content.end {
+                            (this, Some(quoted))
+                        } else {
+                            (this, None)
                         });
                     }
                     first_quoted.get_or_insert((claim, rule));
@@ -774,7 +815,21 @@ fn first_claim<'r>(
             from = next;
         }
     }
-    first_quoted.map(|(claim, rule)| (claim, rule, true))
+    first_quoted.map(|(claim, rule)| {
+        let quoted = Taken {
+            claim,
+            rule,
+            quoted: true,
+        };
+        (quoted, None)
+    })
+}
+
+/// A claim a rule made, with whether it is mostly quotation.
+struct Taken<'r> {
+    claim: Claim,
+    rule: &'r Rule,
+    quoted: bool,
 }
 
 /// How many words of `span` lie outside every quotation.

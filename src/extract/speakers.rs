@@ -89,8 +89,15 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         }
         let leading = not_speakers()
             .filter_map(|l| l.prefix(s))
-            .map(|(_, len)| len)
-            .find(|&len| s[len..].starts_with(char::is_whitespace));
+            .find(|&(_, len)| s[len..].starts_with(char::is_whitespace))
+            // A label before a number stays ("No 10 spokesman").
+            .filter(|&(entry, len)| {
+                entry.tag("label").is_none()
+                    || !s[len..]
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit())
+            })
+            .map(|(_, len)| len);
         // A leading word is dropped when a name or another listed word follows it ("But
         // Trump" → "Trump", "Later the crowd" → "the crowd"); before a common noun it is
         // the noun's determiner and stays ("The regulator").
@@ -372,7 +379,17 @@ fn name_before_relative<'t>(
     titles: &Lexicon,
     articles: Option<&Lexicon>,
 ) -> Option<&'t str> {
-    let before = doc.text[..pos].trim_end().strip_suffix(',')?.trim_end();
+    let mut before = doc.text[..pos].trim_end().strip_suffix(',')?.trim_end();
+    // A one-word tag after the name is passed over ("Dan Kessel, R-Lancaster, who"), not
+    // a name in apposition ("his wife, Laura, who").
+    if let Some((name, aside)) = before.rsplit_once(',') {
+        let aside = aside.trim();
+        let tag = !aside.contains(char::is_whitespace)
+            && aside.contains(|c: char| c == '-' || c.is_ascii_digit());
+        if tag && name.ends_with(char::is_alphabetic) {
+            before = name.trim_end();
+        }
+    }
     let mut start = before.len();
     for _ in 0..MAX_NAME_WORDS {
         let head = before[..start].trim_end();
