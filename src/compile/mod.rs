@@ -253,6 +253,7 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "span",
             "value2",
             "unit2",
+            "divisor",
         ],
         Emit::None => &["span"],
     }

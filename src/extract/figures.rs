@@ -311,6 +311,10 @@ fn build(
             };
             v += parse(v2)? * part;
         }
+        // A proportion ("one in four"): the value over its divisor.
+        if let Some(d) = get("divisor") {
+            v /= parse(d).filter(|&d| d > 0.0)?;
+        }
         value = Some(round(v));
     } else if let Some(f) = fraction {
         value = Some(round(f * scale * factor));
