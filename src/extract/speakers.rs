@@ -1585,6 +1585,9 @@ fn name_of_the_described(
     .then_some((apposition, described))
 }
 
+/// The most words of a description before the name it ends in ("the property developer").
+const MAX_DESCRIPTION_WORDS: usize = 4;
+
 /// The name that ends a description with an article ("the property developer Nigel
 /// Ashcombe" gives "Nigel Ashcombe"): its last two to four words when they are
 /// capitalised and a lower-case word stands before them. Otherwise `range` as it is.
@@ -1600,7 +1603,11 @@ fn described_name(text: &str, range: Range<usize>, articles: Option<&Lexicon>) -
         .take_while(|(_, w)| w.starts_with(char::is_uppercase))
         .count();
     let before = words.len().checked_sub(capitalised + 1).map(|i| words[i].1);
+    // A short description: "a coalition of groups led by the League of Latino Voters"
+    // ends in a name that is not the one described.
+    let described = words.len() - capitalised <= MAX_DESCRIPTION_WORDS;
     match (2..=4).contains(&capitalised)
+        && described
         && before.is_some_and(|w| w.starts_with(char::is_lowercase))
     {
         true => range.start + words[words.len() - capitalised].0..range.end,
