@@ -1140,6 +1140,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 || described_as_body(sp.role.as_deref())
                 // "Sainsbury's said": no person speaks by a possessive.
                 || possessive_stem(core).is_some()
+                || is_acronym(core)
             {
                 sp.class = SpeakerClass::Organisation;
                 sp.name = Some(core.to_string());
@@ -1303,6 +1304,12 @@ fn body_named<'b>(bodies: &'b [(String, Option<&Entry>)], head: &Entry) -> Optio
                 .flatten()
         })
         .map(|(name, _)| name.as_str())
+}
+
+/// Whether a speaker is one word of capitals, as bodies write their initials ("NASA",
+/// "the JCS"): an organisation, which a later "it" may mean.
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase() || c == '&')
 }
 
 /// Whether a role lexicon entry names one body ("insurer", not "insurers" nor "analyst").
@@ -1871,8 +1878,18 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{acts_for_a_titled_person, spelled_out, stacked_titles, without_age};
+    use super::{acts_for_a_titled_person, is_acronym, spelled_out, stacked_titles, without_age};
     use crate::compile::Lexicon;
+
+    #[test]
+    fn a_body_writes_its_initials_in_capitals() {
+        assert!(is_acronym("NASA"));
+        assert!(is_acronym("JCS"));
+        assert!(is_acronym("AT&T"));
+        assert!(!is_acronym("A"));
+        assert!(!is_acronym("Nasa"));
+        assert!(!is_acronym("INTERNATIONAL"));
+    }
 
     #[test]
     fn initials_stand_for_the_name_the_text_gave_before_them() {
