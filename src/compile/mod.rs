@@ -202,6 +202,7 @@ pub struct SpeakerSettings {
     pub person_descriptions: Option<usize>,
     pub name_particles: Option<usize>,
     pub role_ends: Option<usize>,
+    pub setting_openers: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
@@ -1163,6 +1164,7 @@ impl Compiler {
         let person_descriptions = optional(&s.person_descriptions, "person-descriptions")?;
         let name_particles = optional(&s.name_particles, "name-particles")?;
         let role_ends = optional(&s.role_ends, "role-ends")?;
+        let setting_openers = optional(&s.setting_openers, "setting-openers")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
@@ -1186,6 +1188,7 @@ impl Compiler {
             person_descriptions,
             name_particles,
             role_ends,
+            setting_openers,
             office_modifiers,
             kin_nouns,
             verbs_after_names,

@@ -886,6 +886,7 @@ fn claim_of(
     let content = through_its_quote(content, quotes);
     let cue = abs("cue");
     if content.len() < 3
+        || is_setting(doc, &doc.text[content.clone()])
         || cue
             .as_ref()
             .is_some_and(|cue| runs_out_of_its_quote(&content, cue, quotes))
@@ -942,6 +943,22 @@ fn through_its_quote(mut content: Range<usize>, quotes: &[Quote]) -> Range<usize
     }
     content
 }
+
+/// Whether a claim's content is only a setting the match took for the reported clause:
+/// a few words opening with one of the pack's `setting-openers` ("…, Mr Lau and Mr Loh
+/// said on Monday", "…, chief executive Srinivas Rao said in an interview", "Costa
+/// reported from Washington"), which no clause is.
+fn is_setting(doc: &Doc, content: &str) -> bool {
+    let Some(openers) = doc.rules.speakers.as_ref().and_then(|s| s.setting_openers) else {
+        return false;
+    };
+    let mut words = content.split_whitespace();
+    let first = words.next().unwrap_or("");
+    words.count() < MAX_SETTING_WORDS && doc.rules.lexicon(openers).lookup(first).is_some()
+}
+
+/// The most words of a setting ("in a separate interview").
+const MAX_SETTING_WORDS: usize = 4;
 
 /// Whether half or more of `span`'s characters lie inside quotations (counted in
 /// characters, so that curly marks weigh as much as straight ones).

@@ -529,6 +529,10 @@ pub struct SpeakersConfig {
     /// at …"): a description names the holder of a role by its head. Unset: the head is
     /// the role's last word.
     pub role_ends: Option<String>,
+    /// Lexicon of the prepositions that open a setting ("on Monday", "in an interview",
+    /// "from Washington"): a reported clause of a few words opening with one is a setting
+    /// a rule took for the clause, and no claim. Unset: no content is refused so.
+    pub setting_openers: Option<String>,
     /// Lexicon of the words that make a role another office ("vice", "former"): "the
     /// president" is not the vice president named before. Unset: none do.
     pub office_modifiers: Option<String>,
