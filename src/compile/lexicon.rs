@@ -177,6 +177,9 @@ impl Trie {
                 let at = match node.children.iter().position(|(s, _)| same(s)) {
                     Some(at) => at,
                     None => {
+                        // Most nodes have one child: room for exactly that, not the
+                        // four a growing vector would make.
+                        node.children.reserve_exact(1);
                         node.children.push((step, Trie::default()));
                         node.children.len() - 1
                     }
@@ -190,7 +193,7 @@ impl Trie {
     /// Builds the ASCII index of every node with more than a few children.
     fn index(&mut self) {
         const MIN_CHILDREN: usize = 4;
-        // Most nodes have one child, which a growing vector had room for four of.
+        // Nodes with several children keep no room to grow.
         self.children.shrink_to_fit();
         // A folded Kelvin sign would match `k` too: such a node keeps comparing.
         let kelvin = self.fold_case
