@@ -86,11 +86,7 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
         }
         if kind == ClaimKind::Partial {
             if let Some(around) = reported_around(doc.text, indirect, &claim) {
-                claim.speaker = around.speaker.clone();
-                claim.role_span = around.role_span.clone();
-                claim.cue = around.cue.clone();
-                claim.rule = around.rule.clone();
-                claim.confidence = around.confidence;
+                take_attribution(&mut claim, around);
             }
         }
         claims.push(claim);
@@ -186,11 +182,17 @@ fn joined(doc: &Doc, first: &Quote, second: &Quote) -> bool {
 
 /// Gives `claim` the attribution of `from`, with lower confidence.
 fn inherit(claim: &mut Claim, from: &Claim) {
+    take_attribution(claim, from);
+    claim.confidence *= INHERITED;
+}
+
+/// Gives `claim` the attribution of `from`: speaker, role, cue, rule and confidence.
+fn take_attribution(claim: &mut Claim, from: &Claim) {
     claim.speaker = from.speaker.clone();
     claim.role_span = from.role_span.clone();
     claim.cue = from.cue.clone();
     claim.rule = from.rule.clone();
-    claim.confidence = from.confidence * INHERITED;
+    claim.confidence = from.confidence;
 }
 
 /// The claim a quote with no attribution of its own takes its speaker from.
@@ -984,10 +986,15 @@ mod tests {
 
     /// A quote over `text[open..close+1]`, marks of one byte each.
     fn quote(open: usize, close: usize) -> Quote {
+        quote_marked(open, close, 1)
+    }
+
+    /// A quote whose marks of `mark` bytes each open at `open` and close at `close`.
+    fn quote_marked(open: usize, close: usize, mark: usize) -> Quote {
         Quote {
-            content: open + 1..close,
-            open: open..open + 1,
-            close: Some(close..close + 1),
+            content: open + mark..close,
+            open: open..open + mark,
+            close: Some(close..close + mark),
             paragraph: 0,
             continues: None,
         }
@@ -1008,38 +1015,20 @@ mod tests {
     #[test]
     fn curly_marks_weigh_as_much_as_straight_ones() {
         // 11 characters outside the quotation, 13 inside with its marks: half or more.
-        for (text, mark_len) in [
+        for (text, mark) in [
             ("talks went “fairly well”", 3),
             (r#"talks went "fairly well""#, 1),
         ] {
             let open = text.find(['“', '"']).unwrap();
-            let close = text.len() - mark_len;
-            let q = Quote {
-                content: open + mark_len..close,
-                open: open..open + mark_len,
-                close: Some(close..text.len()),
-                paragraph: 0,
-                continues: None,
-            };
-            assert!(mostly_quoted(
-                text,
-                &(0..text.len()),
-                std::slice::from_ref(&q)
-            ));
+            let q = quote_marked(open, text.len() - mark, mark);
+            assert!(mostly_quoted(text, &(0..text.len()), &[q]));
             // Without the quotation, nothing is quoted.
             assert!(!mostly_quoted(text, &(0..text.len()), &[]));
         }
         // 15 characters outside, 13 inside: not mostly quoted (by bytes, the curly marks
         // made it so).
         let text = "talks were all “fairly well”";
-        let open = text.find('“').unwrap();
-        let q = Quote {
-            content: open + 3..text.len() - 3,
-            open: open..open + 3,
-            close: Some(text.len() - 3..text.len()),
-            paragraph: 0,
-            continues: None,
-        };
+        let q = quote_marked(text.find('“').unwrap(), text.len() - 3, 3);
         assert!(!mostly_quoted(text, &(0..text.len()), &[q]));
     }
 }
