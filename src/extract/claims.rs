@@ -151,10 +151,11 @@ fn reported_around<'c>(text: &str, indirect: &'c [Claim], partial: &Claim) -> Op
     let inside = |r: &Range<usize>| around.content.start <= r.start && r.end <= around.content.end;
     let reports_it =
         inside(&own.mention) && inside(&own_cue) && own_cue.end <= partial.content.start;
+    // The comma may close the quoted words themselves ("“burn bag,” the Times"). A quote
+    // ending in a character of several bytes ("…") is read whole, not from its last byte.
     let trailing = own.mention.start >= partial.content.end
-        && text
-            .get(partial.content.end - 1..own.mention.start)
-            .is_some_and(|between| between.contains(','));
+        && (text[..partial.content.end].ends_with(',')
+            || text[partial.content.end..own.mention.start].contains(','));
     if trailing {
         return None;
     }
