@@ -30,15 +30,15 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
 };
 
-use super::classes::{ClassPlaceholders, CLASS_GROUP};
+use super::classes::ClassPlaceholders;
 use super::lexicon::Trie;
 
 /// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
-/// when a pattern is expanded, then as an empty group named
-/// `LEXICON_GROUP` `i` `_` `k` (`k` makes each name unique), which this compiler turns
-/// into one instruction.
+/// when a pattern is expanded, then as that character alone in an unnamed group
+/// (`Lexicons::grouped`), which this compiler turns into one instruction.
 pub const LEXICON_BASE: u32 = 0xF0000;
-pub const LEXICON_GROUP: &str = "lexicon__";
+/// How many lexicons a pack may have: their characters stay in plane 15's private use.
+const MAX_LEXICONS: u32 = 0xFFFE;
 
 /// The pack's lexicons, as the backtracking matcher runs them and as regexes for the
 /// patterns that run on the regex crate.
@@ -158,11 +158,10 @@ impl Lexicons {
     /// goes (see `Matcher::required`).
     pub fn required_in(hir: &Hir, out: &mut Vec<Needed>) {
         match hir.kind() {
-            HirKind::Capture(cap) => match cap.name.as_deref() {
-                Some(name) if name.starts_with(LEXICON_GROUP) => {
-                    out.extend(lexicon_number(name).map(Needed::Lexicon));
-                }
-                _ => Self::required_in(&cap.sub, out),
+            HirKind::Capture(cap) => match (lexicon_group(cap), class_group(cap)) {
+                (Some(i), _) => out.push(Needed::Lexicon(i)),
+                (None, Some(_)) => {}
+                (None, None) => Self::required_in(&cap.sub, out),
             },
             HirKind::Literal(lit) if lit.0.len() >= MIN_NEEDED_LITERAL => {
                 out.extend(std::str::from_utf8(&lit.0).map(|s| Needed::Literal(s.into())));
@@ -185,35 +184,25 @@ impl Lexicons {
         }
     }
 
-    /// A pattern whose lexicons are placeholder characters, with each written as an
-    /// empty group named after it instead. The regex parser keeps such a group where it
-    /// is written; bare characters would be merged into a class (`@a|@b` → `[ab]`),
-    /// losing the order in which the alternatives are tried.
+    /// A pattern whose lexicons are placeholder characters, with each character put
+    /// in an unnamed group of its own. The regex parser keeps such a group where it is
+    /// written; bare characters would be merged into a class (`@a|@b` → `[ab]`),
+    /// losing the order in which the alternatives are tried. Unnamed and three
+    /// characters long, the groups parse fast: a pattern that names a speaker holds
+    /// hundreds.
     pub fn grouped(pattern: &str) -> String {
         let mut out = String::with_capacity(pattern.len() + 64);
-        for (k, c) in pattern.chars().enumerate() {
-            match (c as u32).checked_sub(LEXICON_BASE) {
-                Some(i) => out.push_str(&format!("(?<{LEXICON_GROUP}{i}_{k}>)")),
+        for c in pattern.chars() {
+            match lexicon_number(c) {
+                Some(_) => {
+                    out.push('(');
+                    out.push(c);
+                    out.push(')');
+                }
                 None => out.push(c),
             }
         }
         out
-    }
-
-    /// A grouped pattern with the numbers of place of its lexicon groups and class
-    /// placeholders left out, so two patterns that refer to the same lexicons and
-    /// classes the same way read the same. Not a regex (the group names repeat): a key.
-    pub fn without_numbers(grouped: &str) -> String {
-        let lexicons = rewrite_groups(grouped, |i, out| {
-            out.push_str(&format!("(?<{LEXICON_GROUP}{i}>)"));
-            true
-        });
-        ClassPlaceholders::without_places(&lexicons)
-    }
-
-    /// Whether a group name stands for a lexicon.
-    pub fn is_lexicon_group(name: &str) -> bool {
-        name.starts_with(LEXICON_GROUP)
     }
 
     /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
@@ -243,26 +232,23 @@ impl Lexicons {
                 .collect()
         };
         Some(match hir.kind() {
-            HirKind::Capture(cap) => match cap.name.as_deref() {
-                Some(name) if name.starts_with(LEXICON_GROUP) => {
-                    let i = lexicon_number(name)? as usize;
+            HirKind::Capture(cap) => match (lexicon_group(cap), class_group(cap)) {
+                (Some(i), _) => {
+                    let i = i as usize;
                     let parsed = self
                         .hirs
                         .get(i)?
                         .get_or_init(|| regex_syntax::parse(self.regexes.get(i)?).ok());
                     parsed.clone()?
                 }
-                Some(name) if name.starts_with(CLASS_GROUP) => {
-                    let ranges = self
-                        .classes
-                        .placeholders
-                        .ranges(ClassPlaceholders::number(name)?)?;
+                (None, Some(k)) => {
+                    let ranges = self.classes.placeholders.ranges(k)?;
                     let ranges = ranges
                         .iter()
                         .map(|&(lo, hi)| ClassUnicodeRange::new(lo, hi));
                     Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
                 }
-                _ => Hir::capture(Capture {
+                (None, None) => Hir::capture(Capture {
                     index: cap.index,
                     name: cap.name.clone(),
                     sub: Box::new(self.literal_prefix(&cap.sub, max_class)?),
@@ -296,10 +282,7 @@ impl Lexicons {
     /// literals a match begins with as they are.
     pub fn lone_lexicon(hir: &Hir) -> Option<u32> {
         match hir.kind() {
-            HirKind::Capture(cap) => match cap.name.as_deref() {
-                Some(name) if name.starts_with(LEXICON_GROUP) => lexicon_number(name),
-                _ => Self::lone_lexicon(&cap.sub),
-            },
+            HirKind::Capture(cap) => lexicon_group(cap).or_else(|| Self::lone_lexicon(&cap.sub)),
             HirKind::Concat(subs) => {
                 let mut rest = subs
                     .iter()
@@ -369,34 +352,58 @@ fn no_literal_crosses(hir: &Hir, max_class: u32) -> bool {
     }
 }
 
-/// The lexicon a group named `lexicon__I_K` stands for: `I`.
-fn lexicon_number(name: &str) -> Option<u32> {
-    name.strip_prefix(LEXICON_GROUP)?
-        .split('_')
-        .next()?
-        .parse()
-        .ok()
+/// The lexicon a placeholder character stands for.
+fn lexicon_number(c: char) -> Option<u32> {
+    (c as u32)
+        .checked_sub(LEXICON_BASE)
+        .filter(|&i| i < MAX_LEXICONS)
 }
 
-/// A grouped pattern with each lexicon group `(?<lexicon__I_K>)` replaced by what
-/// `write(I, out)` writes; a group it refuses (returns false) stays as it is.
+/// The character of a placeholder group, parsed: an unnamed group holding one
+/// character (a lexicon's, see `Lexicons::grouped`, or a class's, see
+/// `super::classes`).
+fn placeholder_char(cap: &Capture) -> Option<char> {
+    if cap.name.is_some() {
+        return None;
+    }
+    let HirKind::Literal(lit) = cap.sub.kind() else {
+        return None;
+    };
+    let mut chars = std::str::from_utf8(&lit.0).ok()?.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// The lexicon a parsed lexicon group stands for.
+fn lexicon_group(cap: &Capture) -> Option<u32> {
+    placeholder_char(cap).and_then(lexicon_number)
+}
+
+/// The class a parsed class placeholder stands for.
+fn class_group(cap: &Capture) -> Option<u32> {
+    placeholder_char(cap).and_then(ClassPlaceholders::number)
+}
+
+/// A grouped pattern with each lexicon group `(c)` replaced by what `write(I, out)`
+/// writes for its lexicon `I`; a group it refuses (returns false) stays as it is.
 fn rewrite_groups(grouped: &str, mut write: impl FnMut(usize, &mut String) -> bool) -> String {
-    let open = format!("(?<{LEXICON_GROUP}");
     let mut out = String::with_capacity(grouped.len());
     let mut rest = grouped;
-    while let Some(at) = rest.find(&open) {
+    while let Some(at) = rest.find('(') {
         out.push_str(&rest[..at]);
-        let name = &rest[at + open.len()..];
-        let lexicon = name.split('_').next().and_then(|i| i.parse::<usize>().ok());
-        let written = match (lexicon, name.find(">)")) {
-            (Some(i), Some(close)) if write(i, &mut out) => Some(close),
+        let inside = &rest[at + 1..];
+        let mut chars = inside.chars();
+        let lexicon = match (chars.next(), chars.next()) {
+            (Some(c), Some(')')) => lexicon_number(c).map(|i| (i, c.len_utf8() + 1)),
             _ => None,
         };
-        match written {
-            Some(close) => rest = &name[close + 2..],
-            None => {
-                out.push_str(&open);
-                rest = name;
+        match lexicon {
+            Some((i, len)) if write(i as usize, &mut out) => rest = &inside[len..],
+            _ => {
+                out.push('(');
+                rest = inside;
             }
         }
     }
@@ -1479,15 +1486,9 @@ impl Compiler<'_> {
                 self.push(Inst::Look(look));
             }
             HirKind::Capture(cap) => match &cap.name {
-                Some(name) if name.starts_with(LEXICON_GROUP) => {
-                    let i = lexicon_number(name).ok_or("a bad lexicon group")?;
-                    let c = char::from_u32(LEXICON_BASE + i).ok_or("a bad lexicon group")?;
-                    let l = self.lexicon_of(&[(c, c)]).ok_or("an unknown lexicon")?;
-                    self.push(Inst::Lexicon(l));
-                }
-                Some(name) if name.starts_with(CLASS_GROUP) => {
-                    let k = self.placeholder(name).ok_or("an unknown class")?;
-                    self.push(Inst::Class(k));
+                None if class_group(cap).is_some() => {
+                    let k = class_group(cap).and_then(|k| self.placeholder(k));
+                    self.push(Inst::Class(k.ok_or("an unknown class")?));
                 }
                 Some(name) => {
                     // A group repeated (`(?<g>…){2}`) is one group: its copies share slots.
@@ -1619,12 +1620,7 @@ impl Compiler<'_> {
     /// The class of a repeat of one character (`[^,]{0,40}`, `\s+`), if it is one.
     fn single_class(&mut self, hir: &Hir) -> Option<u32> {
         let ranges = match hir.kind() {
-            HirKind::Capture(cap) => {
-                let name = cap.name.as_deref()?;
-                return name
-                    .starts_with(CLASS_GROUP)
-                    .then(|| self.placeholder(name))?;
-            }
+            HirKind::Capture(cap) => return self.placeholder(class_group(cap)?),
             HirKind::Class(Class::Unicode(class)) => class
                 .ranges()
                 .iter()
@@ -1648,9 +1644,9 @@ impl Compiler<'_> {
         (!is_lexicon).then(|| self.class(ranges))
     }
 
-    /// The class of a placeholder group named `name`, added to the program's classes.
-    fn placeholder(&mut self, name: &str) -> Option<u32> {
-        let class = self.shared?.placeholder(ClassPlaceholders::number(name)?)?;
+    /// Class placeholder `k`'s class, added to the program's classes.
+    fn placeholder(&mut self, k: u32) -> Option<u32> {
+        let class = self.shared?.placeholder(k)?;
         self.classes.push(class);
         Some(self.classes.len() as u32 - 1)
     }
@@ -2159,17 +2155,36 @@ mod tests {
             first_words: Vec::new(),
             classes: ClassTable::default(),
         };
-        let placeholders = format!(
-            "x{}y{}",
-            char::from_u32(LEXICON_BASE + 1).unwrap(),
-            char::from_u32(LEXICON_BASE).unwrap()
-        );
+        let lexicon = |i| char::from_u32(LEXICON_BASE + i).unwrap();
+        let placeholders = format!("x{}y{}", lexicon(1), lexicon(0));
         let grouped = Lexicons::grouped(&placeholders);
-        assert_eq!(grouped, "x(?<lexicon__1_1>)y(?<lexicon__0_3>)");
+        assert_eq!(grouped, format!("x({})y({})", lexicon(1), lexicon(0)));
         assert_eq!(lexicons.inline(&grouped), "x(?i:c)y(?:a|b)");
+        assert_eq!(lexicons.inline(r"\((x)"), r"\((x)");
+    }
+
+    #[test]
+    fn placeholders_are_what_a_match_needs_not_words_it_holds() {
+        let lexicons = Lexicons {
+            regexes: vec!["(?:a|b)".into()],
+            hirs: Vec::new(),
+            tries: Vec::new(),
+            first_words: Vec::new(),
+            classes: ClassTable::default(),
+        };
+        let lexicon = char::from_u32(LEXICON_BASE).unwrap();
+        let pattern = format!(r"\p{{L}}+ {lexicon} said(?:\p{{N}}|x)");
+        let grouped = lexicons.with_class_placeholders(Lexicons::grouped(&pattern));
+        assert_ne!(
+            grouped,
+            Lexicons::grouped(&pattern),
+            "classes have placeholders"
+        );
+        let mut needed = Vec::new();
+        Lexicons::required_in(&regex_syntax::parse(&grouped).unwrap(), &mut needed);
         assert_eq!(
-            Lexicons::without_numbers(&grouped),
-            "x(?<lexicon__1>)y(?<lexicon__0>)"
+            needed,
+            [Needed::Lexicon(0), Needed::Literal(" said".into())]
         );
     }
 

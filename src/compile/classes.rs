@@ -6,12 +6,12 @@
 //! expanded into most of the pack's patterns. Translating it anew in every pattern,
 //! and in each half of a split one, was most of start-up. Before a pattern is parsed,
 //! each outermost class that names a Unicode class (`[…\p{…}…]`, `\p{…}`, `\w`, `\d`,
-//! `\s` and their negations) is replaced by a group named after it,
-//! `(?<class__K_N>x)`, which the backtracking compiler turns into that class, read from
-//! [`ClassPlaceholders`]; [`ClassPlaceholders::restore`] writes the class text back
-//! wherever a pattern is handed to the regex crate. A group, not a class of private-use
-//! characters: the parser joins the classes of an alternation into one, and a class
-//! negated elsewhere in the pattern would then cover the placeholder.
+//! `\s` and their negations) is replaced by a placeholder, the private-use character
+//! `CLASS_BASE + K` alone in an unnamed group, which the backtracking compiler turns
+//! into that class, read from [`ClassPlaceholders`]; [`ClassPlaceholders::restore`]
+//! writes the class text back wherever a pattern is handed to the regex crate. In a
+//! group, not bare: the parser would join the characters of an alternation into a
+//! class, which the compiler would read as a class of private-use characters.
 //!
 //! A placeholder is kept only where it means the same as the class: a pattern that
 //! sets flags (`(?i)`, `(?x)`, `(?-u)`) other than the ASCII word boundaries the
@@ -23,9 +23,10 @@ use std::sync::{Arc, RwLock};
 
 use regex_syntax::hir::{Class, HirKind};
 
-/// Class `k` is written `(?<class__k_n>x)`, `n` being where the class stood in the
-/// pattern (a regex's group names must differ).
-pub const CLASS_GROUP: &str = "class__";
+/// Class `k` is written `(c)`, `c` being the character `CLASS_BASE + k` (plane 16's
+/// private use; the lexicons' placeholders are in plane 15's).
+const CLASS_BASE: u32 = 0x10_0000;
+const MAX_CLASSES: u32 = 0xFFFE;
 
 type SharedRanges = Arc<[(char, char)]>;
 
@@ -62,7 +63,12 @@ impl ClassPlaceholders {
                 continue;
             };
             out.push_str(&pattern[done..span.start]);
-            out.push_str(&format!("(?<{CLASS_GROUP}{k}_{}>x)", span.start));
+            let Some(c) = char::from_u32(CLASS_BASE + k).filter(|_| k < MAX_CLASSES) else {
+                continue;
+            };
+            out.push('(');
+            out.push(c);
+            out.push(')');
             done = span.end;
         }
         if done == 0 {
@@ -97,10 +103,21 @@ impl ClassPlaceholders {
         self.known.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The class number of a group's name, if it is a placeholder's.
-    pub fn number(group: &str) -> Option<u32> {
-        let rest = group.strip_prefix(CLASS_GROUP)?;
-        rest.split('_').next()?.parse().ok()
+    /// The class a placeholder character stands for.
+    pub fn number(c: char) -> Option<u32> {
+        (c as u32)
+            .checked_sub(CLASS_BASE)
+            .filter(|&k| k < MAX_CLASSES)
+    }
+
+    /// The class of a placeholder group as it begins `text` (`(c)…`), and the group's
+    /// length in bytes.
+    fn group_at(text: &str) -> Option<(u32, usize)> {
+        let mut chars = text.strip_prefix('(')?.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), Some(')')) => Some((Self::number(c)?, c.len_utf8() + 2)),
+            _ => None,
+        }
     }
 
     /// The ranges of class `k`.
@@ -111,52 +128,23 @@ impl ClassPlaceholders {
             .map(|(_, r)| Arc::clone(r))
     }
 
-    /// `pattern` with each placeholder named by its class alone, not also by where it
-    /// stands (`(?<class__3>x)`): two parts with the same classes the same way read the
-    /// same. Not a regex (group names repeat): a key.
-    pub fn without_places(pattern: &str) -> String {
-        let open = format!("(?<{CLASS_GROUP}");
-        let mut out = String::with_capacity(pattern.len());
-        let mut rest = pattern;
-        while let Some(at) = rest.find(&open) {
-            let group = &rest[at + 3..];
-            match (Self::number(group), group.find(">x)")) {
-                (Some(k), Some(close)) => {
-                    out.push_str(&rest[..at]);
-                    out.push_str(&format!("{open}{k}>x)"));
-                    rest = &group[close + 3..];
-                }
-                _ => {
-                    out.push_str(&rest[..at + open.len()]);
-                    rest = &rest[at + open.len()..];
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-
     /// `pattern` with each placeholder written back as the class it stands for.
     pub fn restore(&self, pattern: &str) -> String {
-        let open = format!("(?<{CLASS_GROUP}");
-        if !pattern.contains(&open) {
-            return pattern.to_string();
-        }
         let known = self.read();
         let mut out = String::with_capacity(pattern.len() + 64);
         let mut rest = pattern;
-        while let Some(at) = rest.find(&open) {
+        while let Some(at) = rest.find('(') {
             out.push_str(&rest[..at]);
-            let group = &rest[at + 3..];
-            let text = Self::number(group).and_then(|k| known.classes.get(k as usize));
-            match (text, group.find(">x)")) {
-                (Some((text, _)), Some(close)) => {
+            let group = Self::group_at(&rest[at..]);
+            let text = group.and_then(|(k, _)| known.classes.get(k as usize));
+            match (text, group) {
+                (Some((text, _)), Some((_, len))) => {
                     out.push_str(text);
-                    rest = &group[close + 3..];
+                    rest = &rest[at + len..];
                 }
                 _ => {
-                    out.push_str(&open);
-                    rest = &rest[at + open.len()..];
+                    out.push('(');
+                    rest = &rest[at + 1..];
                 }
             }
         }
@@ -275,8 +263,8 @@ mod tests {
 
     /// The class a substituted pattern's one placeholder stands for.
     fn placeholder_ranges(substituted: &str, table: &ClassPlaceholders) -> Vec<(char, char)> {
-        let at = substituted.find("(?<").unwrap();
-        let k = ClassPlaceholders::number(&substituted[at + 3..]).unwrap();
+        let at = substituted.find('(').unwrap();
+        let (k, _) = ClassPlaceholders::group_at(&substituted[at..]).unwrap();
         table.ranges(k).unwrap().to_vec()
     }
 
@@ -313,7 +301,10 @@ mod tests {
             assert_eq!(table.substitute(kept), None, "{kept}");
         }
         let escaped = table.substitute(r"\[\p{L}").unwrap();
-        assert!(escaped.starts_with(r"\[(?<class__"), "{escaped}");
+        assert!(
+            ClassPlaceholders::group_at(&escaped[2..]).is_some(),
+            "{escaped}"
+        );
         assert_eq!(table.restore(&escaped), r"\[\p{L}");
         assert!(table.substitute(r"(?-u:\b)\p{L}+(?<g>\d)").is_some());
     }
@@ -323,15 +314,10 @@ mod tests {
         let table = ClassPlaceholders::default();
         let a = table.substitute(r"\p{L}+ \p{L}").unwrap();
         let b = table.substitute(r"x\p{L}").unwrap();
-        assert_eq!(a, "(?<class__0_0>x)+ (?<class__0_7>x)");
-        assert_eq!(b, "x(?<class__0_1>x)");
+        let first = char::from_u32(CLASS_BASE).unwrap();
+        assert_eq!(a, format!("({first})+ ({first})"));
+        assert_eq!(b, format!("x({first})"));
         assert!(regex_syntax::parse(&a).is_ok());
-    }
-
-    #[test]
-    fn a_key_names_each_class_placeholder_by_its_class_alone() {
-        let key =
-            ClassPlaceholders::without_places("(?<class__3_12>x)+a(?<class__0_40>x)(?<class__x");
-        assert_eq!(key, "(?<class__3>x)+a(?<class__0>x)(?<class__x");
+        assert_eq!(table.restore(r"\((x)"), r"\((x)");
     }
 }

@@ -36,7 +36,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::backtrack::{Found, Lexicons, Needed, Program, StartAtom};
-use super::classes::{sets_flags, CLASS_GROUP};
+use super::classes::{sets_flags, ClassPlaceholders};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
@@ -993,18 +993,14 @@ fn capture_names(hir: &Hir) -> Vec<String> {
     names
 }
 
-/// The names of a pattern's groups, but for the placeholders of lexicons and classes
-/// (thousands in a pattern that names a speaker), which hold nothing to look into.
+/// The names of a pattern's groups (the placeholders of lexicons and classes are
+/// unnamed).
 fn collect_capture_names(hir: &Hir, out: &mut Vec<String>) {
     match hir.kind() {
-        HirKind::Capture(c) => match c.name.as_deref() {
-            Some(n) if Lexicons::is_lexicon_group(n) || n.starts_with(CLASS_GROUP) => {}
-            Some(n) => {
-                out.push(n.to_string());
-                collect_capture_names(&c.sub, out);
-            }
-            None => collect_capture_names(&c.sub, out),
-        },
+        HirKind::Capture(c) => {
+            out.extend(c.name.as_deref().map(str::to_string));
+            collect_capture_names(&c.sub, out);
+        }
         HirKind::Repetition(r) => collect_capture_names(&r.sub, out),
         HirKind::Concat(v) | HirKind::Alternation(v) => {
             v.iter().for_each(|h| collect_capture_names(h, out))
@@ -1058,7 +1054,7 @@ fn plan_split(
         };
         let key = match lone {
             Some(i) => format!("lexicon {i}"),
-            None => Lexicons::without_numbers(text(item)),
+            None => text(item).to_string(),
         };
         let literals = anchors.literals(key, || literals_of(k));
         let Some(literals) = literals else {
@@ -1125,19 +1121,9 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
 /// piece): a cheap look before extracting its literals.
 fn starts_with_literal(part: &Ast) -> bool {
     match part {
-        // A lexicon (see `Lexicons::grouped`): its entries are literals.
-        Ast::Group(g)
-            if matches!(&g.kind, ast::GroupKind::CaptureName { name, .. }
-                if Lexicons::is_lexicon_group(&name.name)) =>
-        {
-            true
-        }
         // A Unicode class (see `super::classes`), or a negated one, has too many
         // characters to begin with a literal.
-        Ast::Group(g)
-            if matches!(&g.kind, ast::GroupKind::CaptureName { name, .. }
-                if name.name.starts_with(CLASS_GROUP)) =>
-        {
+        Ast::Group(g) if matches!(&*g.ast, Ast::Literal(l) if ClassPlaceholders::number(l.c).is_some()) => {
             false
         }
         Ast::ClassBracketed(c) => !c.negated,
