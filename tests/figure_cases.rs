@@ -331,6 +331,37 @@ fn bare_ranges_of_digits() {
 }
 
 #[test]
+fn figures_each_with_its_unit_joined_by_and_are_two_unless_between() {
+    let text = "Goods in the 12 per cent and 18 per cent slabs will merge.";
+    has(text, want("12 per cent", "percent").value(12.0).unit("%"));
+    has(text, want("18 per cent", "percent").value(18.0).unit("%"));
+    has(
+        "Rates are between 5% and 7% this year.",
+        want("5% and 7%", "range").range(5.0, 7.0).unit("%"),
+    );
+    has(
+        "They had worked there for 30 and 40 years.",
+        want("30 and 40 years", "range")
+            .range(30.0, 40.0)
+            .unit("year"),
+    );
+}
+
+#[test]
+fn a_change_and_the_new_value_are_two_figures() {
+    let text = "The ten-year yield fell 6 bps to 6.38% on Friday.";
+    has(
+        text,
+        want("6 bps", "percent").value(6.0).unit("basis point"),
+    );
+    has(text, want("6.38%", "percent").value(6.38).unit("%"));
+    has(
+        "Output is forecast to rise 5 to 10 per cent.",
+        want("5 to 10 per cent", "range").range(5.0, 10.0).unit("%"),
+    );
+}
+
+#[test]
 fn money_alternatives_are_two_figures() {
     let text = "Their fortune is either $30 billion or $45 billion.";
     has(text, want("$30 billion", "money").value(3e10).unit("USD"));
