@@ -367,6 +367,26 @@ const LAYOUTS: &[(&str, &str)] = &[
          The Chief Minister said relief would be paid to every family within a week.",
     ),
     (
+        "a-role-noun-names-the-holder-titled-before",
+        "Union Shipping Minister Harsh Kaul said the port was ready. The minister said the \
+         waterways were open.\n\
+         Justice Neena Rao granted bail. \u{201c}Delay offends liberty,\u{201d} the judge said.",
+    ),
+    (
+        "a-description-named-again-with-the",
+        "A Department for Education spokesperson said funding would rise. \u{201c}We know the \
+         system is not working,\u{201d} the spokesperson said.",
+    ),
+    (
+        "local-government-titles",
+        "Cllr Sarah Hale said the budget was balanced. Coun Hale said reserves were low.",
+    ),
+    (
+        "a-bare-role-noun-before-a-name-in-apposition",
+        "Her campaign spokesperson, lawyer Jun Mercado, said the plan was flawed. Most \
+         mayors, including Mayor Ana Cruz, have said the plan is fair.",
+    ),
+    (
         "a-name-in-apposition-with-where-they-work",
         "The family's solicitor, Priya Lakhani of Hudson & Farr, said she would sue. \
          Its vice-chairman, Riazat Hussain, said the board would meet on Friday.",

@@ -702,7 +702,11 @@ impl<'r> PersonIndex<'r> {
             .iter()
             .rev()
             .take(RECENT_NAMES)
-            .any(|(_, n, _)| &**n == name)
+            // "Shipping Minister Harsh Tiwari" names Harsh Tiwari.
+            .any(|(_, n, _)| {
+                n.strip_suffix(name)
+                    .is_some_and(|t| t.is_empty() || t.ends_with(' '))
+            })
     }
 
     /// The first name before `pos` that contains `word` as one of its words.
@@ -930,6 +934,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // Unnamed person speakers so far ("a senior official"): (end, description, gender its
     // role noun shows), in text order.
     let mut unnamed: Vec<(usize, String, Option<&str>)> = Vec::new();
+    // Speakers described by a role noun ("A Department for Education spokesperson"):
+    // where each ends, the noun, and who they are, named or as described.
+    let mut described: Vec<(usize, &str, String)> = Vec::new();
     let mut last_org: Option<String> = None;
     // What a later "it" refers to: the last organisation, or a body or document since.
     let mut last_it: Option<String> = None;
@@ -1179,6 +1186,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     sp.class = SpeakerClass::Person;
                     sp.name = Some(name.clone());
                     persons.push((sp.mention.start, name.clone(), speakers.gender(&name)));
+                } else if let Some(described) = head
+                    .filter(|(_, e)| is_one_person(e))
+                    .filter(|_| definite && is_short_description(core, articles))
+                    .and_then(|(word, _)| {
+                        described_before(&described, word, sp.mention.start, &in_text)
+                    })
+                {
+                    // "A council spokesperson said …. “…,” the spokesperson said": the
+                    // one described before, if no one was named since.
+                    sp.name = Some(described.to_string());
                 }
                 // "the company", "the insurer": an organisation that spoke before.
                 let body = head
@@ -1257,6 +1274,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 }
                 sp.name = Some(full);
             }
+        }
+        let mention = &doc.text[sp.mention.clone()];
+        if roles.lookup(last_word(mention)).is_some_and(is_one_person) {
+            let who = sp.name.clone().unwrap_or_else(|| mention.to_string());
+            described.push((sp.mention.end, last_word(mention), who));
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
@@ -1365,7 +1387,12 @@ fn recent_holder(
     .into_iter()
     .flatten()
     .max_by_key(|(named, _)| *named)
-    .filter(|(_, name)| in_text.recently_named(name, at))
+    // A speaker whose written name the running text does not list ("Union Shipping
+    // Minister Harsh Tiwari" reads as an organisation's) is recent if no one was named
+    // after them.
+    .filter(|&(named, name)| {
+        in_text.recently_named(name, at) || !in_text.named_between(named + 1, at)
+    })
     .map(|(_, name)| name.to_string())
 }
 
@@ -1410,11 +1437,8 @@ impl RoleWords<'_> {
     fn of(&self, role: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         for word in self.before_end(role) {
-            match self
-                .titles
-                .lookup(word)
-                .and_then(|e| e.canonical.as_deref())
-            {
+            let title = self.titles.lookup(word);
+            match title.and_then(|e| e.tag("office").or(e.canonical.as_deref())) {
                 Some(full) => words.extend(full.split_whitespace().map(str::to_lowercase)),
                 None => words.push(word.to_lowercase()),
             }
@@ -1425,6 +1449,21 @@ impl RoleWords<'_> {
             .filter(|w| self.modifiers.is_some_and(|l| l.lookup(w).is_some()));
         std::iter::once(head).chain(modifiers).collect()
     }
+}
+
+/// The speaker last described with the role noun `head` ("A council spokesperson"),
+/// among (where each ends, who) in text order, if no one was named between it and `at`.
+fn described_before<'d>(
+    described: &'d [(usize, &str, String)],
+    head: &str,
+    at: usize,
+    in_text: &PersonIndex,
+) -> Option<&'d str> {
+    let (end, _, who) = described
+        .iter()
+        .rev()
+        .find(|(end, noun, _)| *end <= at && noun.eq_ignore_ascii_case(head))?;
+    (!in_text.named_between(*end, at)).then_some(who.as_str())
 }
 
 /// How many of the last names a description of one of them may refer back over.
@@ -1552,7 +1591,11 @@ fn name_of_the_described(
     // where they work.
     let apposition = match described {
         Described::Person => {
-            without_workplace(doc.text, described_name(doc.text, apposition, articles))
+            let is_role = |w: &str| describes(w) == Some(Described::Person);
+            without_workplace(
+                doc.text,
+                described_name(doc.text, apposition, articles, is_role),
+            )
         }
         Described::Body => apposition,
     };
@@ -1596,14 +1639,26 @@ fn name_of_the_described(
 const MAX_DESCRIPTION_WORDS: usize = 4;
 
 /// The name that ends a description with an article ("the property developer Nigel
-/// Ashcombe" gives "Nigel Ashcombe"): its last two to four words when they are
+/// Ashcombe" gives "Nigel Ashcombe") or with a bare role noun (`is_role`: "lawyer Jun
+/// Mercado", not "including President Obama"): its last two to four words when they are
 /// capitalised and a lower-case word stands before them. Otherwise `range` as it is.
-fn described_name(text: &str, range: Range<usize>, articles: Option<&Lexicon>) -> Range<usize> {
+fn described_name(
+    text: &str,
+    range: Range<usize>,
+    articles: Option<&Lexicon>,
+    is_role: impl Fn(&str) -> bool,
+) -> Range<usize> {
     let written = &text[range.clone()];
-    if !opens_with(written, articles) {
+    let words: Vec<(usize, &str)> = words_at(written).collect();
+    let bare_role = words.len() > 1 && words[0].1.starts_with(char::is_lowercase) && {
+        let lower = words
+            .iter()
+            .take_while(|(_, w)| w.starts_with(char::is_lowercase));
+        lower.last().is_some_and(|&(_, w)| is_role(w))
+    };
+    if !opens_with(written, articles) && !bare_role {
         return range;
     }
-    let words: Vec<(usize, &str)> = words_at(written).collect();
     let capitalised = words
         .iter()
         .rev()
