@@ -1486,10 +1486,6 @@ impl Compiler<'_> {
                 self.push(Inst::Look(look));
             }
             HirKind::Capture(cap) => match &cap.name {
-                None if class_group(cap).is_some() => {
-                    let k = class_group(cap).and_then(|k| self.placeholder(k));
-                    self.push(Inst::Class(k.ok_or("an unknown class")?));
-                }
                 Some(name) => {
                     // A group repeated (`(?<g>…){2}`) is one group: its copies share slots.
                     let slot = match self.groups.iter().find(|(n, _)| **n == **name) {
@@ -1503,7 +1499,14 @@ impl Compiler<'_> {
                     self.hir(&cap.sub)?;
                     self.push(Inst::Save(slot as u32 + 1));
                 }
-                None => self.hir(&cap.sub)?,
+                // A class's placeholder; a lexicon's is a literal, which `literal` reads.
+                None => match class_group(cap) {
+                    Some(k) => {
+                        let k = self.placeholder(k).ok_or("an unknown class")?;
+                        self.push(Inst::Class(k));
+                    }
+                    None => self.hir(&cap.sub)?,
+                },
             },
             HirKind::Concat(parts) => {
                 for part in parts {

@@ -1121,11 +1121,10 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
 /// piece): a cheap look before extracting its literals.
 fn starts_with_literal(part: &Ast) -> bool {
     match part {
-        // A Unicode class (see `super::classes`), or a negated one, has too many
-        // characters to begin with a literal.
-        Ast::Group(g) if matches!(&*g.ast, Ast::Literal(l) if ClassPlaceholders::number(l.c).is_some()) => {
-            false
-        }
+        // A Unicode class's placeholder (see `super::classes`) has too many characters
+        // to begin with a literal. A lexicon's (see `Lexicons::grouped`) is a literal
+        // below, as its entries are.
+        Ast::Group(g) if is_class_placeholder(&g.ast) => false,
         Ast::ClassBracketed(c) => !c.negated,
         Ast::Literal(_) => true,
         Ast::Concat(c) => {
@@ -1147,6 +1146,11 @@ fn starts_with_literal(part: &Ast) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether a group's inside is a class placeholder's character.
+fn is_class_placeholder(inside: &Ast) -> bool {
+    matches!(inside, Ast::Literal(l) if ClassPlaceholders::number(l.c).is_some())
 }
 
 /// A group holding only an assertion, such as `(?-u:\b)`.

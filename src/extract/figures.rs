@@ -283,9 +283,9 @@ fn build(
         }
         // Nor is "two-dozen": words joined by a hyphen that read as one number.
         if let (Some(l), Some(h)) = (caps.name("low"), caps.name("high")) {
-            // Nor "the 12 per cent and 18 per cent slabs": a range joined by "and"
-            // opens with "between".
-            if l.end() < h.start() && !and_range_opens(text, l.range(), h.start()) {
+            // Nor "the 12 per cent and 18 per cent slabs": two figures joined by
+            // "and" are a range after "between".
+            if !reads_as_a_range(text, l.range(), h.start()) {
                 return None;
             }
             if l.end() < h.start()
@@ -352,14 +352,13 @@ fn build(
     })
 }
 
-/// The figure's span: the `span` capture, or the match less a hedge at either edge.
-/// Whether a range from the low number at `low` to the high one at `high` is other than two figures,
-/// each with its unit, joined by "and" ("the 12 per cent and 18 per cent slabs"), or
-/// is opened by "between" within the three words before it ("between 5% and 7%").
-/// "30 and 40 years" shares its unit; "above 10 and below 20" is joined by more than
-/// "and".
-fn and_range_opens(text: &str, low: Range<usize>, high: usize) -> bool {
-    let link = text[low.end..high].trim();
+/// Whether the low number at `low` and the high one at `high` read as a range: they are
+/// not two figures each with its unit joined by "and" ("the 12 per cent and 18 per
+/// cent slabs"), or "between" comes within the three words before them ("between 5%
+/// and 7%"). "30 and 40 years" shares its unit; "above 10 and below 20" is joined by
+/// more than "and".
+fn reads_as_a_range(text: &str, low: Range<usize>, high: usize) -> bool {
+    let link = text[low.end..high.max(low.end)].trim();
     if link == "and" || !link.ends_with(" and") {
         return true;
     }
@@ -370,6 +369,7 @@ fn and_range_opens(text: &str, low: Range<usize>, high: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case("between"))
 }
 
+/// The figure's span: the `span` capture, or the match less a hedge at either edge.
 fn output_span(rule: &Rule, caps: &Captures, text: &str) -> Range<usize> {
     // A `(?<span>…)` capture, or the capture the rule's `span:` names, is the span.
     if let Some(m) = caps

@@ -1452,7 +1452,8 @@ impl RoleWords<'_> {
 }
 
 /// The speaker last described with the role noun `head` ("A council spokesperson"),
-/// among (where each ends, who) in text order, if no one was named between it and `at`.
+/// among (where each ends, its role noun, who) in text order, if no one was named
+/// between it and `at`.
 fn described_before<'d>(
     described: &'d [(usize, &str, String)],
     head: &str,
