@@ -373,6 +373,12 @@ const LAYOUTS: &[(&str, &str)] = &[
          Justice Neena Rao granted bail. \u{201c}Delay offends liberty,\u{201d} the judge said.",
     ),
     (
+        "a-portfolio-or-state-before-a-title",
+        "Public Works Secretary Ramon Dizon testified on Tuesday. \u{201c}I will not defend \
+         it,\u{201d} the secretary said. Texas Sen. Ted Cruz said the deal was dead. Social \
+         Affairs Minister Dewi Handayani arrived in Palu. She said the ministry had funds.",
+    ),
+    (
         "a-description-named-again-with-the",
         "A Department for Education spokesperson said funding would rise. \u{201c}We know the \
          system is not working,\u{201d} the spokesperson said.",

@@ -875,6 +875,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         };
         let mention = without_owner(&doc.text[range.clone()], &is_org);
         let name = strip_titles(titles, role_words.modifiers, mention).trim();
+        let name = after_titled_portfolio(titles, name);
         // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
         let shouted = !name.chars().any(char::is_lowercase);
         if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
@@ -1057,7 +1058,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             } else {
                 owned
             };
-            let untitled = strip_titles(titles, role_words.modifiers, core).trim();
+            let untitled = after_titled_portfolio(
+                titles,
+                strip_titles(titles, role_words.modifiers, core).trim(),
+            );
             // A title may follow the description too ("police spokesperson Brig. Gen. Rommel
             // Sarmiento").
             let stripped = strip_titles(
@@ -1897,6 +1901,28 @@ fn strip_titles<'t>(titles: &Lexicon, modifiers: Option<&Lexicon>, mut text: &'t
         text = rest.trim_start();
     }
     text
+}
+
+/// A name less the portfolio and title written before it ("Public Works Secretary Ramon
+/// Dizon", "Albay Gov. Marites Lagman" give "Ramon Dizon", "Marites Lagman"): what follows
+/// the last title that only capitalised words lead up to, if a capitalised word follows it.
+fn after_titled_portfolio<'t>(titles: &Lexicon, name: &'t str) -> &'t str {
+    let mut after = name;
+    for (at, word) in words_at(name).skip(1) {
+        let Some((_, len)) = titles.prefix(&name[at..]) else {
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            continue;
+        };
+        let rest = &name[at + len..];
+        if rest.starts_with(char::is_whitespace)
+            && rest.trim_start().starts_with(char::is_uppercase)
+        {
+            after = rest.trim_start();
+        }
+    }
+    after
 }
 
 /// The titles one after another in `title`, each as written ("Finance Minister
