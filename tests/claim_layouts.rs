@@ -379,6 +379,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          Affairs Minister Dewi Handayani arrived in Palu. She said the ministry had funds.",
     ),
     (
+        "a-clause-before-the-subject",
+        "Speaking on Saturday, the authority's chief manager, Dr Ali Khan, said the dam was \
+         safe. Opening the debate, Gaurav Pillai, MP for Alappuzha, said the bill was flawed.",
+    ),
+    (
         "a-description-named-again-with-the",
         "A Department for Education spokesperson said funding would rise. \u{201c}We know the \
          system is not working,\u{201d} the spokesperson said.",

@@ -203,6 +203,7 @@ pub struct SpeakerSettings {
     pub name_particles: Option<usize>,
     pub role_ends: Option<usize>,
     pub setting_openers: Option<usize>,
+    pub fronted_clauses: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
@@ -1165,6 +1166,7 @@ impl Compiler {
         let name_particles = optional(&s.name_particles, "name-particles")?;
         let role_ends = optional(&s.role_ends, "role-ends")?;
         let setting_openers = optional(&s.setting_openers, "setting-openers")?;
+        let fronted_clauses = optional(&s.fronted_clauses, "fronted-clauses")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
@@ -1189,6 +1191,7 @@ impl Compiler {
             name_particles,
             role_ends,
             setting_openers,
+            fronted_clauses,
             office_modifiers,
             kin_nouns,
             verbs_after_names,

@@ -897,7 +897,8 @@ fn claim_of(
         return None;
     }
     let quoted = mostly_quoted(doc.text, &content, quotes);
-    let speaker = match abs("speaker") {
+    let (speaker, role) = after_fronted_clause(doc, abs("speaker"), abs("role"));
+    let speaker = match speaker {
         Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
         None => None,
     };
@@ -905,13 +906,39 @@ fn claim_of(
         kind: ClaimKind::Indirect,
         content,
         speaker,
-        role_span: abs("role").map(|r| trim_range(doc.text, r, &[','])),
+        role_span: role.map(|r| trim_range(doc.text, r, &[','])),
         cue,
         rule: rule.id.clone(),
         confidence: rule.confidence,
         figures: Vec::new(),
     };
     Some((claim, quoted))
+}
+
+/// The speaker and role of a match whose speaker is a clause before the subject, opening
+/// with one of the pack's `fronted-clauses` ("Speaking on Saturday, the chief manager, Dr
+/// Ali Khan, said"): the speaker is the role's first part ("the chief manager"), and the
+/// role the rest. Any other speaker and role stay as they are.
+fn after_fronted_clause(
+    doc: &Doc,
+    speaker: Option<Range<usize>>,
+    role: Option<Range<usize>>,
+) -> (Option<Range<usize>>, Option<Range<usize>>) {
+    let fronted = doc.rules.speakers.as_ref().and_then(|s| s.fronted_clauses);
+    let (Some(fronted), Some(s), Some(r)) = (fronted, &speaker, &role) else {
+        return (speaker, role);
+    };
+    let first = doc.text[s.clone()].split_whitespace().next().unwrap_or("");
+    if doc.rules.lexicon(fronted).lookup(first).is_none() {
+        return (speaker, role);
+    }
+    match doc.text[r.clone()].find(", ") {
+        Some(comma) => (
+            Some(r.start..r.start + comma),
+            Some(r.start + comma + 2..r.end),
+        ),
+        None => (role, None),
+    }
 }
 
 /// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the

@@ -533,6 +533,10 @@ pub struct SpeakersConfig {
     /// "from Washington"): a reported clause of a few words opening with one is a setting
     /// a rule took for the clause, and no claim. Unset: no content is refused so.
     pub setting_openers: Option<String>,
+    /// Lexicon of the participles that open a clause before the subject ("Speaking on
+    /// Saturday, the chief manager, Dr Ali Khan, said"): a speaker that opens with one is
+    /// that clause, and the speaker is the apposition after it. Unset: none is.
+    pub fronted_clauses: Option<String>,
     /// Lexicon of the words that make a role another office ("vice", "former"): "the
     /// president" is not the vice president named before. Unset: none do.
     pub office_modifiers: Option<String>,
