@@ -348,6 +348,23 @@ fn figures_each_with_its_unit_joined_by_and_are_two_unless_between() {
 }
 
 #[test]
+fn phone_and_section_numbers_are_no_figures() {
+    none_in(
+        "Call the council on 0161 555 2000 for help.",
+        "0161 555 2000",
+    );
+    none_in(
+        "Residents should call 999 or the 101 non-emergency line.",
+        "999 or the 101",
+    );
+    none_in("Councils can issue a section 114 notice.", "114");
+    has(
+        "The firm called 200 staff back to work.",
+        want("200 staff", "count").value(200.0).unit("staff"),
+    );
+}
+
+#[test]
 fn a_change_and_the_new_value_are_two_figures() {
     let text = "The ten-year yield fell 6 bps to 6.38% on Friday.";
     has(
