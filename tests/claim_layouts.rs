@@ -384,6 +384,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          safe. Opening the debate, Gaurav Pillai, MP for Alappuzha, said the bill was flawed.",
     ),
     (
+        "a-given-name-alone-refers-back",
+        "CIB commissioner Pol Lt Gen Thanakorn Srisuwan said 37 suspects were held. \
+         \u{201c}Every baht has been traced,\u{201d} Pol Lt Gen Thanakorn said.",
+    ),
+    (
         "a-description-named-again-with-the",
         "A Department for Education spokesperson said funding would rise. \u{201c}We know the \
          system is not working,\u{201d} the spokesperson said.",

@@ -463,7 +463,16 @@ fn full_name_of(
     in_text: &PersonIndex,
 ) -> String {
     let surname = written.rsplit(' ').next().unwrap_or(written);
-    let fits = |full: &&str| full.ends_with(written) || written.ends_with(*full);
+    // A surname, or a given name alone ("Pol Lt Gen Thanakorn" after "Thanakorn
+    // Srisuwan", as Thai copy refers back).
+    let fits = |full: &&str| {
+        full.ends_with(written)
+            || written.ends_with(*full)
+            || !written.contains(' ')
+                && full
+                    .strip_prefix(written)
+                    .is_some_and(|rest| rest.starts_with(' '))
+    };
     speakers
         .first_with(surname, pos)
         .filter(fits)
