@@ -391,7 +391,9 @@ const LAYOUTS: &[(&str, &str)] = &[
     (
         "a-description-named-again-with-the",
         "A Department for Education spokesperson said funding would rise. \u{201c}We know the \
-         system is not working,\u{201d} the spokesperson said.",
+         system is not working,\u{201d} the spokesperson said.\n\
+         Acme is weighing a sale, according to people familiar with the matter. It could raise \
+         $1bn, said the people, who asked not to be named.",
     ),
     (
         "local-government-titles",

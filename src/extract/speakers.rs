@@ -944,9 +944,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     // Unnamed person speakers so far ("a senior official"): (end, description, gender its
     // role noun shows), in text order.
     let mut unnamed: Vec<(usize, String, Option<&str>)> = Vec::new();
-    // Speakers described by a role noun ("A Department for Education spokesperson"):
-    // where each ends, the noun, and who they are, named or as described.
-    let mut described: Vec<(usize, &str, String)> = Vec::new();
+    // Speakers described by a role noun ("A Department for Education spokesperson",
+    // "people familiar with the matter"): where each ends, the noun's entry, and who
+    // they are, named or as described.
+    let mut described: Vec<(usize, &Entry, String)> = Vec::new();
     let mut last_org: Option<String> = None;
     // What a later "it" refers to: the last organisation, or a body or document since.
     let mut last_it: Option<String> = None;
@@ -1200,14 +1201,15 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     sp.name = Some(name.clone());
                     persons.push((sp.mention.start, name.clone(), speakers.gender(&name)));
                 } else if let Some(described) = head
-                    .filter(|(_, e)| is_one_person(e))
+                    .filter(|(_, e)| e.tag("body").is_none())
                     .filter(|_| definite && is_short_description(core, articles))
-                    .and_then(|(word, _)| {
-                        described_before(&described, word, sp.mention.start, &in_text)
+                    .and_then(|(_, noun)| {
+                        described_before(&described, noun, sp.mention.start, &in_text)
                     })
                 {
                     // "A council spokesperson said …. “…,” the spokesperson said": the
-                    // one described before, if no one was named since.
+                    // one described before, if no one was named since; so "the people"
+                    // after "people familiar with the matter".
                     sp.name = Some(described.to_string());
                 }
                 // "the company", "the insurer": an organisation that spoke before.
@@ -1289,9 +1291,19 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             }
         }
         let mention = &doc.text[sp.mention.clone()];
-        if roles.lookup(last_word(mention)).is_some_and(is_one_person) {
+        // Its head: the last word for one person ("A council spokesperson"), the first
+        // role noun for several ("people familiar with the matter").
+        let noun = roles
+            .lookup(last_word(mention))
+            .filter(|e| is_one_person(e))
+            .or_else(|| {
+                mention
+                    .split_whitespace()
+                    .find_map(|w| roles.lookup(w).filter(|e| is_plural(e)))
+            });
+        if let Some(noun) = noun {
             let who = sp.name.clone().unwrap_or_else(|| mention.to_string());
-            described.push((sp.mention.end, last_word(mention), who));
+            described.push((sp.mention.end, noun, who));
         }
         done.insert((sp.mention.start, sp.mention.end), sp.clone());
     }
@@ -1466,17 +1478,17 @@ impl RoleWords<'_> {
 
 /// The speaker last described with the role noun `head` ("A council spokesperson"),
 /// among (where each ends, its role noun, who) in text order, if no one was named
-/// between it and `at`.
+/// between it and `at`. Nouns are compared by their canonical form and number
+/// ("convener" is "convenor"; "the person" is not "people").
 fn described_before<'d>(
-    described: &'d [(usize, &str, String)],
-    head: &str,
+    described: &'d [(usize, &Entry, String)],
+    head: &Entry,
     at: usize,
     in_text: &PersonIndex,
 ) -> Option<&'d str> {
-    let (end, _, who) = described
-        .iter()
-        .rev()
-        .find(|(end, noun, _)| *end <= at && noun.eq_ignore_ascii_case(head))?;
+    let (end, _, who) = described.iter().rev().find(|(end, noun, _)| {
+        *end <= at && noun.canonical == head.canonical && noun.tag("number") == head.tag("number")
+    })?;
     (!in_text.named_between(*end, at)).then_some(who.as_str())
 }
 
