@@ -379,6 +379,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          Affairs Minister Dewi Handayani arrived in Palu. She said the ministry had funds.",
     ),
     (
+        "a-noun-that-opens-with-a-cue",
+        "The Resolution Foundation think tank said living standards would fall. The Health \
+         Foundation, the health think tank, said the falls were welcome.",
+    ),
+    (
         "a-clause-before-the-subject",
         "Speaking on Saturday, the authority's chief manager, Dr Ali Khan, said the dam was \
          safe. Opening the debate, Gaurav Pillai, MP for Alappuzha, said the bill was flawed.",

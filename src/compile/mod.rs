@@ -204,6 +204,7 @@ pub struct SpeakerSettings {
     pub role_ends: Option<usize>,
     pub setting_openers: Option<usize>,
     pub fronted_clauses: Option<usize>,
+    pub cue_compounds: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
@@ -1167,6 +1168,7 @@ impl Compiler {
         let role_ends = optional(&s.role_ends, "role-ends")?;
         let setting_openers = optional(&s.setting_openers, "setting-openers")?;
         let fronted_clauses = optional(&s.fronted_clauses, "fronted-clauses")?;
+        let cue_compounds = optional(&s.cue_compounds, "cue-compounds")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
@@ -1192,6 +1194,7 @@ impl Compiler {
             role_ends,
             setting_openers,
             fronted_clauses,
+            cue_compounds,
             office_modifiers,
             kin_nouns,
             verbs_after_names,

@@ -889,6 +889,9 @@ fn claim_of(
     let content = through_its_quote(content, quotes);
     let cue = abs("cue");
     if content.len() < 3
+        || cue
+            .as_ref()
+            .is_some_and(|cue| opens_a_compound(doc, cue.start))
         || is_setting(doc, &doc.text[content.clone()])
         || cue
             .as_ref()
@@ -985,6 +988,18 @@ fn is_setting(doc: &Doc, content: &str) -> bool {
     let mut words = content.split_whitespace();
     let first = words.next().unwrap_or("");
     words.count() < MAX_SETTING_WORDS && doc.rules.lexicon(openers).lookup(first).is_some()
+}
+
+/// Whether the cue at `at` opens a noun of the pack's `cue-compounds` ("think tank"), and
+/// is no verb of saying.
+fn opens_a_compound(doc: &Doc, at: usize) -> bool {
+    let Some(compounds) = doc.rules.speakers.as_ref().and_then(|s| s.cue_compounds) else {
+        return false;
+    };
+    doc.rules
+        .lexicon(compounds)
+        .prefix(&doc.text[at..])
+        .is_some()
 }
 
 /// The most words of a setting ("in a separate interview").

@@ -153,6 +153,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.role_ends)
                 .chain(&s.setting_openers)
                 .chain(&s.fronted_clauses)
+                .chain(&s.cue_compounds)
                 .chain(&s.office_modifiers)
                 .chain(&s.kin_nouns)
                 .chain(&s.verbs_after_names)

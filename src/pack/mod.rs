@@ -537,6 +537,9 @@ pub struct SpeakersConfig {
     /// Saturday, the chief manager, Dr Ali Khan, said"): a speaker that opens with one is
     /// that clause, and the speaker is the apposition after it. Unset: none is.
     pub fronted_clauses: Option<String>,
+    /// Lexicon of nouns that open with a verb of saying ("think tank", "say-so"): a cue
+    /// that opens one is no cue. Unset: every cue is one.
+    pub cue_compounds: Option<String>,
     /// Lexicon of the words that make a role another office ("vice", "former"): "the
     /// president" is not the vice president named before. Unset: none do.
     pub office_modifiers: Option<String>,
