@@ -379,6 +379,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          Affairs Minister Dewi Handayani arrived in Palu. She said the ministry had funds.",
     ),
     (
+        "an-agency-dateline-in-lower-case",
+        "New Delhi, Jan 24 (PTI) Gross GST collections rose 9.1 per cent in February, data \
+         released by the government showed.",
+    ),
+    (
         "a-noun-that-opens-with-a-cue",
         "The Resolution Foundation think tank said living standards would fall. The Health \
          Foundation, the health think tank, said the falls were welcome.",
