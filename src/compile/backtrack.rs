@@ -30,7 +30,7 @@ use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
 };
 
-use super::classes::ClassPlaceholders;
+use super::classes::{push_placeholder, rewrite_placeholders, ClassPlaceholders};
 use super::lexicon::Trie;
 
 /// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
@@ -194,11 +194,7 @@ impl Lexicons {
         let mut out = String::with_capacity(pattern.len() + 64);
         for c in pattern.chars() {
             match lexicon_number(c) {
-                Some(_) => {
-                    out.push('(');
-                    out.push(c);
-                    out.push(')');
-                }
+                Some(_) => push_placeholder(&mut out, c),
                 None => out.push(c),
             }
         }
@@ -207,12 +203,14 @@ impl Lexicons {
 
     /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
     pub fn inline(&self, grouped: &str) -> String {
-        let inlined = rewrite_groups(grouped, |i, out| match self.regexes.get(i) {
-            Some(regex) => {
-                out.push_str(regex);
-                true
+        let inlined = rewrite_placeholders(grouped, |c, out| {
+            match lexicon_number(c).and_then(|i| self.regexes.get(i as usize)) {
+                Some(regex) => {
+                    out.push_str(regex);
+                    true
+                }
+                None => false,
             }
-            None => false,
         });
         self.classes.placeholders.restore(&inlined)
     }
@@ -384,31 +382,6 @@ fn lexicon_group(cap: &Capture) -> Option<u32> {
 /// The class a parsed class placeholder stands for.
 fn class_group(cap: &Capture) -> Option<u32> {
     placeholder_char(cap).and_then(ClassPlaceholders::number)
-}
-
-/// A grouped pattern with each lexicon group `(c)` replaced by what `write(I, out)`
-/// writes for its lexicon `I`; a group it refuses (returns false) stays as it is.
-fn rewrite_groups(grouped: &str, mut write: impl FnMut(usize, &mut String) -> bool) -> String {
-    let mut out = String::with_capacity(grouped.len());
-    let mut rest = grouped;
-    while let Some(at) = rest.find('(') {
-        out.push_str(&rest[..at]);
-        let inside = &rest[at + 1..];
-        let mut chars = inside.chars();
-        let lexicon = match (chars.next(), chars.next()) {
-            (Some(c), Some(')')) => lexicon_number(c).map(|i| (i, c.len_utf8() + 1)),
-            _ => None,
-        };
-        match lexicon {
-            Some((i, len)) if write(i as usize, &mut out) => rest = &inside[len..],
-            _ => {
-                out.push('(');
-                rest = inside;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Whether a pattern sets the `i` flag anywhere (`(?i)`, `(?xi:…)`, not `(?-i)`).

@@ -59,16 +59,11 @@ impl ClassPlaceholders {
             if !names_unicode_class(text) {
                 continue;
             }
-            let Some(k) = self.number_of(text) else {
+            let Some(c) = self.number_of(text).and_then(placeholder_char) else {
                 continue;
             };
             out.push_str(&pattern[done..span.start]);
-            let Some(c) = char::from_u32(CLASS_BASE + k).filter(|_| k < MAX_CLASSES) else {
-                continue;
-            };
-            out.push('(');
-            out.push(c);
-            out.push(')');
+            push_placeholder(&mut out, c);
             done = span.end;
         }
         if done == 0 {
@@ -110,16 +105,6 @@ impl ClassPlaceholders {
             .filter(|&k| k < MAX_CLASSES)
     }
 
-    /// The class of a placeholder group as it begins `text` (`(c)…`), and the group's
-    /// length in bytes.
-    fn group_at(text: &str) -> Option<(u32, usize)> {
-        let mut chars = text.strip_prefix('(')?.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), Some(')')) => Some((Self::number(c)?, c.len_utf8() + 2)),
-            _ => None,
-        }
-    }
-
     /// The ranges of class `k`.
     pub fn ranges(&self, k: u32) -> Option<SharedRanges> {
         self.read()
@@ -131,26 +116,53 @@ impl ClassPlaceholders {
     /// `pattern` with each placeholder written back as the class it stands for.
     pub fn restore(&self, pattern: &str) -> String {
         let known = self.read();
-        let mut out = String::with_capacity(pattern.len() + 64);
-        let mut rest = pattern;
-        while let Some(at) = rest.find('(') {
-            out.push_str(&rest[..at]);
-            let group = Self::group_at(&rest[at..]);
-            let text = group.and_then(|(k, _)| known.classes.get(k as usize));
-            match (text, group) {
-                (Some((text, _)), Some((_, len))) => {
+        rewrite_placeholders(pattern, |c, out| {
+            match Self::number(c).and_then(|k| known.classes.get(k as usize)) {
+                Some((text, _)) => {
                     out.push_str(text);
-                    rest = &rest[at + len..];
+                    true
                 }
-                _ => {
-                    out.push('(');
-                    rest = &rest[at + 1..];
-                }
+                None => false,
+            }
+        })
+    }
+}
+
+/// The placeholder character of class `k`.
+fn placeholder_char(k: u32) -> Option<char> {
+    char::from_u32(CLASS_BASE + k).filter(|_| k < MAX_CLASSES)
+}
+
+/// Writes a placeholder character, a lexicon's or a class's, as the pattern holds it:
+/// alone in an unnamed group, `(c)`.
+pub(super) fn push_placeholder(out: &mut String, c: char) {
+    out.push('(');
+    out.push(c);
+    out.push(')');
+}
+
+/// `pattern` with each placeholder group `(c)` replaced by what `write(c, out)` writes;
+/// a group it refuses (returns false, writing nothing) stays as it is.
+pub(super) fn rewrite_placeholders(
+    pattern: &str,
+    mut write: impl FnMut(char, &mut String) -> bool,
+) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut rest = pattern;
+    while let Some(at) = rest.find('(') {
+        out.push_str(&rest[..at]);
+        let inside = &rest[at + 1..];
+        let mut chars = inside.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), Some(')')) if write(c, &mut out) => rest = &inside[c.len_utf8() + 1..],
+            _ => {
+                out.push('(');
+                rest = inside;
             }
         }
-        out.push_str(rest);
-        out
     }
+    out.push_str(rest);
+    out
 }
 
 /// The ranges of a class written alone, if it is a class of several characters.
@@ -263,8 +275,10 @@ mod tests {
 
     /// The class a substituted pattern's one placeholder stands for.
     fn placeholder_ranges(substituted: &str, table: &ClassPlaceholders) -> Vec<(char, char)> {
-        let at = substituted.find('(').unwrap();
-        let (k, _) = ClassPlaceholders::group_at(&substituted[at..]).unwrap();
+        let k = substituted
+            .chars()
+            .find_map(ClassPlaceholders::number)
+            .unwrap();
         table.ranges(k).unwrap().to_vec()
     }
 
@@ -301,10 +315,8 @@ mod tests {
             assert_eq!(table.substitute(kept), None, "{kept}");
         }
         let escaped = table.substitute(r"\[\p{L}").unwrap();
-        assert!(
-            ClassPlaceholders::group_at(&escaped[2..]).is_some(),
-            "{escaped}"
-        );
+        let first = placeholder_char(0).unwrap();
+        assert_eq!(escaped, format!(r"\[({first})"));
         assert_eq!(table.restore(&escaped), r"\[\p{L}");
         assert!(table.substitute(r"(?-u:\b)\p{L}+(?<g>\d)").is_some());
     }
