@@ -31,6 +31,7 @@ use regex_syntax::hir::{
 };
 
 use super::classes::{push_placeholder, rewrite_placeholders, ClassPlaceholders};
+use super::defines::{define_number, holds_define, Defines};
 use super::lexicon::Trie;
 
 /// Lexicon `i` of the pack is written as the private-use character `LEXICON_BASE + i`
@@ -55,6 +56,9 @@ pub struct Lexicons {
     /// The character classes of all the pack's programs, each kept once: a narrowed
     /// `\p{L}` has hundreds of ranges and appears in most patterns.
     classes: ClassTable,
+    /// The defines that patterns hold as placeholders (see `super::defines`), set once
+    /// the pack's defines are expanded.
+    defines: OnceLock<Defines>,
 }
 
 /// Something every match of a pattern holds, so that a window without it need not be
@@ -142,7 +146,18 @@ impl Lexicons {
                 })
                 .collect(),
             classes: ClassTable::default(),
+            defines: OnceLock::new(),
         }
+    }
+
+    /// Sets the defines that patterns hold as placeholders; once.
+    pub fn set_defines(&self, defines: Defines) {
+        let _ = self.defines.set(defines);
+    }
+
+    /// The defines that patterns hold as placeholders.
+    pub fn defines(&self) -> Option<&Defines> {
+        self.defines.get()
     }
 
     /// Whether lexicon `i` may match somewhere in `hay`: false only when none of its
@@ -193,7 +208,7 @@ impl Lexicons {
     pub fn grouped(pattern: &str) -> String {
         let mut out = String::with_capacity(pattern.len() + 64);
         for c in pattern.chars() {
-            match lexicon_number(c) {
+            match lexicon_number(c).or_else(|| define_number(c)) {
                 Some(_) => push_placeholder(&mut out, c),
                 None => out.push(c),
             }
@@ -203,6 +218,14 @@ impl Lexicons {
 
     /// A grouped pattern with each lexicon written out as its regex, for the regex crate.
     pub fn inline(&self, grouped: &str) -> String {
+        let written;
+        let grouped = match self.defines() {
+            Some(defines) if holds_define(grouped) => {
+                written = defines.write_out(grouped);
+                &written
+            }
+            _ => grouped,
+        };
         let inlined = rewrite_placeholders(grouped, |c, out| {
             match lexicon_number(c).and_then(|i| self.regexes.get(i as usize)) {
                 Some(regex) => {
@@ -306,6 +329,12 @@ impl Lexicons {
     /// The program of a grouped pattern, or why it cannot run here.
     pub fn program(&self, grouped: &str) -> Result<Program, Unsupported> {
         let hir = regex_syntax::parse(grouped).map_err(|e| e.to_string())?;
+        let hir = match self.defines() {
+            Some(defines) if holds_define(grouped) => {
+                defines.splice(&hir).ok_or("a define does not parse")?
+            }
+            _ => hir,
+        };
         self.program_of(grouped, &hir)
     }
 
@@ -1852,6 +1881,7 @@ mod tests {
             tries,
             first_words: Vec::new(),
             classes: ClassTable::default(),
+            defines: OnceLock::new(),
         };
         let program = lexicons.program(&Lexicons::grouped(&placeholders)).unwrap();
         (program, inlined)
@@ -2130,6 +2160,7 @@ mod tests {
             tries: Vec::new(),
             first_words: Vec::new(),
             classes: ClassTable::default(),
+            defines: OnceLock::new(),
         };
         let lexicon = |i| char::from_u32(LEXICON_BASE + i).unwrap();
         let placeholders = format!("x{}y{}", lexicon(1), lexicon(0));
@@ -2147,6 +2178,7 @@ mod tests {
             tries: Vec::new(),
             first_words: Vec::new(),
             classes: ClassTable::default(),
+            defines: OnceLock::new(),
         };
         let lexicon = char::from_u32(LEXICON_BASE).unwrap();
         let pattern = format!(r"\p{{L}}+ {lexicon} said(?:\p{{N}}|x)");

@@ -37,6 +37,7 @@ use regex_syntax::hir::{Hir, HirKind};
 
 use super::backtrack::{Found, Lexicons, Needed, Program, StartAtom};
 use super::classes::{sets_flags, ClassPlaceholders};
+use super::defines::{holds_define, placeholder_in, Defines};
 
 /// A rule's compiled pattern. `Send + Sync`: compiled once, shared by all threads.
 #[derive(Debug)]
@@ -366,7 +367,7 @@ impl Matcher {
         let names = capture_names(&hir);
         let mut items = Vec::new();
         let split = match windowed && flatten(&ast, &mut items) {
-            true => plan_split(&source, &items, None, None, &Anchors::default()),
+            true => plan_split(&source, &items, None, None, None, &Anchors::default()),
             false => None,
         };
         Ok(Matcher {
@@ -395,14 +396,12 @@ impl Matcher {
         anchors: &Anchors,
     ) -> Result<Matcher, PatternError> {
         let plain = Lexicons::grouped(pattern);
-        let mut grouped = lexicons.with_class_placeholders(plain.clone());
-        let (ast, parsed) = match parse_parts(&grouped, windowed) {
+        let defines = lexicons.defines().filter(|_| holds_define(pattern));
+        let grouped = lexicons.with_class_placeholders(plain.clone());
+        let (grouped, ast, parsed) = match parse_parts(grouped, windowed, defines) {
             Ok(parsed) => parsed,
             // A problem is reported in the pattern as written.
-            Err(_) => {
-                grouped = plain;
-                parse_parts(&grouped, windowed)?
-            }
+            Err(_) => parse_parts(plain, windowed, defines)?,
         };
         let mut names = Vec::new();
         parsed
@@ -412,7 +411,8 @@ impl Matcher {
         let mut items = Vec::new();
         let mut split = match (&parsed, windowed && flatten(&ast, &mut items)) {
             (Parsed::Parts(parts), true) => {
-                plan_split(&grouped, &items, Some(parts), Some(lexicons), anchors)
+                let lexicons = Some(lexicons);
+                plan_split(&grouped, &items, Some(parts), lexicons, defines, anchors)
             }
             _ => None,
         };
@@ -964,27 +964,57 @@ impl Parsed {
     }
 }
 
-fn parse_parts(source: &str, in_parts: bool) -> Result<(Ast, Parsed), PatternError> {
-    let ast = ast::parse::Parser::new()
-        .parse(source)
-        .map_err(|e| e.to_string())?;
-    let translate = |ast: &Ast| {
-        regex_syntax::hir::translate::Translator::new()
-            .translate(source, ast)
-            .map_err(|e| e.to_string())
-    };
-    let mut items = Vec::new();
-    if in_parts && flatten(&ast, &mut items) {
-        if let Ok(parts) = items
+/// Parses a grouped pattern whole or (`in_parts`) in its top-level parts (see
+/// `flatten`), with each define placeholder spliced in (see `super::defines`); returns
+/// the pattern as parsed. A define placeholder that is a top-level part is written out
+/// first, so that the parts are those of the written-out pattern.
+fn parse_parts(
+    mut source: String,
+    in_parts: bool,
+    defines: Option<&Defines>,
+) -> Result<(String, Ast, Parsed), PatternError> {
+    loop {
+        let ast = ast::parse::Parser::new()
+            .parse(&source)
+            .map_err(|e| e.to_string())?;
+        let mut items = Vec::new();
+        let flat = in_parts && flatten(&ast, &mut items);
+        let top_defines: Vec<_> = items
             .iter()
-            .map(|a| translate(a))
-            .collect::<Result<Vec<_>, _>>()
-        {
-            return Ok((ast, Parsed::Parts(parts)));
+            .filter_map(|a| {
+                Some((
+                    a.span().start.offset..a.span().end.offset,
+                    placeholder_in(a)?,
+                ))
+            })
+            .collect();
+        if let (Some(defines), false) = (defines, top_defines.is_empty()) {
+            source = defines
+                .write_at(&source, &top_defines)
+                .ok_or("a define does not parse")?;
+            continue;
         }
+        let translate = |ast: &Ast| {
+            let hir = regex_syntax::hir::translate::Translator::new()
+                .translate(&source, ast)
+                .map_err(|e| e.to_string())?;
+            match defines {
+                Some(defines) => defines
+                    .splice(&hir)
+                    .ok_or_else(|| "a define does not parse".to_string()),
+                None => Ok(hir),
+            }
+        };
+        if flat {
+            if let Ok(parts) = items.iter().map(|a| translate(a)).collect() {
+                drop(items);
+                return Ok((source, ast, Parsed::Parts(parts)));
+            }
+        }
+        let hir = translate(&ast)?;
+        drop(items);
+        return Ok((source, ast, Parsed::Whole(hir)));
     }
-    let hir = translate(&ast)?;
-    Ok((ast, Parsed::Whole(hir)))
 }
 
 fn capture_names(hir: &Hir) -> Vec<String> {
@@ -1027,6 +1057,7 @@ fn plan_split(
     items: &[&Ast],
     parts: Option<&[Hir]>,
     lexicons: Option<&Arc<Lexicons>>,
+    defines: Option<&Defines>,
     anchors: &Anchors,
 ) -> Option<Split> {
     let text = |a: &Ast| &source[a.span().start.offset..a.span().end.offset];
@@ -1044,7 +1075,7 @@ fn plan_split(
         _ => anchor_literals(&regex_of(text(items[k]))),
     };
     for (k, item) in items.iter().enumerate() {
-        if !starts_with_literal(item) {
+        if !starts_with_literal(item, defines) {
             continue;
         }
         // Parts that are one lexicon alone begin with its entries, however wrapped.
@@ -1119,29 +1150,36 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
 
 /// Whether every match of a part begins with a literal (not a class, not an optional
 /// piece): a cheap look before extracting its literals.
-fn starts_with_literal(part: &Ast) -> bool {
+fn starts_with_literal(part: &Ast, defines: Option<&Defines>) -> bool {
+    let starts = |a: &Ast| starts_with_literal(a, defines);
     match part {
         // A Unicode class's placeholder (see `super::classes`) has too many characters
         // to begin with a literal. A lexicon's (see `Lexicons::grouped`) is a literal
-        // below, as its entries are.
+        // below, as its entries are. A define's is read as the define.
         Ast::Group(g) if is_class_placeholder(&g.ast) => false,
+        Ast::Group(_) if placeholder_in(part).is_some() => {
+            let define = defines
+                .zip(placeholder_in(part))
+                .and_then(|(d, i)| d.ast(i));
+            define.is_some_and(starts)
+        }
         Ast::ClassBracketed(c) => !c.negated,
         Ast::Literal(_) => true,
         Ast::Concat(c) => {
             let mut rest = c.asts.iter().skip_while(|a| {
-                matches!(a, Ast::Assertion(_) | Ast::Empty(_)) || is_zero_width_group(a)
+                matches!(a, Ast::Assertion(_) | Ast::Empty(_)) || is_zero_width_group(a, defines)
             });
-            rest.next().is_some_and(starts_with_literal)
+            rest.next().is_some_and(starts)
         }
-        Ast::Alternation(a) => a.asts.iter().all(starts_with_literal),
-        Ast::Group(g) => starts_with_literal(&g.ast),
+        Ast::Alternation(a) => a.asts.iter().all(starts),
+        Ast::Group(g) => starts(&g.ast),
         Ast::Repetition(r) => match &r.op.kind {
-            ast::RepetitionKind::OneOrMore => starts_with_literal(&r.ast),
+            ast::RepetitionKind::OneOrMore => starts(&r.ast),
             ast::RepetitionKind::Range(
                 ast::RepetitionRange::Exactly(n)
                 | ast::RepetitionRange::AtLeast(n)
                 | ast::RepetitionRange::Bounded(n, _),
-            ) => *n > 0 && starts_with_literal(&r.ast),
+            ) => *n > 0 && starts(&r.ast),
             _ => false,
         },
         _ => false,
@@ -1153,10 +1191,17 @@ fn is_class_placeholder(inside: &Ast) -> bool {
     matches!(inside, Ast::Literal(l) if ClassPlaceholders::number(l.c).is_some())
 }
 
-/// A group holding only an assertion, such as `(?-u:\b)`.
-fn is_zero_width_group(a: &Ast) -> bool {
+/// A group holding only an assertion, such as `(?-u:\b)`, or a define that is one.
+fn is_zero_width_group(a: &Ast, defines: Option<&Defines>) -> bool {
+    if let Some(i) = placeholder_in(a) {
+        let define = defines.and_then(|d| d.ast(i));
+        return define
+            .is_some_and(|d| matches!(d, Ast::Assertion(_)) || is_zero_width_group(d, defines));
+    }
     match a {
-        Ast::Group(g) => matches!(&*g.ast, Ast::Assertion(_)) || is_zero_width_group(&g.ast),
+        Ast::Group(g) => {
+            matches!(&*g.ast, Ast::Assertion(_)) || is_zero_width_group(&g.ast, defines)
+        }
         _ => false,
     }
 }
@@ -1196,6 +1241,56 @@ fn anchor_literals_of(hir: &Hir) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tree with its groups' numbers cleared: splicing keeps each define's own.
+    fn unnumbered(hir: &Hir) -> Hir {
+        use regex_syntax::hir::{Capture, Repetition};
+        match hir.kind() {
+            HirKind::Capture(cap) => Hir::capture(Capture {
+                index: 0,
+                name: cap.name.clone(),
+                sub: Box::new(unnumbered(&cap.sub)),
+            }),
+            HirKind::Concat(subs) => Hir::concat(subs.iter().map(unnumbered).collect()),
+            HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(unnumbered).collect()),
+            HirKind::Repetition(rep) => Hir::repetition(Repetition {
+                sub: Box::new(unnumbered(&rep.sub)),
+                ..rep.clone()
+            }),
+            _ => hir.clone(),
+        }
+    }
+
+    /// Every pattern of the built-in pack that holds defines as placeholders parses to
+    /// the tree, in the parts, that its written-out text parses to.
+    #[test]
+    fn spliced_defines_parse_as_written_out() {
+        let rules = crate::Rules::builtin().unwrap();
+        let mut spliced = 0;
+        for rule in &rules.rules {
+            let Some((grouped, lexicons)) = &rule.regex.grouped else {
+                continue;
+            };
+            let Some(defines) = lexicons.defines().filter(|_| holds_define(grouped)) else {
+                continue;
+            };
+            let windowed = rule.regex.windowed;
+            let (_, _, parsed) = parse_parts(grouped.clone(), windowed, Some(defines)).unwrap();
+            let written = defines.write_out(grouped);
+            assert!(!holds_define(&written), "{}", rule.id);
+            let (_, _, expected) = parse_parts(written, windowed, None).unwrap();
+            let trees = |p: &Parsed| p.iter().map(unnumbered).collect::<Vec<_>>();
+            assert_eq!(trees(&parsed), trees(&expected), "{}", rule.id);
+            assert_eq!(
+                matches!(parsed, Parsed::Parts(_)),
+                matches!(expected, Parsed::Parts(_)),
+                "{}",
+                rule.id
+            );
+            spliced += 1;
+        }
+        assert!(spliced > 150, "only {spliced} patterns hold defines");
+    }
 
     fn split(pattern: &str) -> Matcher {
         Matcher::new(pattern.to_string(), true).unwrap()

@@ -11,6 +11,7 @@
 mod backtrack;
 mod classes;
 mod cost;
+mod defines;
 mod lexicon;
 pub mod matcher;
 pub(crate) mod pattern;
@@ -545,6 +546,7 @@ impl Compiler {
             defines: HashMap::new(),
             scripts,
             expanded: Default::default(),
+            spliced: HashMap::new(),
         };
         // Each lexicon's regex is written once (a walk of its trie), for both, on all
         // threads.
@@ -594,6 +596,8 @@ impl Compiler {
                 }
             }
         }
+
+        self.splice_defines(&mut pieces, &pack.defines);
 
         // Parsing and planning the patterns is most of compiling: it runs on all
         // threads, and the rules are then put together in pack order.
@@ -775,6 +779,38 @@ impl Compiler {
         }
     }
 
+    /// Chooses the defines that rule patterns hold as placeholders and parse once (see
+    /// `defines`): those that set no flags and name no group, which mean the same
+    /// wherever they stand.
+    fn splice_defines<'p>(&self, pieces: &mut Pieces<'p>, defs: &'p [pack::Define]) {
+        let Some(lexicons) = self.lexicons.as_ref() else {
+            return;
+        };
+        for (i, d) in defs.iter().enumerate() {
+            let Ok(full) = pieces.expand_with_placeholders(&d.pattern, &self.lexicon_ids) else {
+                continue;
+            };
+            let names_group = full.contains("(?<") || full.contains("(?P<");
+            if let (false, false, Some(c)) = (
+                classes::sets_flags(&full),
+                names_group,
+                defines::define_char(i),
+            ) {
+                pieces.spliced.insert(d.name.as_str(), c);
+            }
+        }
+        let texts = defs
+            .iter()
+            .map(|d| {
+                pieces.spliced.get(d.name.as_str())?;
+                let text = pieces.expand_spliced(&d.pattern, &self.lexicon_ids).ok()?;
+                let grouped = backtrack::Lexicons::grouped(&text);
+                Some(lexicons.with_class_placeholders(grouped))
+            })
+            .collect();
+        lexicons.set_defines(defines::Defines::new(texts));
+    }
+
     /// Whether a define expands and parses with its lexicons and Unicode classes as
     /// placeholders.
     fn define_parses(&self, pieces: &Pieces, pattern: &str) -> bool {
@@ -798,6 +834,17 @@ impl Compiler {
         windowed: bool,
     ) -> Option<Prepared> {
         let lexicons = self.lexicons.as_ref()?;
+        // With the defines spliced in after parsing where they can be; written out where
+        // the pattern sets flags, which would change how a define reads, or where that
+        // fails, so that a problem is reported as before.
+        if let Ok(spliced) = pieces.expand_spliced(pattern, &self.lexicon_ids) {
+            if defines::holds_define(&spliced) && !classes::sets_flags(&spliced) {
+                let wrapped = framed(prefix, &spliced, suffix);
+                if let Ok(m) = Matcher::with_lexicons(&wrapped, windowed, lexicons, &self.anchors) {
+                    return Some(Ok(m));
+                }
+            }
+        }
         let expanded = match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
             Ok(e) => e,
             Err(e) => return Some(Err(PatternProblem::Reference(e.range, e.message))),

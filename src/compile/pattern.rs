@@ -24,12 +24,15 @@ pub struct Pieces<'a> {
     /// Each define as expanded with lexicon placeholders, kept from the first pattern
     /// that needs it for the others (most rules share a few long defines).
     pub expanded: Mutex<HashMap<&'a str, String>>,
+    /// The defines a rule's pattern may hold as placeholder characters, spliced in
+    /// after parsing (see `super::defines`).
+    pub spliced: HashMap<&'a str, char>,
 }
 
 impl<'a> Pieces<'a> {
     /// Expands every `@name` in `pattern`.
     pub fn expand(&self, pattern: &str) -> Result<String, ExpandError> {
-        self.expand_inner(pattern, &mut Vec::new(), None)
+        self.expand_inner(pattern, &mut Vec::new(), None, false)
     }
 
     /// Expands every `@name`, writing lexicon `i` (in the order of `ids`) as the one
@@ -40,7 +43,17 @@ impl<'a> Pieces<'a> {
         pattern: &str,
         ids: &HashMap<String, usize>,
     ) -> Result<String, ExpandError> {
-        self.expand_inner(pattern, &mut Vec::new(), Some(ids))
+        self.expand_inner(pattern, &mut Vec::new(), Some(ids), false)
+    }
+
+    /// [`Pieces::expand_with_placeholders`], writing each define of `spliced` as its
+    /// placeholder character, not as its text.
+    pub fn expand_spliced(
+        &self,
+        pattern: &str,
+        ids: &HashMap<String, usize>,
+    ) -> Result<String, ExpandError> {
+        self.expand_inner(pattern, &mut Vec::new(), Some(ids), true)
     }
 
     /// A define already expanded with lexicon placeholders (the other form is not kept).
@@ -71,6 +84,7 @@ impl<'a> Pieces<'a> {
         pattern: &str,
         stack: &mut Vec<String>,
         placeholders: Option<&HashMap<String, usize>>,
+        splice: bool,
     ) -> Result<String, ExpandError> {
         let mut out = String::with_capacity(pattern.len());
         let bytes = pattern.as_bytes();
@@ -121,7 +135,8 @@ impl<'a> Pieces<'a> {
                 let placeholder = placeholders
                     .and_then(|ids| ids.get(name))
                     .and_then(|&i| char::from_u32(super::backtrack::LEXICON_BASE + i as u32));
-                if let Some(c) = placeholder {
+                let spliced = self.spliced.get(name).filter(|_| splice);
+                if let Some(&c) = placeholder.as_ref().or(spliced) {
                     out.push(c);
                 } else if let Some(alt) = self.lexicons.get(name) {
                     out.push_str(alt);
@@ -139,12 +154,11 @@ impl<'a> Pieces<'a> {
                                 });
                             }
                             stack.push(name.to_string());
-                            let inner =
-                                self.expand_inner(def, stack, placeholders).map_err(|e| {
-                                    ExpandError {
-                                        range: range.clone(),
-                                        message: format!("in `@{name}`: {}", e.message),
-                                    }
+                            let inner = self
+                                .expand_inner(def, stack, placeholders, false)
+                                .map_err(|e| ExpandError {
+                                    range: range.clone(),
+                                    message: format!("in `@{name}`: {}", e.message),
                                 })?;
                             stack.pop();
                             self.remember_expansion(name, &inner, placeholders);

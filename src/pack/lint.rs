@@ -59,6 +59,7 @@ fn rule_patterns(pack: &Pack, out: &mut Vec<Diagnostic>) {
             .collect::<HashMap<_, _>>(),
         scripts: None,
         expanded: Default::default(),
+        spliced: HashMap::new(),
     };
     for def in &pack.rules {
         let spec = &def.spec;
