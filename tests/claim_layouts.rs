@@ -447,6 +447,25 @@ const LAYOUTS: &[(&str, &str)] = &[
         "Park Seo-yeon, 26, lost to the champion in three games. Her coach, Tang Chi-keung, \
          said she had trained well. \u{201c}I made too many mistakes,\u{201d} said the 26-year-old.",
     ),
+    (
+        "a-pronoun-after-a-noun-phrase-is-the-speaker",
+        "Premier Dan Kerr will spend $4bn on hospitals, a move he says will ease pressure on \
+         wards. Officials said the union had been offered a 3% rise, an offer it rejected.",
+    ),
+    (
+        "a-relative-pronoun-after-an-aside-on-a-name",
+        "Among those stranded was Lena Marsh, 34, a carer from Stoke-on-Trent, who said she \
+         could not reach a client. The plan is no surprise for Kaine, who said it was overdue.",
+    ),
+    (
+        "it-after-a-firm-named-by-one-word",
+        "Tarvex said sales rose 4% in the quarter. It added that margins held up.",
+    ),
+    (
+        "a-speaker-s-own-report-is-no-subject-of-an-expectation",
+        "Senior meteorologist Ann Lind said a cool change was expected to reach the town by \
+         8pm. The central bank is expected to cut rates again in June.",
+    ),
 ];
 
 /// All layouts in one snapshot, each under its name, so a rule change reads as one diff.

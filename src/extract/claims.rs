@@ -900,7 +900,18 @@ fn claim_of(
         return None;
     }
     let quoted = mostly_quoted(doc.text, &content, quotes);
-    let (speaker, role) = after_fronted_clause(doc, abs("speaker"), abs("role"));
+    let (mut speaker, role) = after_fronted_clause(doc, abs("speaker"), abs("role"));
+    // "…, a move he says will ease …": the pronoun speaks; "…, an offer she rejected"
+    // reports nothing said.
+    if let Some(pronoun) = speaker
+        .clone()
+        .and_then(|s| super::speakers::subject_pronoun_at_end(doc, s))
+    {
+        if content.start < pronoun.start {
+            return None;
+        }
+        speaker = Some(pronoun);
+    }
     let speaker = match speaker {
         Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
         None => None,

@@ -155,6 +155,22 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
+/// The pronoun a mention ends in after a noun phrase ("a move he", "an offer she"): the
+/// pronoun is the subject of a clause on the noun ("…, a move he says will ease …", "…, an
+/// offer she rejected"), and the phrase no speaker. "Smith and I" is one.
+pub(crate) fn subject_pronoun_at_end(doc: &Doc, mention: Range<usize>) -> Option<Range<usize>> {
+    let settings = doc.rules.speakers.as_ref()?;
+    let pronouns = doc.rules.lexicon(settings.pronouns);
+    let text = doc.text[mention.clone()].trim_end();
+    let (before, last) = text.rsplit_once(char::is_whitespace)?;
+    let joined = matches!(last_word(before), "and" | "or" | "nor" | "&");
+    let subject = pronouns
+        .lookup(last)
+        .is_some_and(|e| e.tag("relative").is_none() && e.tag("case") != Some("object"));
+    let start = mention.start + text.len() - last.len();
+    (subject && !joined && !before.trim().is_empty()).then_some(start..start + last.len())
+}
+
 /// The person a description by age ("the 26-year-old") refers to, if the text gave that
 /// age to someone before `at`: the last name followed by it in commas ("Park Seo-yeon,
 /// 26,") or written after it ("26-year-old Park Seo-yeon").
@@ -378,6 +394,7 @@ fn name_before_relative<'t>(
     pos: usize,
     titles: &Lexicon,
     articles: Option<&Lexicon>,
+    prepositions: Option<&Lexicon>,
 ) -> Option<&'t str> {
     let mut before = doc.text[..pos].trim_end().strip_suffix(',')?.trim_end();
     // A one-word tag after the name is passed over ("Dan Kessel, R-Lancaster, who"), not
@@ -417,7 +434,27 @@ fn name_before_relative<'t>(
         }
         start = word_start;
     }
+    // A name inside a phrase ("a carer from Stoke-on-Trent, who") is not whom "who"
+    // refers to: the phrase is an aside on a name before it ("Kelly Marsden, 34, a carer
+    // from …, who"), or on no one named. `before` opens where the text does.
+    let head = before[..start].trim_end();
+    if prepositions.is_some_and(|l| l.lookup(last_word(head)).is_some()) {
+        if let Some(aside) = aside_before(head, articles) {
+            return name_before_relative(doc, aside, titles, articles, prepositions);
+        }
+    }
     Some(before[start..].trim()).filter(|name| !name.is_empty())
+}
+
+/// Where the comma after a name ends, if `head` ends in an aside on that name that
+/// opens with an article (", a carer from"): a few words, in one sentence.
+fn aside_before(head: &str, articles: Option<&Lexicon>) -> Option<usize> {
+    let comma = head.rfind(',')?;
+    let aside = &head[comma + 1..];
+    let words = aside.split_whitespace().count();
+    let in_one_sentence = !aside.contains(['\n', '.', '!', '?', ';']);
+    let opens_with_article = articles.is_some_and(|a| a.lookup(first_word(aside)).is_some());
+    (words <= MAX_NAME_WORDS && in_one_sentence && opens_with_article).then_some(comma + 1)
 }
 
 /// The first word of `text`, without the punctuation around it.
@@ -1010,7 +1047,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 // "Okafor, who …": the name right before the relative pronoun.
                 _ if entry.tag("relative").is_some() => {
                     let at = sp.mention.start;
-                    name_before_relative(doc, at, titles, articles)
+                    name_before_relative(doc, at, titles, articles, role_words.prepositions)
                         .map(|written| strip_titles(titles, role_words.modifiers, written).trim())
                         .filter(|name| match name.contains(' ') {
                             true => !is_org(name) && !is_place(name),
@@ -1280,9 +1317,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 }
                 persons.push((sp.mention.start, full.clone(), gender));
                 // One word that names no one named before is as often a firm ("Korvex
-                // said"): a later "the company" may mean it.
+                // said"): a later "the company" may mean it, and so may a later "it".
                 if !full.contains(' ') && !particled && roles.lookup(&full).is_none() {
                     bodies.push((full.clone(), None));
+                    last_it = Some(full.clone());
                 }
                 if let Some(role) = &sp.role {
                     roles_held.push((sp.mention.start, role.clone(), full.clone()));
