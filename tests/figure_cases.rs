@@ -1144,3 +1144,60 @@ fn a_dash_after_a_percent_sign_is_no_minus() {
         want("80%-90%", "range").range(80.0, 90.0),
     );
 }
+
+#[test]
+fn a_bare_dollar_is_the_dollar_of_a_paper_that_marks_us_dollars() {
+    // Australian, New Zealand and Singapore copy marks US dollars and writes "$" for its own.
+    has(
+        "The Premier said the NSW budget held $4.6 billion for hospitals, as iron ore fell to $US87 a tonne.",
+        want("$4.6 billion", "money").value(4.6e9).unit("AUD"),
+    );
+    has(
+        "SINGAPORE - The race brought in $2.1 billion, up from US$1.5 billion.",
+        want("$2.1 billion", "money").value(2.1e9).unit("SGD"),
+    );
+    // A text that names a country twice and marks no dollar writes "$" for that country's.
+    has(
+        "Auckland's council will spend $120 million, and Wellington will match it.",
+        want("$120 million", "money").value(1.2e8).unit("NZD"),
+    );
+    // Wire and British copy mark the other dollars and write "$" for US dollars.
+    has(
+        "SYDNEY (Reuters) - BHP will spend A$1.2 billion ($800 million) in Australia.",
+        want("$800 million", "money").value(8e8).unit("USD"),
+    );
+    has(
+        "The Singapore Grand Prix deal, worth $35m (£26m) a year, runs to 2028 in Singapore.",
+        want("$35m", "money").value(3.5e7).unit("USD"),
+    );
+    // One mention of a country is no setting.
+    has(
+        "Talks with Canada stalled over a $5 billion levy.",
+        want("$5 billion", "money").value(5e9).unit("USD"),
+    );
+}
+
+#[test]
+fn a_game_s_score_is_one_ratio() {
+    has(
+        "Japan beat Qatar 3-1 on Sunday.",
+        want("3-1", "number").value(3.0).unit("ratio"),
+    );
+    has(
+        "She won 21-17, 18-21, 21-15.",
+        want("18-21", "number").value(18.0).unit("ratio"),
+    );
+    has(
+        "She won 21-17, 18-21, 21-15.",
+        want("21-15", "number").value(21.0).unit("ratio"),
+    );
+    has(
+        "It ended in a 1-1 draw.",
+        want("1-1", "number").value(1.0).unit("ratio"),
+    );
+    // A poll's pair is two figures.
+    has(
+        "Clinton beats Cruz 42-40 in the poll.",
+        want("40", "number").value(40.0),
+    );
+}

@@ -394,6 +394,20 @@ impl Lexicon {
         self.automaton.find_iter(text).count()
     }
 
+    /// The entries that occur in `text`, each where it starts a word and ends before
+    /// a letter (a digit may follow: "A$1.2bn").
+    pub fn entries_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.automaton.find_iter(text).filter_map(move |m| {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let first = text[m.start()..].chars().next();
+            let starts = before.is_none_or(|c| !c.is_alphanumeric())
+                || !first.is_some_and(char::is_alphanumeric);
+            let ends = after.is_none_or(|c| !c.is_alphabetic());
+            (starts && ends).then(|| &self.entries[m.pattern().as_usize()])
+        })
+    }
+
     /// Whether some entry occurs in `text` as whole words. An entry tagged
     /// `given-name=yes` does not where a capitalised word follows it ("Dawn Pickersgill"
     /// is no newspaper), nor one tagged `surname=yes` where one comes before it ("Michael

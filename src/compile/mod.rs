@@ -227,6 +227,7 @@ pub struct NumberSettings {
     pub not_nouns: Option<usize>,
     pub collectives: Option<usize>,
     pub comparisons: Option<usize>,
+    pub local_dollars: Option<usize>,
 }
 
 /// The lexicons of `segment:`, by index into [`Rules`]'s lexicons.
@@ -1270,6 +1271,7 @@ impl Compiler {
         let not_nouns = opt(self, &n.not_nouns, "not-nouns");
         let collectives = opt(self, &n.collectives, "collectives");
         let comparisons = opt(self, &n.comparisons, "comparisons");
+        let local_dollars = opt(self, &n.local_dollars, "local-dollars");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
         let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
         let units: Vec<Option<usize>> = n
@@ -1292,6 +1294,7 @@ impl Compiler {
             not_nouns: not_nouns.ok()?,
             collectives: collectives.ok()?,
             comparisons: comparisons.ok()?,
+            local_dollars: local_dollars.ok()?,
         })
     }
 }

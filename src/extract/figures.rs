@@ -121,7 +121,53 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     infer_counted_nouns(doc, n, &mut out);
+    if let Some(code) = local_dollar(doc, n) {
+        for f in out
+            .iter_mut()
+            .filter(|f| is_bare_dollar(&doc.text[f.span.clone()]))
+        {
+            f.unit = Some(code.to_string());
+        }
+    }
     out
+}
+
+/// The dollar a bare "$" is, where it is not the US dollar (see the numbers setting
+/// `local-dollars`): in a text that marks US dollars as such ("US$", "$US"), the dollar
+/// it names most; in a text that shows nothing of the habit of US, British and wire copy
+/// ("A$", "U.S.", "£", "Reuters"), a dollar whose country it names at least twice.
+fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
+    let lexicon = doc.rules.lexicon(n.local_dollars?);
+    let (mut marks_us, mut writes_usd) = (false, false);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for entry in lexicon.entries_in(doc.text) {
+        if entry.tag("us").is_some() {
+            marks_us = true;
+            continue;
+        }
+        writes_usd |= entry.tag("usd").is_some();
+        let Some(code) = entry.canonical.as_deref().filter(|&c| c != "USD") else {
+            continue;
+        };
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    // The first named wins a tie.
+    let most = counts.iter().map(|&(_, count)| count).max()?;
+    let code = counts.iter().find(|&&(_, count)| count == most)?.0;
+    (marks_us || (!writes_usd && most >= LOCAL_DOLLAR_NAMED)).then_some(code)
+}
+
+/// How often a text that marks no dollar names a country before its "$" is that
+/// country's: once is a mention ("talks with Australia"), twice a setting.
+const LOCAL_DOLLAR_NAMED: usize = 2;
+
+/// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion").
+fn is_bare_dollar(span: &str) -> bool {
+    span.strip_prefix('$')
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A bare whole number that ends its phrase, or that a comparison word introduces,

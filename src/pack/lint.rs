@@ -175,6 +175,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.not_nouns,
             &n.collectives,
             &n.comparisons,
+            &n.local_dollars,
         ] {
             used.extend(o.iter().cloned());
         }

@@ -606,6 +606,11 @@ pub struct NumbersConfig {
     /// Lexicon of words that compare a bare number with a count before it ("up from",
     /// "compared with"): the number counts what that count counts.
     pub comparisons: Option<String>,
+    /// Lexicon of what shows which dollar a bare "$" is: markers of the US dollar tagged
+    /// `us=yes` ("US$", "$US"), and other dollars' markers and places, each the ISO code
+    /// of its dollar ("A$ => AUD", "Sydney => AUD"). Where a text marks US dollars so and
+    /// names another dollar's country, its bare "$" is that dollar.
+    pub local_dollars: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
