@@ -385,6 +385,14 @@ fn same_folded(a: char, b: char) -> bool {
     }
 }
 
+/// Whether a match at `at` starts a word: no letter or digit before it, or it opens
+/// with a mark ("$", "£").
+fn starts_a_word(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let first = text[at..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) || !first.is_some_and(char::is_alphanumeric)
+}
+
 const KELVIN: char = '\u{212A}';
 const NO_CHILD: u16 = u16::MAX;
 
@@ -398,13 +406,9 @@ impl Lexicon {
     /// a letter (a digit may follow: "A$1.2bn").
     pub fn entries_in<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.automaton.find_iter(text).filter_map(move |m| {
-            let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            let first = text[m.start()..].chars().next();
-            let starts = before.is_none_or(|c| !c.is_alphanumeric())
-                || !first.is_some_and(char::is_alphanumeric);
             let ends = after.is_none_or(|c| !c.is_alphabetic());
-            (starts && ends).then(|| &self.entries[m.pattern().as_usize()])
+            (starts_a_word(text, m.start()) && ends).then(|| &self.entries[m.pattern().as_usize()])
         })
     }
 
@@ -414,12 +418,9 @@ impl Lexicon {
     /// Bloomberg").
     pub fn occurs_in(&self, text: &str) -> bool {
         self.automaton.find_iter(text).any(|m| {
-            let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            let first = text[m.start()..].chars().next();
             let last = text[..m.end()].chars().next_back();
-            let starts = before.is_none_or(|c| !c.is_alphanumeric())
-                || !first.is_some_and(char::is_alphanumeric);
+            let starts = starts_a_word(text, m.start());
             let ends = after.is_none_or(|c| !c.is_alphanumeric())
                 || !last.is_some_and(char::is_alphanumeric);
             let entry = &self.entries[m.pattern().as_usize()];
