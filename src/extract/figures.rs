@@ -321,8 +321,15 @@ fn build(
     if rule.vague {
         // No exact value: "hundreds of", "billions of dollars".
     } else if let (Some(l), Some(h)) = (get("low"), get("high")) {
-        low = Some(round(parse(l)? * low_scale * factor));
-        high = Some(round(parse(h)? * scale * factor));
+        let (l, h) = (parse(l)?, parse(h)?);
+        // The low side takes the high side's scale ("$20 to $40 million") unless that
+        // would put it above the high side ("$75,000 to $1.2 million").
+        let low_scale = match get("low_scale") {
+            None if l * low_scale >= h * scale && l < h * scale => 1.0,
+            _ => low_scale,
+        };
+        low = Some(round(l * low_scale * factor));
+        high = Some(round(h * scale * factor));
         // "twenty-one" or "52-41" joined by a dash is no range: a range rises.
         if low >= high {
             return None;
