@@ -370,6 +370,27 @@ fn invalid_regex_is_reported_at_its_pattern() {
 }
 
 #[test]
+fn a_group_named_twice_through_a_define_is_reported_at_its_pattern() {
+    // Defines are parsed once and spliced into each pattern's tree; a group they name
+    // twice in one pattern is still the regex crate's error, at the rule.
+    let pack = TinyPack::new()
+        .edit_rules(
+            "  name-word: '\\p{Lu}\\p{Ll}+'",
+            "  name-word: '\\p{Lu}\\p{Ll}+'\n  cue-group: '(?<cue>@cue-verb)'",
+        )
+        .edit_rules(
+            "(?<cue>@cue-verb)\\s+",
+            "@cue-group\\s+(?:@cue-group\\s+)?",
+        );
+    let (written, diags) = pack.errors();
+    let d = only(&diags, "invalid-regex");
+    assert_eq!(d.file, written.file("rules.yaml"), "{d}");
+    assert_eq!(d.line, line_of(&pack.rules, "pattern:"), "{d}");
+    assert!(d.message.contains("duplicate"), "{d}");
+    assert_eq!(diags.len(), 1, "{}", show(&diags));
+}
+
+#[test]
 fn duplicate_rule_id_is_reported_at_the_second_id() {
     let second = format!(
         "\n  - id: quote-then-cue-speaker\n    emit: attribution\n    scope: after-quote\n    pattern: '{PATTERN}'\n"

@@ -4,13 +4,14 @@
 //! Written out, the defines that name a speaker or a number are long, and most rules
 //! name several: the English pack's patterns are 47 KB as written and were 1.27 MB of
 //! text to parse at start-up. A define that means the same wherever it stands (it sets
-//! no flags and names no group) is written in a rule's pattern as a placeholder, the
+//! no flags) is written in a rule's pattern as a placeholder, the
 //! private-use character `DEFINE_BASE + i` alone in an unnamed group, as lexicons and
 //! classes are. It is parsed alone, once; a rule's parsed tree takes a copy of the
 //! define's tree in place of each placeholder ([`Defines::splice`]), and is the tree
 //! that parsing the written-out pattern would give. Where a pattern's text is wanted
 //! (the regex crate, a split at a top-level part), [`Defines::write_out`] writes the
-//! define back.
+//! define back. A define may name groups: a pattern that then names one twice is
+//! written out instead, so that the regex crate reports it.
 
 use std::ops::Range;
 use std::sync::OnceLock;

@@ -781,8 +781,9 @@ impl Compiler {
     }
 
     /// Chooses the defines that rule patterns hold as placeholders and parse once (see
-    /// `defines`): those that set no flags and name no group, which mean the same
-    /// wherever they stand.
+    /// `defines`): those that set no flags, which mean the same wherever they stand. (A
+    /// pattern that names a group twice through them is written out, so that the regex
+    /// crate reports it as before.)
     fn splice_defines<'p>(&self, pieces: &mut Pieces<'p>, defs: &'p [pack::Define]) {
         let Some(lexicons) = self.lexicons.as_ref() else {
             return;
@@ -791,12 +792,7 @@ impl Compiler {
             let Ok(full) = pieces.expand_with_placeholders(&d.pattern, &self.lexicon_ids) else {
                 continue;
             };
-            let names_group = full.contains("(?<") || full.contains("(?P<");
-            if let (false, false, Some(c)) = (
-                classes::sets_flags(&full),
-                names_group,
-                defines::define_char(i),
-            ) {
+            if let (false, Some(c)) = (classes::sets_flags(&full), defines::define_char(i)) {
                 pieces.spliced.insert(d.name.as_str(), c);
             }
         }
