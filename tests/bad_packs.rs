@@ -378,10 +378,7 @@ fn a_group_named_twice_through_a_define_is_reported_at_its_pattern() {
             "  name-word: '\\p{Lu}\\p{Ll}+'",
             "  name-word: '\\p{Lu}\\p{Ll}+'\n  cue-group: '(?<cue>@cue-verb)'",
         )
-        .edit_rules(
-            "(?<cue>@cue-verb)\\s+",
-            "@cue-group\\s+(?:@cue-group\\s+)?",
-        );
+        .edit_rules("(?<cue>@cue-verb)\\s+", "@cue-group\\s+(?:@cue-group\\s+)?");
     let (written, diags) = pack.errors();
     let d = only(&diags, "invalid-regex");
     assert_eq!(d.file, written.file("rules.yaml"), "{d}");

@@ -407,6 +407,11 @@ impl Matcher {
         parsed
             .iter()
             .for_each(|h| collect_capture_names(h, &mut names));
+        // Spliced defines may name a group twice, which the parser did not see: the
+        // pattern is then written out, and the regex crate reports it.
+        if defines.is_some() && names_a_group_twice(&names) {
+            return Err("duplicate capture group name".into());
+        }
         let on_regex_only = std::env::var_os("CLAIMKIT_ENGINE").is_some_and(|e| e == "regex");
         let mut items = Vec::new();
         let mut split = match (&parsed, windowed && flatten(&ast, &mut items)) {
@@ -1013,17 +1018,6 @@ fn parse_parts(
             false => Parsed::Whole(translate(&ast)?),
         };
         drop(items);
-        // Spliced defines may name a group twice, which the parser did not see.
-        if defines.is_some() {
-            let mut names = Vec::new();
-            parsed
-                .iter()
-                .for_each(|h| collect_capture_names(h, &mut names));
-            names.sort_unstable();
-            if names.windows(2).any(|w| w[0] == w[1]) {
-                return Err("duplicate capture group name".into());
-            }
-        }
         return Ok((source, ast, parsed));
     }
 }
@@ -1032,6 +1026,12 @@ fn capture_names(hir: &Hir) -> Vec<String> {
     let mut names = Vec::new();
     collect_capture_names(hir, &mut names);
     names
+}
+
+fn names_a_group_twice(names: &[String]) -> bool {
+    let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.windows(2).any(|w| w[0] == w[1])
 }
 
 /// The names of a pattern's groups (the placeholders of lexicons and classes are
