@@ -1028,6 +1028,7 @@ fn capture_names(hir: &Hir) -> Vec<String> {
     names
 }
 
+/// Whether a pattern's group names hold one name twice.
 fn names_a_group_twice(names: &[String]) -> bool {
     let mut sorted: Vec<&str> = names.iter().map(String::as_str).collect();
     sorted.sort_unstable();
