@@ -1201,3 +1201,24 @@ fn a_game_s_score_is_one_ratio() {
         want("40", "number").value(40.0),
     );
 }
+
+#[test]
+fn rs_is_the_rupee_of_the_dateline() {
+    has(
+        "LAHORE: The court imposed a fine of Rs500,000 on each convict.",
+        want("Rs500,000", "money").value(500_000.0).unit("PKR"),
+    );
+    has(
+        "COLOMBO: The ministry set aside Rs. 2 billion for fuel.",
+        want("Rs. 2 billion", "money").value(2e9).unit("LKR"),
+    );
+    // An Indian text, or none named, keeps the Indian rupee; so does "₹" anywhere.
+    has(
+        "NEW DELHI: The Centre cleared Rs 2,500 crore for border roads near Pakistan.",
+        want("Rs 2,500 crore", "money").value(2.5e10).unit("INR"),
+    );
+    has(
+        "KARACHI: India's exports were worth ₹500 crore.",
+        want("₹500 crore", "money").value(5e9).unit("INR"),
+    );
+}

@@ -228,6 +228,7 @@ pub struct NumberSettings {
     pub collectives: Option<usize>,
     pub comparisons: Option<usize>,
     pub local_dollars: Option<usize>,
+    pub local_rupees: Option<usize>,
 }
 
 /// The lexicons of `segment:`, by index into [`Rules`]'s lexicons.
@@ -1268,6 +1269,7 @@ impl Compiler {
         let collectives = opt(self, &n.collectives, "collectives");
         let comparisons = opt(self, &n.comparisons, "comparisons");
         let local_dollars = opt(self, &n.local_dollars, "local-dollars");
+        let local_rupees = opt(self, &n.local_rupees, "local-rupees");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
         let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
         let units: Vec<Option<usize>> = n
@@ -1291,6 +1293,7 @@ impl Compiler {
             collectives: collectives.ok()?,
             comparisons: comparisons.ok()?,
             local_dollars: local_dollars.ok()?,
+            local_rupees: local_rupees.ok()?,
         })
     }
 }

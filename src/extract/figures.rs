@@ -129,7 +129,40 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
             f.unit = Some(code.to_string());
         }
     }
+    if let Some(code) = local_rupee(doc, n) {
+        let indian = |f: &Figure| {
+            let span = &doc.text[f.span.clone()];
+            f.unit.as_deref() != Some("INR") || span.contains('₹') || span.contains("INR")
+        };
+        for f in out.iter_mut().filter(|f| !indian(f)) {
+            f.unit = Some(code.to_string());
+        }
+    }
     out
+}
+
+/// The rupee a text's "Rs" and "rupees" are, where it is not the Indian rupee: the one
+/// the text names most by a code or a dateline (see the numbers setting `local-rupees`).
+fn local_rupee<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
+    let lexicon = doc.rules.lexicon(n.local_rupees?);
+    let codes = lexicon
+        .entries_in(doc.text)
+        .filter_map(|e| e.canonical.as_deref());
+    let (code, _) = most_named(codes)?;
+    (code != "INR").then_some(code)
+}
+
+/// The code named most often, and how often; the first named wins a tie.
+fn most_named<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(&'a str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for code in codes {
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    let most = counts.iter().map(|&(_, count)| count).max()?;
+    counts.into_iter().find(|&(_, count)| count == most)
 }
 
 /// The dollar a bare "$" is, where it is not the US dollar (see the numbers setting
@@ -139,24 +172,16 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
 fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
     let lexicon = doc.rules.lexicon(n.local_dollars?);
     let (mut marks_us, mut writes_usd) = (false, false);
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut codes = Vec::new();
     for entry in lexicon.entries_in(doc.text) {
         if entry.tag("us").is_some() {
             marks_us = true;
             continue;
         }
         writes_usd |= entry.tag("usd").is_some();
-        let Some(code) = entry.canonical.as_deref().filter(|&c| c != "USD") else {
-            continue;
-        };
-        match counts.iter_mut().find(|(c, _)| *c == code) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((code, 1)),
-        }
+        codes.extend(entry.canonical.as_deref().filter(|&c| c != "USD"));
     }
-    // The first named wins a tie.
-    let most = counts.iter().map(|&(_, count)| count).max()?;
-    let code = counts.iter().find(|&&(_, count)| count == most)?.0;
+    let (code, most) = most_named(codes.into_iter())?;
     (marks_us || (!writes_usd && most >= LOCAL_DOLLAR_NAMED)).then_some(code)
 }
 

@@ -176,6 +176,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.collectives,
             &n.comparisons,
             &n.local_dollars,
+            &n.local_rupees,
         ] {
             used.extend(o.iter().cloned());
         }

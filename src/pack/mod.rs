@@ -611,6 +611,10 @@ pub struct NumbersConfig {
     /// of its dollar ("A$ => AUD", "Sydney => AUD"). Where a text marks US dollars so and
     /// names another dollar's country, its bare "$" is that dollar.
     pub local_dollars: Option<String>,
+    /// Lexicon of what shows which rupee "Rs" is: codes and datelines, each the ISO code
+    /// of its rupee ("LAHORE => PKR"). The rupee a text names most is the one its Indian
+    /// rupees (by default) are, but for "₹" and "INR", which are Indian.
+    pub local_rupees: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
