@@ -87,11 +87,13 @@ pub enum CompiledConstraint {
 }
 
 /// The words of `text`, but an "and" or "&" between two capitalised words after the
-/// first two, which joins a name ("the Ministry of Agriculture and Environment"); one
-/// sooner may join two names or a list's last ("Trade and Industry" after "Ministry of
-/// Economy,"), which rules for many speakers take.
+/// first two, which joins a name ("the Ministry of Agriculture and Environment", "Jenny
+/// Hale (Bexhill and Rye)"); one sooner may join two names or a list's last ("Trade and
+/// Industry" after "Ministry of Economy,"), which rules for many speakers take.
 fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
-    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let capitalised = |w: Option<&str>| {
+        w.is_some_and(|w| w.trim_start_matches('(').starts_with(char::is_uppercase))
+    };
     let mut words = text.split_whitespace().enumerate().peekable();
     let mut before: Option<&str> = None;
     std::iter::from_fn(move || loop {
