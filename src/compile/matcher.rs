@@ -1164,17 +1164,15 @@ fn flatten<'a>(ast: &'a Ast, out: &mut Vec<&'a Ast>) -> bool {
 /// piece): a cheap look before extracting its literals.
 fn starts_with_literal(part: &Ast, defines: Option<&Defines>) -> bool {
     let starts = |a: &Ast| starts_with_literal(a, defines);
+    // A define's placeholder is read as the define.
+    if let Some(i) = placeholder_in(part) {
+        return defines.and_then(|d| d.ast(i)).is_some_and(starts);
+    }
     match part {
         // A Unicode class's placeholder (see `super::classes`) has too many characters
         // to begin with a literal. A lexicon's (see `Lexicons::grouped`) is a literal
-        // below, as its entries are. A define's is read as the define.
+        // below, as its entries are.
         Ast::Group(g) if is_class_placeholder(&g.ast) => false,
-        Ast::Group(_) if placeholder_in(part).is_some() => {
-            let define = defines
-                .zip(placeholder_in(part))
-                .and_then(|(d, i)| d.ast(i));
-            define.is_some_and(starts)
-        }
         Ast::ClassBracketed(c) => !c.negated,
         Ast::Literal(_) => true,
         Ast::Concat(c) => {

@@ -837,16 +837,23 @@ impl Compiler {
         // With the defines spliced in after parsing where they can be; written out where
         // the pattern sets flags, which would change how a define reads, or where that
         // fails, so that a problem is reported as before.
-        if let Ok(spliced) = pieces.expand_spliced(pattern, &self.lexicon_ids) {
-            if defines::holds_define(&spliced) && !classes::sets_flags(&spliced) {
-                let wrapped = framed(prefix, &spliced, suffix);
-                if let Ok(m) = Matcher::with_lexicons(&wrapped, windowed, lexicons, &self.anchors) {
-                    return Some(Ok(m));
+        // A pattern that names no define that splices is written out already.
+        let expanded = match pieces.expand_spliced(pattern, &self.lexicon_ids) {
+            Ok(spliced) if !defines::holds_define(&spliced) => spliced,
+            Ok(spliced) => {
+                if !classes::sets_flags(&spliced) {
+                    let wrapped = framed(prefix, &spliced, suffix);
+                    let matcher =
+                        Matcher::with_lexicons(&wrapped, windowed, lexicons, &self.anchors);
+                    if let Ok(m) = matcher {
+                        return Some(Ok(m));
+                    }
+                }
+                match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
+                    Ok(e) => e,
+                    Err(e) => return Some(Err(PatternProblem::Reference(e.range, e.message))),
                 }
             }
-        }
-        let expanded = match pieces.expand_with_placeholders(pattern, &self.lexicon_ids) {
-            Ok(e) => e,
             Err(e) => return Some(Err(PatternProblem::Reference(e.range, e.message))),
         };
         let wrapped = framed(prefix, &expanded, suffix);

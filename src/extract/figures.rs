@@ -121,24 +121,36 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     }
     out.sort_by_key(|f| (f.span.start, f.span.end));
     infer_counted_nouns(doc, n, &mut out);
-    if let Some(code) = local_dollar(doc, n) {
-        for f in out
-            .iter_mut()
-            .filter(|f| is_bare_dollar(&doc.text[f.span.clone()]))
-        {
-            f.unit = Some(code.to_string());
-        }
-    }
-    if let Some(code) = local_rupee(doc, n) {
-        let indian = |f: &Figure| {
-            let span = &doc.text[f.span.clone()];
-            f.unit.as_deref() != Some("INR") || span.contains('₹') || span.contains("INR")
-        };
-        for f in out.iter_mut().filter(|f| !indian(f)) {
-            f.unit = Some(code.to_string());
-        }
-    }
+    with_local_currencies(doc, n, &mut out);
     out
+}
+
+/// Gives a bare "$" and an unmarked rupee ("Rs", "rupees"; not "₹" nor "INR") the
+/// currency of the text's own country where it shows one (see `local_dollar` and
+/// `local_rupee`). The text is scanned for that only when it holds such a figure.
+fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
+    let bare_dollar = |f: &Figure| is_bare_dollar(&doc.text[f.span.clone()]);
+    let unmarked_rupee = |f: &Figure| {
+        let span = &doc.text[f.span.clone()];
+        f.unit.as_deref() == Some("INR") && !span.contains('₹') && !span.contains("INR")
+    };
+    if figures.iter().any(bare_dollar) {
+        if let Some(code) = local_dollar(doc, n) {
+            set_unit(figures, bare_dollar, code);
+        }
+    }
+    if figures.iter().any(unmarked_rupee) {
+        if let Some(code) = local_rupee(doc, n) {
+            set_unit(figures, unmarked_rupee, code);
+        }
+    }
+}
+
+/// Sets the unit of the figures `which` picks.
+fn set_unit(figures: &mut [Figure], which: impl Fn(&Figure) -> bool, unit: &str) {
+    for f in figures.iter_mut().filter(|f| which(f)) {
+        f.unit = Some(unit.to_string());
+    }
 }
 
 /// The rupee a text's "Rs" and "rupees" are, where it is not the Indian rupee: the one
