@@ -361,6 +361,31 @@ fn pronouns_and_surnames_resolve_to_the_full_name() {
 }
 
 #[test]
+fn a_pronoun_or_description_is_not_the_person_its_own_quote_names() {
+    let cases = [
+        // The player the quote is about was named last; the manager before him.
+        (
+            "Ines Ortuondo’s side won 2-1. Tobi Adeyemi headed the winner.\n“Tobi is a monster in the air,” said the Spaniard.",
+            "Ines Ortuondo",
+        ),
+        (
+            "Mark Tolland praised the crowd. Danny Ashworth scored twice.\n“Danny is an example for everybody,” he said.",
+            "Mark Tolland",
+        ),
+        // A quote that names no one takes the person last named, as before.
+        (
+            "Mark Tolland praised the crowd. Danny Ashworth scored twice.\n“It was a good night for us,” he said.",
+            "Danny Ashworth",
+        ),
+    ];
+    for (text, want) in cases {
+        let quote = first_quote(text);
+        let name = quote.speaker.and_then(|s| s.name);
+        assert_eq!(name.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
 fn unnamed_sources_are_speakers_without_a_name() {
     let text = "“It's sharpening China's scalpel,” said a person who has lobbied on their behalf.";
     let ex = extract(text);

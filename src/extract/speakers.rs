@@ -195,14 +195,13 @@ fn person_of_age<'d>(doc: &'d Doc, description: &str, at: usize) -> Option<&'d s
         .map(|n| &doc.text[n.clone()])
 }
 
-/// The person last named whom a pronoun of gender `want` at `at` may refer to: the later
-/// of the last such person speaker and the last such person mentioned in the text before
-/// it.
+/// The person last named whom a pronoun at `at` may refer to: the later of the last
+/// such person speaker and the last such person mentioned in the text before it.
 fn last_person(
     persons: &[(usize, String, Option<&str>)],
     in_text: &PersonIndex,
     at: usize,
-    want: Option<&str>,
+    want: Referent,
 ) -> Option<String> {
     last_person_at(persons, in_text, at, want).map(|(_, name)| name)
 }
@@ -212,7 +211,7 @@ fn last_person_at(
     persons: &[(usize, String, Option<&str>)],
     in_text: &PersonIndex,
     at: usize,
-    want: Option<&str>,
+    want: Referent,
 ) -> Option<(usize, String)> {
     later_of(persons, in_text.last_before_with_start(at, want), want)
 }
@@ -225,22 +224,23 @@ fn described_person(
     persons: &[(usize, String, Option<&str>)],
     in_text: &PersonIndex,
     at: usize,
+    want: Referent,
 ) -> Option<String> {
-    later_of(persons, in_text.last_described_before(at), None).map(|(_, name)| name)
+    later_of(persons, in_text.last_described_before(at, want), want).map(|(_, name)| name)
 }
 
-/// The later of the last person speaker of gender `want` and a person `mentioned` in the
-/// text, with where it spoke or was named.
+/// The later of the last person speaker `want` may refer to and a person `mentioned` in
+/// the text, with where it spoke or was named.
 fn later_of(
     persons: &[(usize, String, Option<&str>)],
     mentioned: Option<(usize, &str)>,
-    want: Option<&str>,
+    want: Referent,
 ) -> Option<(usize, String)> {
     let spoke = persons
         .iter()
         .rev()
         .take(GENDER_LOOKBACK)
-        .find(|(_, _, have)| gender_fits(want, *have));
+        .find(|(_, name, have)| want.fits(*have, name));
     match (spoke, mentioned) {
         (Some((at, name, _)), Some((m_at, m_name))) => Some(if m_at > *at {
             (m_at, m_name.to_string())
@@ -634,6 +634,40 @@ fn gender_fits(want: Option<&str>, have: Option<&str>) -> bool {
     want.zip(have).is_none_or(|(w, h)| w == h)
 }
 
+/// Whom a pronoun or a description may refer to: a person of its gender, when it shows
+/// one, and not a person its claim's own words name by their full name or first name
+/// ("“Tobi is a monster in the air,” said the Spaniard" is not Tobi Adeyemi).
+#[derive(Clone, Copy)]
+struct Referent<'a> {
+    gender: Option<&'a str>,
+    /// The claim's text.
+    said: &'a str,
+}
+
+impl<'a> Referent<'a> {
+    fn of_gender(gender: Option<&'a str>) -> Self {
+        Referent { gender, said: "" }
+    }
+
+    fn fits(&self, gender: Option<&str>, name: &str) -> bool {
+        gender_fits(self.gender, gender) && !names_in(self.said, name)
+    }
+}
+
+/// Whether `text` names the person `name` by their full name, or by its first word when
+/// it has several (a given name, or a surname written first).
+fn names_in(text: &str, name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(_)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if text.contains(name) {
+        return true;
+    }
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|word| word == first)
+}
+
 /// Where a person's mention stands in the text.
 #[derive(Clone, Copy, Default)]
 struct Place {
@@ -691,31 +725,31 @@ impl<'r> PersonIndex<'r> {
 
     /// The last person named before `pos`, or the subject of that name's sentence when a
     /// person opened it.
-    fn last_described_before(&self, pos: usize) -> Option<(usize, &str)> {
-        let last = self
-            .mentions
-            .partition_point(|(s, _, _)| *s < pos)
-            .checked_sub(1)?;
+    fn last_described_before(&self, pos: usize, want: Referent) -> Option<(usize, &str)> {
+        let fits = |j: usize| want.fits(None, &self.mentions[j].1);
+        let last = (0..self.mentions.partition_point(|(s, _, _)| *s < pos))
+            .rev()
+            .take(GENDER_LOOKBACK)
+            .find(|&j| fits(j))?;
         let sentence = self.places[last].sentence;
         let subject = (0..last)
             .rev()
             .take(GENDER_LOOKBACK)
             .take_while(|&j| sentence.is_some() && self.places[j].sentence == sentence)
-            .find(|&j| self.places[j].opens);
+            .find(|&j| self.places[j].opens && fits(j));
         let (start, name, _) = &self.mentions[subject.unwrap_or(last)];
         Some((*start, &**name))
     }
 
-    /// The last person named before `pos` whom a pronoun of gender `want` may refer to,
-    /// with where.
-    fn last_before_with_start(&self, pos: usize, want: Option<&str>) -> Option<(usize, &str)> {
+    /// The last person named before `pos` whom a pronoun may refer to, with where.
+    fn last_before_with_start(&self, pos: usize, want: Referent) -> Option<(usize, &str)> {
         let i = self.mentions.partition_point(|(s, _, _)| *s < pos);
         // Bare surnames are skipped, but for one that opens its sentence as its subject
         // ("Tanabe, 67, has faced criticism. He said …"), within a bound: a text of
         // surnames alone is read back no further than a few full names' worth.
         let fits = |j: &usize| {
             let place = &self.places[*j];
-            (!place.bare || place.opens) && gender_fits(want, self.mentions[*j].2)
+            (!place.bare || place.opens) && want.fits(self.mentions[*j].2, &self.mentions[*j].1)
         };
         let last = (0..i)
             .rev()
@@ -1060,12 +1094,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         .or_else(|| {
                             let group = !doc.text[..at].trim_end().ends_with(',')
                                 && is_plural_noun(roles, last_word(&doc.text[..at]));
-                            (!group).then(|| last_person(&persons, &in_text, at, None))?
+                            (!group).then(|| {
+                                last_person(&persons, &in_text, at, Referent::of_gender(None))
+                            })?
                         })
                 }
                 _ => {
                     let want = entry.tag("gender");
-                    let named = last_person_at(&persons, &in_text, sp.mention.start, want);
+                    let referent = Referent {
+                        gender: want,
+                        said: &doc.text[claim.content.clone()],
+                    };
+                    let named = last_person_at(&persons, &in_text, sp.mention.start, referent);
                     // An unnamed speaker since, with no one named after it ("A spokeswoman
                     // said …. “…,” she said"; not "A reporter asked Sanders …. He replied").
                     let since = unnamed
@@ -1090,7 +1130,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.class = SpeakerClass::Person;
             sp.name = person_of_age(doc, text, sp.mention.start)
                 .map(str::to_string)
-                .or_else(|| described_person(&persons, &in_text, sp.mention.start));
+                .or_else(|| {
+                    let referent = Referent {
+                        gender: None,
+                        said: &doc.text[claim.content.clone()],
+                    };
+                    described_person(&persons, &in_text, sp.mention.start, referent)
+                });
             sp.role = role_text;
         } else {
             let untagged = without_bracket_tag(text);
