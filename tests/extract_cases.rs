@@ -386,6 +386,26 @@ fn a_pronoun_or_description_is_not_the_person_its_own_quote_names() {
 }
 
 #[test]
+fn a_relative_named_by_a_given_name_in_apposition_is_whom_a_pronoun_may_mean() {
+    let text = "“We lost money,” says Jem Harcourt, 63. His wife, Sally, 60, rolls her eyes.\n“He is always late,” she says.";
+    let names: Vec<Option<String>> = extract(text)
+        .claims
+        .into_iter()
+        .map(|c| c.speaker.and_then(|s| s.name))
+        .collect();
+    assert_eq!(names[1].as_deref(), Some("Sally"), "{names:?}");
+    // A given name of the other gender is passed over.
+    let text = "Tom Hale met the pope. His wife, Jane, was there too.\nHe said there was no talk of the election.";
+    let ex = extract(text);
+    let name = ex
+        .claims
+        .last()
+        .and_then(|c| c.speaker.as_ref())
+        .and_then(|s| s.name.clone());
+    assert_ne!(name.as_deref(), Some("Jane"), "{:?}", ex.claims);
+}
+
+#[test]
 fn unnamed_sources_are_speakers_without_a_name() {
     let text = "“It's sharpening China's scalpel,” said a person who has lobbied on their behalf.";
     let ex = extract(text);

@@ -155,6 +155,32 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
 }
 
+/// Relatives named by a listed given name alone, in apposition after a kinship word
+/// ("His wife, Sally, 60, rolls her eyes"; "his daughter, Niamh, runs the kitchen"): people
+/// a later "she" or "he" may mean, though no name pattern holds a single word; each with
+/// the gender its given name shows. One pass over the text's commas.
+fn kin_appositions<'r>(
+    text: &str,
+    kin_nouns: Option<&Lexicon>,
+    given_names: Option<&'r Lexicon>,
+) -> Vec<(Range<usize>, Option<&'r str>)> {
+    let (Some(kin), Some(given)) = (kin_nouns, given_names) else {
+        return Vec::new();
+    };
+    text.match_indices(", ")
+        .filter(|&(comma, _)| kin.lookup(last_word(&text[..comma])).is_some())
+        .filter_map(|(comma, _)| {
+            let start = comma + 2;
+            let len = text[start..].find(',')?;
+            let name = &text[start..start + len];
+            let single = name.starts_with(char::is_uppercase)
+                && name.chars().all(|c| c.is_alphabetic() || c == '-');
+            let entry = given.lookup(name).filter(|_| single)?;
+            Some((start..start + len, entry.tag("gender")))
+        })
+        .collect()
+}
+
 /// The pronoun a mention ends in after a noun phrase ("a move he", "an offer she"): the
 /// pronoun is the subject of a clause on the noun ("…, a move he says will ease …", "…, an
 /// offer she rejected"), and the phrase no speaker. "Smith and I" is one.
@@ -937,7 +963,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let mut in_text = PersonIndex::new(given_names);
     // Those named with a title, with its words ("Gov. Daniel Whitcomb"), in text order.
     let mut titled: Vec<(usize, &str, &str)> = Vec::new();
+    // Relatives named by a given name alone, in text order, merged in as they come.
+    let mut relatives = kin_appositions(doc.text, kin_nouns, given_names)
+        .into_iter()
+        .filter(|(r, _)| !in_quote(r.start))
+        .peekable();
     for m in doc.person_names() {
+        while let Some((r, gender)) = relatives.next_if(|(r, _)| r.start < m.start) {
+            let place = place_in_sentence(doc, r.start);
+            in_text.add(r.start, doc.text[r].into(), gender, place);
+        }
         let headline = doc
             .segments
             .paragraph_at(m.start)
@@ -993,6 +1028,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .to_string();
             in_text.add(range.start, full.into(), gender, place);
         }
+    }
+    for (r, gender) in relatives {
+        let place = place_in_sentence(doc, r.start);
+        in_text.add(r.start, doc.text[r].into(), gender, place);
     }
     let in_headline = |pos: usize| doc.segments.paragraph_at(pos).is_some_and(|p| headlines[p]);
     let is_surname = |word: &str| !is_org(word) && !is_place(word) && !is_listed(doc, word);
