@@ -1222,3 +1222,48 @@ fn rs_is_the_rupee_of_the_dateline() {
         want("₹500 crore", "money").value(5e9).unit("INR"),
     );
 }
+
+#[test]
+fn concentrations_and_short_celsius_are_measures() {
+    has(
+        "Each 1 deg C rise was linked to more cases.",
+        want("1 deg C", "measure").value(1.0).unit("°C"),
+    );
+    has(
+        "The reading was 426.9 parts per million, up 3.5ppm on 2024.",
+        want("426.9 parts per million", "measure")
+            .value(426.9)
+            .unit("ppm"),
+    );
+    has(
+        "The reading was 426.9 parts per million, up 3.5ppm on 2024.",
+        want("3.5ppm", "measure").value(3.5).unit("ppm"),
+    );
+    has(
+        "The annual average was 5 micrograms per cubic metre.",
+        want("5 micrograms per cubic metre", "measure")
+            .value(5.0)
+            .unit("µg/m³"),
+    );
+    has(
+        "Leakage fell to 148 megalitres a day.",
+        want("148 megalitres", "measure")
+            .value(148.0)
+            .unit("megalitre"),
+    );
+}
+
+#[test]
+fn an_age_after_a_name_ends_at_a_comma_or_the_sentence() {
+    has(
+        "“We lost money,” says Jem Harcourt, 63. His wife rolls her eyes.",
+        want("63", "measure").value(63.0).unit("year"),
+    );
+    // The first digits of a number with a thousands comma are no age.
+    has(
+        "In England and Wales, 1,244 attacks were recorded.",
+        want("1,244 attacks", "count").value(1244.0).unit("attack"),
+    );
+    none_in("The curbs followed Covid-19 lockdowns.", "19");
+    none_in("The UML won the Ilam-2 by-election.", "2");
+}
