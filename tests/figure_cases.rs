@@ -1267,3 +1267,21 @@ fn an_age_after_a_name_ends_at_a_comma_or_the_sentence() {
     none_in("The curbs followed Covid-19 lockdowns.", "19");
     none_in("The UML won the Ilam-2 by-election.", "2");
 }
+
+#[test]
+fn between_two_amounts_each_with_its_unit_is_one_range() {
+    has(
+        "Analysts put fair value at between 280p and 320p a share.",
+        want("280p and 320p", "range").range(2.8, 3.2).unit("GBP"),
+    );
+    has(
+        "It expects profit of between 720 million pounds and 750 million pounds.",
+        want("720 million pounds and 750 million pounds", "range")
+            .range(720e6, 750e6)
+            .unit("GBP"),
+    );
+    has(
+        "Warming must be held to between 1.5C and 2C.",
+        want("1.5C and 2C", "range").range(1.5, 2.0).unit("°C"),
+    );
+}
