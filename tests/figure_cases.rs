@@ -1265,6 +1265,11 @@ fn an_age_after_a_name_ends_at_a_comma_or_the_sentence() {
         want("1,244 attacks", "count").value(1244.0).unit("attack"),
     );
     none_in("The curbs followed Covid-19 lockdowns.", "19");
+    // An adjective after the noun is no counted noun.
+    has(
+        "One person familiar with the matter said the talks had stalled.",
+        want("One person", "count").value(1.0).unit("person"),
+    );
     none_in("The UML won the Ilam-2 by-election.", "2");
 }
 
