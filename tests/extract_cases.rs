@@ -406,6 +406,32 @@ fn a_relative_named_by_a_given_name_in_apposition_is_whom_a_pronoun_may_mean() {
 }
 
 #[test]
+fn the_company_is_the_firm_that_opened_a_sentence_before() {
+    let text = "Albion Petroleum cut its buyback on Tuesday.\nThe company said it still expected to reduce net debt.";
+    let ex = extract(text);
+    let name = ex
+        .claims
+        .first()
+        .and_then(|c| c.speaker.as_ref())
+        .and_then(|s| s.name.clone());
+    assert_eq!(name.as_deref(), Some("Albion Petroleum"), "{:?}", ex.claims);
+    // A firm that spoke comes first.
+    let text = "Harcourt Partners said it would bid. Albion Petroleum fell 4%.\nThe company said the offer was too low.";
+    let ex = extract(text);
+    let name = ex
+        .claims
+        .last()
+        .and_then(|c| c.speaker.as_ref())
+        .and_then(|s| s.name.clone());
+    assert_eq!(
+        name.as_deref(),
+        Some("Harcourt Partners"),
+        "{:?}",
+        ex.claims
+    );
+}
+
+#[test]
 fn unnamed_sources_are_speakers_without_a_name() {
     let text = "“It's sharpening China's scalpel,” said a person who has lobbied on their behalf.";
     let ex = extract(text);

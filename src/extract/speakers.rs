@@ -963,6 +963,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let mut in_text = PersonIndex::new(given_names);
     // Those named with a title, with its words ("Gov. Daniel Whitcomb"), in text order.
     let mut titled: Vec<(usize, &str, &str)> = Vec::new();
+    // Organisations that open a sentence as its subject ("Albion Petroleum cut its
+    // buyback."), for a later "the company" when no firm has spoken before it.
+    let mut firms_opening: Vec<(usize, &str)> = Vec::new();
     // Relatives named by a given name alone, in text order, merged in as they come.
     let mut relatives = kin_appositions(doc.text, kin_nouns, given_names)
         .into_iter()
@@ -993,6 +996,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let name = after_titled_portfolio(titles, name);
         // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
         let shouted = !name.chars().any(char::is_lowercase);
+        if !shouted && is_org(name) && place_in_sentence(doc, range.start).opens {
+            firms_opening.push((range.start, name));
+        }
         if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
             continue;
         }
@@ -1337,7 +1343,10 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 // "the company", "the insurer": an organisation that spoke before.
                 let body = head
                     .filter(|_| definite && is_short_description(core, articles))
-                    .and_then(|(_, entry)| body_named(&bodies, entry));
+                    .and_then(|(_, entry)| {
+                        body_named(&bodies, entry)
+                            .or_else(|| firm_before(&firms_opening, entry, sp.mention.start))
+                    });
                 if let Some(name) = body {
                     sp.class = SpeakerClass::Organisation;
                     sp.name = Some(name.to_string());
@@ -1483,6 +1492,16 @@ fn is_acronym(name: &str) -> bool {
 }
 
 /// Whether a role lexicon entry names one body ("insurer", not "insurers" nor "analyst").
+/// The firm that last opened a sentence before `pos`, for a description of one ("the
+/// company", "the firm") when no firm has spoken before it.
+fn firm_before<'t>(firms: &[(usize, &'t str)], head: &Entry, pos: usize) -> Option<&'t str> {
+    if !is_one_body(head) || head.tag("firm") != Some("yes") {
+        return None;
+    }
+    let before = firms.partition_point(|(start, _)| *start < pos);
+    firms[..before].last().map(|(_, name)| *name)
+}
+
 fn is_one_body(entry: &Entry) -> bool {
     entry.tag("body").is_some() && !is_plural(entry)
 }
