@@ -65,7 +65,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
             // A match that makes nothing ("287 to win by six", no counted noun) gives its
             // words back too: the next search starts just after its start.
             let mut next = whole.start;
-            if !whole.is_empty() && constraints_hold(rules, rule, &caps) {
+            if !whole.is_empty()
+                && !starts_inside_number(text, whole.start)
+                && constraints_hold(rules, rule, &caps)
+            {
                 let figure = match rule.emit {
                     Emit::None => None,
                     _ => build(rules, n, rule, &caps, text),
@@ -440,6 +443,17 @@ fn build(
         approx,
         rule: rule.id.clone(),
     })
+}
+
+/// Whether a match begins with the digits after a number's decimal point or thousands
+/// comma: the search stepped into "54.2" after the rule refused it at "54", and "2% to
+/// 45.8%" is no figure.
+fn starts_inside_number(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    start >= 2
+        && b.get(start).is_some_and(u8::is_ascii_digit)
+        && matches!(b[start - 1], b'.' | b',')
+        && b[start - 2].is_ascii_digit()
 }
 
 /// Whether the low number at `low` and the high one at `high` read as a range: they are
