@@ -766,12 +766,7 @@ fn first_claim<'r>(
                 break;
             };
             if let Some((claim, quoted)) = claim_of(doc, rule, &caps, window.start, quotes) {
-                let own_attribution = claim
-                    .cue
-                    .as_ref()
-                    .map(|c| c.start)
-                    .or(claim.speaker.as_ref().map(|s| s.mention.start));
-                if own_attribution.is_none_or(|at| at >= attributed_upto) {
+                if attribution_from(&claim) >= attributed_upto {
                     if !quoted {
                         let this = Taken {
                             claim,
@@ -801,6 +796,18 @@ fn first_claim<'r>(
                     }
                     first_quoted.get_or_insert((claim, rule));
                 }
+            } else if first_quoted.is_none() {
+                let retried = claim_after_fronted_phrase(doc, rule, &window, &caps, quotes);
+                if let Some(claim) = retried.filter(|c| attribution_from(c) >= attributed_upto) {
+                    return Some((
+                        Taken {
+                            claim,
+                            rule,
+                            quoted: false,
+                        },
+                        None,
+                    ));
+                }
             }
             if rule.regex.is_start_anchored() {
                 // Anchored at the sentence's start, the match is tried again through a
@@ -826,6 +833,63 @@ fn first_claim<'r>(
         };
         (quoted, None)
     })
+}
+
+/// The claim of a match that a rule anchored at the sentence's start refused because it
+/// took a fronted setting for its speaker ("In a statement, her brother, Tom, said …":
+/// the speaker "In a statement" holds a clause word). The intro that may hold such a
+/// phrase is lazy, so the engine gave the match without it first; this searches again
+/// after the phrase's comma, as the intro would have read it. The phrase opens with one
+/// of the pack's `setting-openers` and runs to the first comma not inside a date ("On
+/// June 4, 2008,"), within 60 characters and without quotation marks.
+fn claim_after_fronted_phrase(
+    doc: &Doc,
+    rule: &Rule,
+    window: &Range<usize>,
+    refused: &crate::compile::Captures,
+    quotes: &[Quote],
+) -> Option<Claim> {
+    let speaker = refused.name("speaker")?;
+    if !rule.regex.is_start_anchored() || refused.whole().start() != 0 || speaker.start() != 0 {
+        return None;
+    }
+    let openers = doc.rules.speakers.as_ref()?.setting_openers?;
+    let hay = &doc.text[window.clone()];
+    let first = hay.split_whitespace().next()?.to_lowercase();
+    doc.rules.lexicon(openers).lookup(&first)?;
+    let phrase = &hay[..floor_boundary(hay, 62)];
+    let comma = phrase
+        .match_indices(", ")
+        .map(|(at, _)| at)
+        .find(|&at| !opens_a_year(&hay[at + 2..]))?;
+    if comma > speaker.end() || phrase[..comma].contains(['"', '“', '”', '\'', '‘', '’']) {
+        return None;
+    }
+    let sub = window.start + comma + 2..window.end;
+    let caps = rule.regex.captures_at(&doc.text[sub.clone()], 0)?;
+    match claim_of(doc, rule, &caps, sub.start, quotes)? {
+        (claim, false) => Some(claim),
+        _ => None,
+    }
+}
+
+/// Whether `rest` opens with a year: four digits, then no other digit.
+fn opens_a_year(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
+}
+
+/// Where a claim's own attribution starts: its cue, else its speaker; with neither, past
+/// any attribution before it.
+fn attribution_from(claim: &Claim) -> usize {
+    claim
+        .cue
+        .as_ref()
+        .map(|c| c.start)
+        .or(claim.speaker.as_ref().map(|s| s.mention.start))
+        .unwrap_or(usize::MAX)
 }
 
 /// A claim a rule made, with whether it is mostly quotation.

@@ -996,10 +996,11 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         let name = after_titled_portfolio(titles, name);
         // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
         let shouted = !name.chars().any(char::is_lowercase);
-        if !shouted && is_org(name) && place_in_sentence(doc, range.start).opens {
+        let org = !shouted && is_org(name);
+        if org && place_in_sentence(doc, range.start).opens {
             firms_opening.push((range.start, name));
         }
-        if shouted || is_org(name) || is_possessive_phrase(name) || is_place(name) {
+        if shouted || org || is_possessive_phrase(name) || is_place(name) {
             continue;
         }
         // Words before a plural role noun describe a group ("Middle Eastern investors",
