@@ -420,6 +420,9 @@ fn build(
         return None;
     }
     let kind = rule.kind.clone().unwrap_or_else(|| "number".into());
+    if kind == "year" {
+        value = value.map(full_year);
+    }
     let hedges: Vec<&str> = ["hedge", "hedge_after"]
         .iter()
         .filter_map(|h| get(h))
@@ -496,6 +499,16 @@ fn output_span(rule: &Rule, caps: &Captures, text: &str) -> Range<usize> {
     }
     let span = if span.start < span.end { span } else { whole };
     trim_range(text, span, &[])
+}
+
+/// A year written with its last two digits ("FY25") in full: 2000–2069 for 00–69, and
+/// 1970–1999 for 70–99, as POSIX reads `%y`. Any other value stays as it is.
+fn full_year(value: f64) -> f64 {
+    match value {
+        v if (0.0..70.0).contains(&v) && v.fract() == 0.0 => 2000.0 + v,
+        v if (70.0..100.0).contains(&v) && v.fract() == 0.0 => 1900.0 + v,
+        v => v,
+    }
 }
 
 fn scale_value(rules: &Rules, n: &NumberSettings, s: &str) -> Option<f64> {
