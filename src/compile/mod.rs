@@ -253,6 +253,7 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "scale",
             "low_scale",
             "unit",
+            "low_unit",
             "noun",
             "currency",
             "hedge",

@@ -368,6 +368,14 @@ fn build(
             None if l * low_scale >= h * scale && l < h * scale => 1.0,
             _ => low_scale,
         };
+        // Each side with its unit names one unit twice: "two hours to 25 minutes" are two
+        // figures.
+        if let Some(low_unit) = get("low_unit") {
+            let canonical = |u: &str| canonical_unit(rules, n, u).map(|(c, _)| c);
+            if canonical(low_unit) != canonical(get("unit")?) {
+                return None;
+            }
+        }
         low = Some(round(l * low_scale * factor));
         high = Some(round(h * scale * factor));
         // "twenty-one" or "52-41" joined by a dash is no range: a range rises.

@@ -403,6 +403,8 @@ pub fn noun_head(
     // A first word tagged `before-noun` ("two such cases") is passed over; the head
     // must then be a plural.
     let mut passed_over = false;
+    // Where the words after a joiner begin; they stay only if a plural is among them.
+    let mut joined_at: Option<usize> = None;
     for (i, c) in phrase
         .char_indices()
         .chain(std::iter::once((phrase.len(), ' ')))
@@ -414,6 +416,23 @@ pub fn noun_head(
                 let before_noun = not_noun.is_some_and(|e| e.tag("before-noun") == Some("yes"));
                 if before_noun && words.is_empty() && !passed_over {
                     passed_over = true;
+                    start = None;
+                    continue;
+                }
+                // Adjectives joined before the noun ("26 northern and northeastern
+                // provinces", "20,000 Myanmar and Chinese tourists"): the plural after
+                // the joiner is the head. After a plural, the joiner ends the phrase
+                // ("20 magazines and supplements" counts magazines).
+                if matches!(w, "and" | "or")
+                    && !singular
+                    && joined_at.is_none()
+                    && !words.is_empty()
+                    && !words
+                        .iter()
+                        .any(|r| is_plural_word(rules, n, &phrase[r.clone()]))
+                    && i < phrase.len()
+                {
+                    joined_at = Some(words.len());
                     start = None;
                     continue;
                 }
@@ -431,10 +450,10 @@ pub fn noun_head(
             _ => {}
         }
     }
-    let is_plural = |r: &std::ops::Range<usize>| {
-        let w = &phrase[r.clone()];
-        in_lexicon(n.irregular_plurals, w) || (w.ends_with('s') && lemma(rules, n, w) != w)
-    };
+    let is_plural = |r: &std::ops::Range<usize>| is_plural_word(rules, n, &phrase[r.clone()]);
+    if let Some(j) = joined_at.filter(|&j| !words[j..].iter().any(is_plural)) {
+        words.truncate(j);
+    }
     let lower =
         |r: &std::ops::Range<usize>| phrase[r.clone()].starts_with(|c: char| c.is_lowercase());
     if let Some(i) = words.iter().position(|w| lower(w) && is_plural(w)) {
@@ -455,7 +474,17 @@ pub fn noun_head(
     } else {
         words.first()
     };
-    head.filter(|w| lower(w)).cloned()
+    // Many of a word in -ing are no noun: "with all 14 losing their deposits".
+    head.filter(|w| lower(w) && (singular || !phrase[(*w).clone()].ends_with("ing")))
+        .cloned()
+}
+
+/// Whether a word is a plural: listed as an irregular one, or ending in -s with a lemma
+/// of its own.
+fn is_plural_word(rules: &Rules, n: &NumberSettings, w: &str) -> bool {
+    n.irregular_plurals
+        .is_some_and(|l| rules.lexicon(l).lookup(w).is_some())
+        || (w.ends_with('s') && lemma(rules, n, w) != w)
 }
 
 /// The lemma of a counted noun: irregular plurals from the lexicon, else the pack's
