@@ -1755,7 +1755,7 @@ fn name_of_the_described(
     is_place: &impl Fn(&str) -> bool,
 ) -> Option<(Range<usize>, Described)> {
     let described = describes(&doc.text[description.clone()])?;
-    let apposition = without_age(doc.text, apposition);
+    let apposition = without_bracket(doc.text, without_age(doc.text, apposition));
     // "The family's solicitor, Priya Lakhani of Hudson & Farr,": a person's name, then
     // where they work.
     let apposition = match described {
@@ -1884,6 +1884,15 @@ fn without_modifier(text: &str, range: Range<usize>, modifiers: Option<&Lexicon>
     match modifiers.is_some_and(|l| l.lookup(first).is_some()) && capitalised >= 2 {
         true => range.end - rest.len()..range.end,
         false => range,
+    }
+}
+
+/// A name in apposition without the bracket that closes it: a constituency, a party or a
+/// state ("Dame Rosalind Greaves (Lab, Walthamstow Central)" → "Dame Rosalind Greaves").
+fn without_bracket(text: &str, range: Range<usize>) -> Range<usize> {
+    match without_bracket_tag(&text[range.clone()]) {
+        std::borrow::Cow::Borrowed(kept) => range.start..range.start + kept.len(),
+        std::borrow::Cow::Owned(_) => range,
     }
 }
 
