@@ -500,8 +500,9 @@ fn output_span(rule: &Rule, caps: &Captures, text: &str) -> Range<usize> {
             span.start = h.end();
         }
     }
+    // A hedge glued on with a hyphen stays ("$1bn-plus"), as in "15-plus years".
     if let Some(h) = caps.name("hedge_after") {
-        if h.end() == span.end {
+        if h.end() == span.end && !text[..h.start()].ends_with('-') {
             span.end = h.start();
         }
     }
