@@ -208,6 +208,8 @@ pub struct SpeakerSettings {
     pub setting_openers: Option<usize>,
     pub fronted_clauses: Option<usize>,
     pub cue_compounds: Option<usize>,
+    pub quantity_cues: Option<usize>,
+    pub clause_verbs: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
@@ -1224,6 +1226,8 @@ impl Compiler {
         let setting_openers = optional(&s.setting_openers, "setting-openers")?;
         let fronted_clauses = optional(&s.fronted_clauses, "fronted-clauses")?;
         let cue_compounds = optional(&s.cue_compounds, "cue-compounds")?;
+        let quantity_cues = optional(&s.quantity_cues, "quantity-cues")?;
+        let clause_verbs = optional(&s.clause_verbs, "clause-verbs")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
@@ -1250,6 +1254,8 @@ impl Compiler {
             setting_openers,
             fronted_clauses,
             cue_compounds,
+            quantity_cues,
+            clause_verbs,
             office_modifiers,
             kin_nouns,
             verbs_after_names,

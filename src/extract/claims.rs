@@ -956,6 +956,9 @@ fn claim_of(
         || cue
             .as_ref()
             .is_some_and(|cue| opens_a_compound(doc, cue.start))
+        || cue
+            .as_ref()
+            .is_some_and(|cue| counts_a_quantity(doc, cue, &doc.text[content.clone()]))
         || is_setting(doc, &doc.text[content.clone()])
         || cue
             .as_ref()
@@ -1075,6 +1078,46 @@ fn opens_a_compound(doc: &Doc, at: usize) -> bool {
         .lexicon(compounds)
         .prefix(&doc.text[at..])
         .is_some()
+}
+
+/// Whether the content after a cue of the pack's `quantity-cues` is the quantity the cue
+/// took for its object: it opens with a number, or one word and a number, and holds no
+/// verb ("Employers added ⟦150,000 jobs last month⟧"; not "added ⟦200 jobs would go⟧"
+/// nor "⟦12 people died⟧").
+fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
+    let Some(settings) = doc.rules.speakers.as_ref() else {
+        return false;
+    };
+    let (Some(cues), Some(verbs)) = (settings.quantity_cues, settings.clause_verbs) else {
+        return false;
+    };
+    let cue_word = doc.text[cue.clone()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if doc.rules.lexicon(cues).lookup(cue_word).is_none() {
+        return false;
+    }
+    let words: Vec<&str> = content
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let number_words = doc
+        .rules
+        .numbers
+        .as_ref()
+        .map(|n| doc.rules.lexicon(n.words));
+    let is_number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || number_words.is_some_and(|l| l.lookup(w).is_some())
+    };
+    // The number may follow one word ("only 41 runs", "another 52").
+    let Some(at) = words.iter().take(2).position(|w| is_number(w)) else {
+        return false;
+    };
+    !words[at + 1..]
+        .iter()
+        .any(|w| doc.rules.lexicon(verbs).lookup(w).is_some() || w.ends_with("ed"))
 }
 
 /// The most words of a setting ("in a separate interview").

@@ -155,6 +155,8 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.setting_openers)
                 .chain(&s.fronted_clauses)
                 .chain(&s.cue_compounds)
+                .chain(&s.quantity_cues)
+                .chain(&s.clause_verbs)
                 .chain(&s.office_modifiers)
                 .chain(&s.kin_nouns)
                 .chain(&s.verbs_after_names)

@@ -540,6 +540,14 @@ pub struct SpeakersConfig {
     /// Lexicon of nouns that open with a verb of saying ("think tank", "say-so"): a cue
     /// that opens one is no cue. Unset: every cue is one.
     pub cue_compounds: Option<String>,
+    /// Lexicon of cues that also take a quantity for their object ("Employers added
+    /// 150,000 jobs", "conceding only 41 runs"): after one, a reported clause that opens
+    /// with a number and holds no verb (see `clause-verbs`) is that object, and no claim.
+    /// Unset: none is refused so.
+    pub quantity_cues: Option<String>,
+    /// Lexicon of the auxiliaries that show a reported clause has a verb ("200 jobs would
+    /// go"), for `quantity-cues`; a word in -ed shows one too.
+    pub clause_verbs: Option<String>,
     /// Lexicon of the words that make a role another office ("vice", "former"): "the
     /// president" is not the vice president named before. Unset: none do.
     pub office_modifiers: Option<String>,
