@@ -307,7 +307,8 @@ fn build(
     let noun_head = match caps.name("noun") {
         Some(m) => {
             let one = get("value").and_then(|v| numbers::parse(rules, n, v)) == Some(1.0);
-            let head = numbers::noun_head(rules, n, m.as_str(), one)?;
+            let compound = text[..m.start()].ends_with('-');
+            let head = numbers::noun_head(rules, n, m.as_str(), one, compound)?;
             Some(m.start() + head.start..m.start() + head.end)
         }
         None => None,

@@ -389,12 +389,14 @@ fn parse_tokens(rules: &Rules, n: &NumberSettings, tokens: &[&str]) -> Option<f6
 /// head is then the first lowercase plural, extended over the plurals right after it
 /// ("resources experts"), else a capitalised plural ("Cambodians"), else the last word
 /// when the number is one ("one vacant seat"), else the first word ("60 staff"), if
-/// lowercase. None if no word is left.
+/// lowercase and, unless `compound` (a hyphen joins the phrase to the number), no verb
+/// form in -ing or -ed. None if no word is left.
 pub fn noun_head(
     rules: &Rules,
     n: &NumberSettings,
     phrase: &str,
     singular: bool,
+    compound: bool,
 ) -> Option<std::ops::Range<usize>> {
     let in_lexicon =
         |l: Option<usize>, w: &str| l.is_some_and(|l| rules.lexicon(l).lookup(w).is_some());
@@ -474,8 +476,13 @@ pub fn noun_head(
     } else {
         words.first()
     };
-    // Many of a word in -ing are no noun: "with all 14 losing their deposits".
-    head.filter(|w| lower(w) && (singular || !phrase[(*w).clone()].ends_with("ing")))
+    // Many of a word in -ing or -ed are no noun ("with all 14 losing their deposits",
+    // "hundreds more fled"), unless a hyphen joins it to the number ("two-pronged").
+    let verb_form = |w: &std::ops::Range<usize>| {
+        let w = &phrase[w.clone()];
+        w.ends_with("ing") || w.ends_with("ed")
+    };
+    head.filter(|w| lower(w) && (singular || compound || !verb_form(w)))
         .cloned()
 }
 
