@@ -678,6 +678,9 @@ const MIN_FRAMING_WORDS: usize = 2;
 /// a nurse said …") is left to the quote, whose own rule found its speaker.
 const MIN_FRAMED_CONFIDENCE: f64 = 0.7;
 
+/// The most words between an indefinite pronoun and its cue ("Many have also said").
+const MAX_WORDS_PRONOUN_TO_CUE: usize = 3;
+
 /// The most claims taken from one sentence.
 const MAX_CLAIMS_PER_SENTENCE: usize = 4;
 
@@ -980,9 +983,21 @@ fn claim_of(
         speaker = Some(pronoun);
     }
     let speaker = match speaker {
-        Some(s) => Some(super::speakers::mention(super::speakers::clean(doc, s)?)),
+        Some(s) => Some(super::speakers::clean(doc, s)?),
         None => None,
     };
+    // "Many said …" is a pronoun's claim; "Many displaced families try …, telling …" is
+    // a determiner's, whose noun the capture lost: an indefinite pronoun speaks only
+    // through a cue a few words on.
+    if let (Some(s), Some(c)) = (&speaker, &cue) {
+        let between = doc.text.get(s.end..c.start).unwrap_or("");
+        if super::speakers::is_indefinite(doc, s)
+            && between.split_whitespace().count() > MAX_WORDS_PRONOUN_TO_CUE
+        {
+            return None;
+        }
+    }
+    let speaker = speaker.map(super::speakers::mention);
     let claim = Claim {
         kind: ClaimKind::Indirect,
         content,

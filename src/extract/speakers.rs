@@ -57,6 +57,17 @@ fn with_closing_bracket(doc: &Doc, mut r: Range<usize>, limit: usize) -> Range<u
     r
 }
 
+/// Whether the mention is an indefinite pronoun ("one", "some", "others"), which names no
+/// one and, as "Many" or "Some", may as well be a determiner.
+pub(crate) fn is_indefinite(doc: &Doc, mention: &Range<usize>) -> bool {
+    doc.rules.speakers.as_ref().is_some_and(|settings| {
+        doc.rules
+            .lexicon(settings.pronouns)
+            .lookup(&doc.text[mention.clone()])
+            .is_some_and(|e| e.canonical.as_deref() == Some("indefinite"))
+    })
+}
+
 /// The mention without edge punctuation and leading non-speaker words, or None if
 /// nothing that can speak is left.
 pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
@@ -69,7 +80,10 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         // A relative pronoun right after a quotation refers to the quoted words (there
         // are still “some people” who feel that way), not to anyone who speaks.
         let relative = entry.tag("relative").is_some();
-        return (!relative || !follows_quote(doc, r.start)).then_some(r);
+        // "one" after "no" is no one ("No one said …").
+        let no_one = entry.canonical.as_deref() == Some("indefinite")
+            && matches!(last_word(&doc.text[..r.start]), "no" | "No");
+        return (!no_one && (!relative || !follows_quote(doc, r.start))).then_some(r);
     }
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     let organisations = || settings.organisations.iter().map(|&l| doc.rules.lexicon(l));
@@ -106,6 +120,11 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         };
         let next = &doc.text[rest.clone()];
         let next_word = next.split_whitespace().next().unwrap_or("");
+        // Nor before "of", whose phrase it heads ("One of the officials", "Many of
+        // those who …").
+        if next_word == "of" {
+            break;
+        }
         let listed = || {
             let mut capitalised: String = next_word
                 .chars()
@@ -1122,8 +1141,9 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             sp.name = match entry.canonical.as_deref() {
                 Some("organisation") => last_it.clone(),
                 Some("group") => last_group.clone().or_else(|| last_org.clone()),
-                // The writer's own "I" is no one named before it.
-                Some("author") => None,
+                // The writer's own "I" is no one named before it, nor is "one" of a
+                // group ("One says …, another says …").
+                Some("author") | Some("indefinite") => None,
                 // "Okafor, who …": the name right before the relative pronoun.
                 _ if entry.tag("relative").is_some() => {
                     let at = sp.mention.start;
