@@ -1096,9 +1096,9 @@ fn opens_a_compound(doc: &Doc, at: usize) -> bool {
 }
 
 /// Whether the content after a cue of the pack's `quantity-cues` is the quantity the cue
-/// took for its object: it opens with a number, or one word and a number, and holds no
-/// verb ("Employers added ⟦150,000 jobs last month⟧"; not "added ⟦200 jobs would go⟧"
-/// nor "⟦12 people died⟧").
+/// took for its object: it opens with a number or an ordinal, or one word and one, and
+/// holds no verb ("Employers added ⟦150,000 jobs last month⟧", "Wright added ⟦his second⟧";
+/// not "added ⟦200 jobs would go⟧" nor "⟦12 people died⟧").
 fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
     let Some(settings) = doc.rules.speakers.as_ref() else {
         return false;
@@ -1117,16 +1117,18 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let number_words = doc
-        .rules
-        .numbers
-        .as_ref()
-        .map(|n| doc.rules.lexicon(n.words));
+    let numbers = doc.rules.numbers.as_ref();
+    let number_words = numbers.map(|n| doc.rules.lexicon(n.words));
+    let ordinal_words = numbers
+        .and_then(|n| n.ordinals)
+        .map(|l| doc.rules.lexicon(l));
     let is_number = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             || number_words.is_some_and(|l| l.lookup(w).is_some())
+            || ordinal_words.is_some_and(|l| l.lookup(w).is_some())
     };
-    // The number may follow one word ("only 41 runs", "another 52").
+    // The number may follow one word ("only 41 runs", "another 52", "his second", "at
+    // 11st").
     let Some(at) = words.iter().take(2).position(|w| is_number(w)) else {
         return false;
     };
