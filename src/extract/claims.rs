@@ -1025,7 +1025,7 @@ fn after_fronted_clause(
         return (speaker, role);
     };
     let first = doc.text[s.clone()].split_whitespace().next().unwrap_or("");
-    if doc.rules.lexicon(fronted).lookup(first).is_none() {
+    if doc.rules.lexicon(fronted).lookup(first).is_none() && !completes_a_place(doc, s, r) {
         return (speaker, role);
     }
     match doc.text[r.clone()].find(", ") {
@@ -1035,6 +1035,39 @@ fn after_fronted_clause(
         ),
         None => (role, None),
     }
+}
+
+/// Whether the speaker is the county or country of a place named just before it ("At
+/// the Plough Inn in Horncastle, ⟨Lincolnshire⟩, landlord Gareth Price, 54, said"): one
+/// or two capitalised words after "in", "at", "near" or "from" and capitalised words
+/// and a comma, when the role after it ends in a name.
+fn completes_a_place(doc: &Doc, speaker: &Range<usize>, role: &Range<usize>) -> bool {
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let role = &doc.text[role.clone()];
+    let aside = role.split(", ").next().unwrap_or(role);
+    if !aside
+        .split_whitespace()
+        .next_back()
+        .is_some_and(capitalised)
+    {
+        return false;
+    }
+    let words: Vec<&str> = doc.text[speaker.clone()].split_whitespace().collect();
+    if words.is_empty() || words.len() > 2 || !words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    let Some(before) = doc.text[..speaker.start].trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut back = before
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| capitalised(w));
+    let named = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(capitalised);
+    named && matches!(back.next(), Some("in" | "at" | "near" | "from" | "outside"))
 }
 
 /// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the

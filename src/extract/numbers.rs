@@ -471,6 +471,17 @@ pub fn noun_head(
     if passed_over {
         return None;
     }
+    // A participle after a singular noun is a clause on it ("One man killed himself"),
+    // unless a hyphen joins it to the number.
+    if singular && !compound {
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| phrase[w.clone()].ends_with("ed"))
+        {
+            words.pop();
+        }
+    }
     let head = if singular {
         words.last()
     } else {

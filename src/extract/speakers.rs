@@ -57,6 +57,20 @@ fn with_closing_bracket(doc: &Doc, mut r: Range<usize>, limit: usize) -> Range<u
     r
 }
 
+/// The mention without a gloss in another script at its end ("analyst Wu Chia-hsin
+/// (吳佳欣)"): the name is the words before it.
+fn without_native_gloss(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let Some(open) = s.strip_suffix(')').and_then(|body| body.rfind('(')) else {
+        return r;
+    };
+    let gloss = &s[open + 1..s.len() - 1];
+    if gloss.is_empty() || gloss.chars().any(|c| c.is_ascii()) {
+        return r;
+    }
+    r.start..r.start + s[..open].trim_end().len()
+}
+
 /// Whether the mention is an indefinite pronoun ("one", "some", "others"), which names no
 /// one and, as "Many" or "Some", may as well be a determiner.
 pub(crate) fn is_indefinite(doc: &Doc, mention: &Range<usize>) -> bool {
@@ -74,7 +88,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     let settings = doc.rules.speakers.as_ref()?;
     let trim =
         |r: Range<usize>| with_closing_bracket(doc, trim_range(doc.text, r, EDGE), range.end);
-    let mut r = trim(range.clone());
+    let mut r = without_native_gloss(doc.text, trim(range.clone()));
     let pronouns = doc.rules.lexicon(settings.pronouns);
     if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
         // A relative pronoun right after a quotation refers to the quoted words (there
