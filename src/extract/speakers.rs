@@ -1838,8 +1838,9 @@ fn name_of_the_described(
     .then_some((apposition, described))
 }
 
-/// The most words of a description before the name it ends in ("the property developer").
-const MAX_DESCRIPTION_WORDS: usize = 4;
+/// The most words of a description before the name it ends in ("the property developer",
+/// "the former Davis Cup player").
+const MAX_DESCRIPTION_WORDS: usize = 5;
 
 /// The name that ends a description with an article ("the property developer Nigel
 /// Ashcombe" gives "Nigel Ashcombe") or with a bare role noun (`is_role`: "lawyer Jun
