@@ -252,6 +252,26 @@ fn unknown_field_in_a_rule_is_a_serde_error_at_its_line() {
 }
 
 #[test]
+fn a_name_given_twice_in_where_or_expect_is_an_error_not_a_silent_override() {
+    // YAML keeps the last of two equal keys: the first constraint (or expected field)
+    // would be lost without a word.
+    let twice = [
+        "    where:\n      cue: { not-in: cue-verb }\n      cue: { no-word-in: cue-verb }\n",
+        "    examples:\n      - match: '“Hi,” said ⟦Ana Silva⟧.'\n        expect: { cue: said, cue: says }\n",
+    ];
+    for added in twice {
+        let pack = TinyPack::new().edit_rules(
+            "    confidence: 0.9\n",
+            &format!("    confidence: 0.9\n{added}"),
+        );
+        let (written, diags) = pack.errors();
+        let d = only(&diags, "invalid-yaml");
+        assert_eq!(d.file, written.file("rules.yaml"), "{d}");
+        assert!(d.message.contains("`cue` is given twice"), "{d}");
+    }
+}
+
+#[test]
 fn missing_lexicon_file_is_reported_at_its_declaration() {
     let pack = TinyPack::new().edit_manifest(
         "cue-verb: { file: lexicons/cue-verbs.txt }",

@@ -358,7 +358,7 @@ pub struct RuleSpec {
     #[serde(default)]
     pub vague: bool,
     /// Constraints on captures: `unit: { not-in: not-counted-noun }`.
-    #[serde(default, rename = "where")]
+    #[serde(default, rename = "where", deserialize_with = "unique_keys")]
     pub constraints: BTreeMap<String, Constraint>,
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -413,6 +413,39 @@ impl Constraint {
     }
 }
 
+/// A map whose keys must differ: YAML keeps the last of two equal keys, which would
+/// drop a rule's first constraint on a capture (or an expected field) without a word.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueKeys<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for UniqueKeys<V> {
+        type Value = BTreeMap<String, V>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from capture names")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, V>()? {
+                if out.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "`{key}` is given twice in one map (YAML would keep only the last): \
+                         put both in one entry"
+                    )));
+                }
+                out.insert(key, value);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(UniqueKeys(std::marker::PhantomData))
+}
+
 /// A rule's example: text it must match (with the expected span marked ⟦…⟧) or not.
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -424,7 +457,7 @@ pub struct Example {
     #[serde(rename = "no-match")]
     pub no_match: Option<String>,
     /// Expected fields of the output: `speaker`, `cue`, `value`, `unit`, `approx`, …
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub expect: BTreeMap<String, serde_yaml::Value>,
     /// The example records something the rule does not do yet, and why: it is run
     /// and reported, but its failure does not fail `claimkit test`.
