@@ -252,22 +252,24 @@ fn unknown_field_in_a_rule_is_a_serde_error_at_its_line() {
 }
 
 #[test]
-fn a_name_given_twice_in_where_or_expect_is_an_error_not_a_silent_override() {
-    // YAML keeps the last of two equal keys: the first constraint (or expected field)
-    // would be lost without a word.
+fn a_name_given_twice_in_one_map_is_an_error_not_a_silent_override() {
+    // YAML keeps the last of two equal keys: the first constraint, expected field or
+    // define would be lost without a word.
+    let rule = "    confidence: 0.9\n";
     let twice = [
-        "    where:\n      cue: { not-in: cue-verb }\n      cue: { no-word-in: cue-verb }\n",
-        "    examples:\n      - match: '“Hi,” said ⟦Ana Silva⟧.'\n        expect: { cue: said, cue: says }\n",
+        (rule, "    where:\n      cue: { not-in: cue-verb }\n      cue: { no-word-in: cue-verb }\n", "cue"),
+        (rule, "    examples:\n      - match: '“Hi,” said ⟦Ana Silva⟧.'\n        expect: { cue: said, cue: says }\n", "cue"),
+        ("define:\n", "  name-word: '\\p{Lu}+'\n", "name-word"),
     ];
-    for added in twice {
-        let pack = TinyPack::new().edit_rules(
-            "    confidence: 0.9\n",
-            &format!("    confidence: 0.9\n{added}"),
-        );
+    for (at, added, name) in twice {
+        let pack = TinyPack::new().edit_rules(at, &format!("{at}{added}"));
         let (written, diags) = pack.errors();
         let d = only(&diags, "invalid-yaml");
         assert_eq!(d.file, written.file("rules.yaml"), "{d}");
-        assert!(d.message.contains("`cue` is given twice"), "{d}");
+        assert!(
+            d.message.contains(&format!("`{name}` is given twice")),
+            "{d}"
+        );
     }
 }
 

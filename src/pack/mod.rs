@@ -259,16 +259,16 @@ struct PackFile {
     #[serde(default)]
     disable: Vec<String>,
     /// New priorities for rules, by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     priorities: BTreeMap<String, i32>,
     description: Option<String>,
     /// The pack's own version, for its authors (a number or a string).
     version: Option<serde_yaml::Value>,
     #[serde(default)]
     include: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     lexicons: BTreeMap<String, LexiconDecl>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     define: BTreeMap<String, String>,
     #[serde(default)]
     rules: Vec<RuleSpec>,
@@ -414,7 +414,8 @@ impl Constraint {
 }
 
 /// A map whose keys must differ: YAML keeps the last of two equal keys, which would
-/// drop a rule's first constraint on a capture (or an expected field) without a word.
+/// drop a rule's first constraint on a capture, an expected field, a lexicon or a define
+/// without a word.
 fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -434,8 +435,7 @@ where
             while let Some((key, value)) = map.next_entry::<String, V>()? {
                 if out.contains_key(&key) {
                     return Err(serde::de::Error::custom(format!(
-                        "`{key}` is given twice in one map (YAML would keep only the last): \
-                         put both in one entry"
+                        "`{key}` is given twice here (YAML would keep only the last)"
                     )));
                 }
                 out.insert(key, value);
