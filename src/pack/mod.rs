@@ -425,7 +425,7 @@ where
     impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for UniqueKeys<V> {
         type Value = BTreeMap<String, V>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a map from capture names")
+            f.write_str("a map of names")
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
