@@ -1156,6 +1156,12 @@ fn a_bare_dollar_is_the_dollar_of_a_paper_that_marks_us_dollars() {
         "SINGAPORE - The race brought in $2.1 billion, up from US$1.5 billion.",
         want("$2.1 billion", "money").value(2.1e9).unit("SGD"),
     );
+    // Copy from elsewhere that marks US dollars and names Singapore once, later on, as a
+    // trade partner writes "$" for US dollars too.
+    has(
+        "HANOI - Exports rose to US$30 billion. Singapore was the top investor with $7 billion.",
+        want("$7 billion", "money").value(7e9).unit("USD"),
+    );
     // A text that names a country twice and marks no dollar writes "$" for that country's.
     has(
         "Auckland's council will spend $120 million, and Wellington will match it.",

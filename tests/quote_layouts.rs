@@ -221,6 +221,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          \u{201c}We expect more arrests,\u{201d} he said.",
     ),
     (
+        "an-analysts-rating-in-marks-is-no-quotation",
+        "Kenari Research kept its \u{201c}hold\u{201d} call on the stock, while Maybank upgraded it \
+         to \u{201c}buy\u{201d}. \u{201c}Margins will recover,\u{201d} said analyst Tan Wei Ling.",
+    ),
+    (
         "a-name-written-again-in-its-own-script",
         "\u{201c}We are sold out,\u{201d} chairman Chou Ming-hsiang (\u{5468}\u{660e}\u{7965}) told \
          investors. \u{201c}Demand is strong.\u{201d}",

@@ -181,9 +181,10 @@ fn most_named<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(&'a str, usiz
 }
 
 /// The dollar a bare "$" is, where it is not the US dollar (see the numbers setting
-/// `local-dollars`): in a text that marks US dollars as such ("US$", "$US"), the dollar
-/// it names most; in a text that shows nothing of the habit of US, British and wire copy
-/// ("A$", "U.S.", "£", "Reuters"), a dollar whose country it names at least twice.
+/// `local-dollars`): the dollar whose country the text names most, when it names it twice
+/// (or, marking US dollars as such, "US$", "$US", in its opening sentence) and marks US
+/// dollars or shows nothing of the habit of US, British and wire copy ("A$", "U.S.", "£",
+/// "Reuters").
 fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
     let lexicon = doc.rules.lexicon(n.local_dollars?);
     let (mut marks_us, mut writes_usd) = (false, false);
@@ -197,11 +198,25 @@ fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
         codes.extend(entry.canonical.as_deref().filter(|&c| c != "USD"));
     }
     let (code, most) = most_named(codes.into_iter())?;
-    (marks_us || (!writes_usd && most >= LOCAL_DOLLAR_NAMED)).then_some(code)
+    // Where the story is set: its dateline or first sentence ("SINGAPORE - …", "the NSW
+    // budget").
+    let opening = doc
+        .segments
+        .sentences
+        .first()
+        .map_or("", |s| &doc.text[s.range.clone()]);
+    let set_there = || {
+        lexicon
+            .entries_in(opening)
+            .any(|e| e.canonical.as_deref() == Some(code))
+    };
+    let setting = most >= LOCAL_DOLLAR_NAMED || (marks_us && set_there());
+    (setting && (marks_us || !writes_usd)).then_some(code)
 }
 
-/// How often a text that marks no dollar names a country before its "$" is that
-/// country's: once is a mention ("talks with Australia"), twice a setting.
+/// How often a text names a country before its "$" is that country's, unless its opening
+/// names it: once further on is a mention ("talks with Australia", "Singapore was the top
+/// investor" in Vietnamese copy that writes "US$" throughout), twice a setting.
 const LOCAL_DOLLAR_NAMED: usize = 2;
 
 /// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion").
