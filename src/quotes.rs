@@ -91,13 +91,26 @@ struct Open {
     continues: Option<usize>,
 }
 
+/// The group of a `not-quote` pattern that holds its apostrophes, when only some of
+/// what it matches is to be ignored.
+const NOT_QUOTE_MARK: &str = "mark";
+
 /// Finds every quote of the document, in order.
 pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) -> Vec<Quote> {
     let marks = &settings.matcher;
     // Spans where marks are not quotation marks, sorted and merged.
     let mut blocked: Vec<Range<usize>> = Vec::new();
     for re in &settings.not_quote {
-        blocked.extend(re.find_iter(text).map(|m| m.range()));
+        if re.capture_names().any(|name| name == Some(NOT_QUOTE_MARK)) {
+            // Only the marks in the group are apostrophes; a match without it (an
+            // alternative written to keep a mark a quotation mark) blocks nothing.
+            let spans = re
+                .captures_iter(text)
+                .filter_map(|c| c.name(NOT_QUOTE_MARK));
+            blocked.extend(spans.map(|m| m.range()));
+        } else {
+            blocked.extend(re.find_iter(text).map(|m| m.range()));
+        }
     }
     let blocked = merge(blocked);
     let mut blocked_at = 0;

@@ -23,6 +23,15 @@ fn speaker_names(text: &str) -> Vec<Option<String>> {
 }
 
 /// The first quotation (a direct or partial claim) extracted from `text`.
+/// The words of each direct and partial quote, in order.
+fn quoted<'t>(text: &'t str, ex: &Extraction) -> Vec<&'t str> {
+    ex.claims
+        .iter()
+        .filter(|c| c.kind != ClaimKind::Indirect)
+        .map(|c| &text[c.content.clone()])
+        .collect()
+}
+
 fn first_quote(text: &str) -> Claim {
     extract(text)
         .claims
@@ -438,12 +447,7 @@ fn unnamed_sources_are_speakers_without_a_name() {
 fn apostrophes_are_not_quote_marks_and_quotes_run_across_paragraphs() {
     let text = "China's rules don't change, it's said.\n“The first part of the quote runs on.\n“And this part closes it,” she said.";
     let ex = extract(text);
-    let quotes: Vec<&str> = ex
-        .claims
-        .iter()
-        .filter(|c| c.kind != ClaimKind::Indirect)
-        .map(|c| &text[c.content.clone()])
-        .collect();
+    let quotes = quoted(text, &ex);
     assert_eq!(
         quotes,
         [
@@ -457,6 +461,18 @@ fn apostrophes_are_not_quote_marks_and_quotes_run_across_paragraphs() {
             .filter(|c| c.kind != ClaimKind::Indirect)
             .all(|c| c.speaker.is_some()),
         "both parts have the speaker"
+    );
+}
+
+#[test]
+fn a_mark_after_a_plural_closes_a_quote_unless_a_noun_follows() {
+    let text = "He said the club was 'in talks' over a new deal and the fans' hopes were \
+                'sky high'. The council said: 'We are aware of the issues.'";
+    let ex = extract(text);
+    let quotes = quoted(text, &ex);
+    assert_eq!(
+        quotes,
+        ["in talks", "sky high", "We are aware of the issues."]
     );
 }
 

@@ -470,7 +470,8 @@ pub struct QuotesConfig {
     /// Quotation-mark families; an opening mark is closed only by its own family.
     pub marks: Vec<MarkFamily>,
     /// Patterns whose matches contain marks that are not quotation marks (apostrophes
-    /// in `China's`, `'90s`, primes in `6'2"`): marks inside a match are ignored.
+    /// in `China's`, `'90s`, primes in `6'2"`): marks inside a match are ignored, or,
+    /// where the pattern has a group named `mark`, only the marks inside that group.
     #[serde(default)]
     pub not_quote: Vec<String>,
     /// Pattern on the sentence text before an opening mark that makes the quotation
