@@ -448,6 +448,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          said she had trained well. \u{201c}I made too many mistakes,\u{201d} said the 26-year-old.",
     ),
     (
+        "a-description-by-age-is-no-one-the-text-gave-another-age",
+        "\u{2018}We are thrilled,\u{2019} said shop owner Asha Kaur, 52, from Derby.\n\n\
+         The 27-year-old, who found the dog, said he was \u{2018}relieved\u{2019}.",
+    ),
+    (
         "a-pronoun-after-a-noun-phrase-is-the-speaker",
         "Premier Dan Kerr will spend $4bn on hospitals, a move he says will ease pressure on \
          wards. Officials said the union had been offered a 3% rise, an offer it rejected.",

@@ -230,28 +230,50 @@ pub(crate) fn subject_pronoun_at_end(doc: &Doc, mention: Range<usize>) -> Option
     (subject && !joined && !before.trim().is_empty()).then_some(start..start + last.len())
 }
 
+/// The age a description by age gives ("the 26-year-old" → "26").
+fn described_age(description: &str) -> Option<&str> {
+    let (age, _) = description.split_whitespace().last()?.split_once('-')?;
+    (!age.is_empty() && age.chars().all(|c| c.is_ascii_digit())).then_some(age)
+}
+
+/// The age the text gives the person named at `name`: in commas after the name ("Park
+/// Seo-yeon, 26,") or before it ("26-year-old Park Seo-yeon").
+fn stated_age<'d>(doc: &'d Doc, name: &Range<usize>) -> Option<&'d str> {
+    let after = doc.text[name.end..].strip_prefix(", ").and_then(|rest| {
+        let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+        (digits > 0 && rest[digits..].starts_with(',')).then_some(&rest[..digits])
+    });
+    after.or_else(|| {
+        let before = doc.text[..name.start].trim_end();
+        let word = before.rsplit(char::is_whitespace).next()?;
+        let (age, rest) = word.split_once('-')?;
+        (rest == "year-old" && !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()))
+            .then_some(age)
+    })
+}
+
 /// The person a description by age ("the 26-year-old") refers to, if the text gave that
-/// age to someone before `at`: the last name followed by it in commas ("Park Seo-yeon,
-/// 26,") or written after it ("26-year-old Park Seo-yeon").
+/// age to someone before `at` (see [`stated_age`]).
 fn person_of_age<'d>(doc: &'d Doc, description: &str, at: usize) -> Option<&'d str> {
-    let described = description.split_whitespace().last()?;
-    let (age, _) = described.split_once('-')?;
-    if age.is_empty() || !age.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
+    let age = described_age(description)?;
     doc.person_names()
         .iter()
         .rev()
         .filter(|n| n.end <= at)
-        .find(|n| {
-            let in_commas = doc.text[n.end..]
-                .strip_prefix(", ")
-                .and_then(|rest| rest.strip_prefix(age))
-                .is_some_and(|rest| rest.starts_with(','));
-            let before = doc.text[..n.start].trim_end();
-            in_commas || before.ends_with(described)
-        })
+        .find(|n| stated_age(doc, n) == Some(age))
         .map(|n| &doc.text[n.clone()])
+}
+
+/// Whether the text gave the person `name` another age than a description's before `at`:
+/// "Mrs Kaur, 52," is not "the 27-year-old".
+fn aged_otherwise(doc: &Doc, description: &str, name: &str, at: usize) -> bool {
+    let Some(age) = described_age(description) else {
+        return false;
+    };
+    doc.person_names()
+        .iter()
+        .filter(|&n| n.end <= at && doc.text[n.clone()].ends_with(name))
+        .any(|n| stated_age(doc, n).is_some_and(|stated| stated != age))
 }
 
 /// The person last named whom a pronoun at `at` may refer to: the later of the last
@@ -1216,6 +1238,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                         said: &doc.text[claim.content.clone()],
                     };
                     described_person(&persons, &in_text, sp.mention.start, referent)
+                        .filter(|name| !aged_otherwise(doc, text, name, sp.mention.start))
                 });
             sp.role = role_text;
         } else {
