@@ -229,7 +229,8 @@ fn is_bare_dollar(span: &str) -> bool {
 /// counts what the last count before it in the same sentence counts: "2,400
 /// billionaires in the world, another says there are about 1,800"; "36,000 people, up
 /// from 29,600 a year earlier". Any other must be followed by punctuation, so "the two
-/// earliest states" (a count the rules missed) borrows nothing.
+/// earliest states" (a count the rules missed) borrows nothing, nor does a number inside
+/// brackets opened after the count.
 fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     let mut last_count: Option<usize> = None;
     for i in 0..figures.len() {
@@ -245,7 +246,10 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
             continue;
         }
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
-        let Some(count) = last_count.filter(|&c| sentence(c) == sentence(i)) else {
+        let Some(count) = last_count
+            .filter(|&c| sentence(c) == sentence(i))
+            .filter(|&c| !opens_an_aside(&doc.text[figures[c].span.end..figures[i].span.start]))
+        else {
             continue;
         };
         let bare = f.kind == "number"
@@ -260,6 +264,15 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         f.kind = "count".into();
         f.unit = unit;
     }
+}
+
+/// Whether a bracket opens between two figures and is still open at the second: the
+/// numbers of a scorecard in brackets ("in 48.3 overs (Perera 87, Silva 43)") count
+/// something else than the count before it.
+fn opens_an_aside(between: &str) -> bool {
+    between
+        .rfind('(')
+        .is_some_and(|open| !between[open..].contains(')'))
 }
 
 /// Whether a figure's text joins digits to its noun with a hyphen ("69-ball", "20-member").
