@@ -245,7 +245,8 @@ pub struct SentenceEndLexicons {
 /// Output fields each kind of rule may capture.
 fn allowed_captures(emit: Emit) -> &'static [&'static str] {
     match emit {
-        // `gap`: words a claim rule sets apart only to check them with `where`.
+        // `gap`: words a rule sets apart only to check them with `where` (a `where` on a
+        // group that took no part in the match holds).
         Emit::Claim => &["content", "speaker", "role", "cue", "gap"],
         Emit::Attribution => &["speaker", "role", "cue"],
         Emit::Figure => &[
@@ -265,8 +266,9 @@ fn allowed_captures(emit: Emit) -> &'static [&'static str] {
             "value2",
             "unit2",
             "divisor",
+            "gap",
         ],
-        Emit::None => &["span"],
+        Emit::None => &["span", "gap"],
     }
 }
 
