@@ -1296,3 +1296,20 @@ fn between_two_amounts_each_with_its_unit_is_one_range() {
         want("1.5C and 2C", "range").range(1.5, 2.0).unit("°C"),
     );
 }
+
+#[test]
+fn a_fiscal_year_opens_no_range() {
+    let text = "Cargo will rise from 165 million tonnes in 2023-24 to 300 million tonnes.";
+    has(text, want("2023-24", "year").value(2023.0));
+    has(
+        text,
+        want("300 million tonnes", "measure")
+            .value(3e8)
+            .unit("tonne"),
+    );
+    // The second side of a pair still stands alone.
+    has(
+        "Clinton leads 42-40 in the poll.",
+        want("40", "number").value(40.0),
+    );
+}

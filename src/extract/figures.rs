@@ -486,14 +486,27 @@ fn build(
 }
 
 /// Whether a match begins with the digits after a number's decimal point or thousands
-/// comma: the search stepped into "54.2" after the rule refused it at "54", and "2% to
-/// 45.8%" is no figure.
+/// comma, or after a year and a hyphen: the search stepped into "54.2" after the rule
+/// refused it at "54", "2% to 45.8%" is no figure, and in "from 165 million tonnes in
+/// 2023-24 to 300 million" the fiscal year's "24" opens no range (the second side of a
+/// pair, "42-40", may stand alone).
 fn starts_inside_number(text: &str, start: usize) -> bool {
     let b = text.as_bytes();
-    start >= 2
-        && b.get(start).is_some_and(u8::is_ascii_digit)
-        && matches!(b[start - 1], b'.' | b',')
-        && b[start - 2].is_ascii_digit()
+    if start < 2 || !b.get(start).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let digits_before = |end: usize| {
+        b[..end]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    match b[start - 1] {
+        b'.' | b',' => b[start - 2].is_ascii_digit(),
+        b'-' => digits_before(start - 1) == 4,
+        _ => false,
+    }
 }
 
 /// Whether the low number at `low` and the high one at `high` read as a range: they are
