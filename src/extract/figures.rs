@@ -219,10 +219,22 @@ fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
 /// investor" in Vietnamese copy that writes "US$" throughout), twice a setting.
 const LOCAL_DOLLAR_NAMED: usize = 2;
 
-/// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion").
+/// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion"),
+/// is cents written with a "c" ("68c"), or ends in "dollars" with no country's name before
+/// it ("tens of millions of dollars"; not "5 million US dollars").
 fn is_bare_dollar(span: &str) -> bool {
-    span.strip_prefix('$')
-        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    let sign = span
+        .strip_prefix('$')
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let cents = span
+        .strip_suffix('c')
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    let mut words = span.split_whitespace().rev();
+    let word = matches!(words.next(), Some("dollars" | "dollar"))
+        && words
+            .next()
+            .is_some_and(|before| !before.starts_with(char::is_uppercase));
+    sign || cents || word
 }
 
 /// A bare whole number that ends its phrase, or that a comparison word introduces,
