@@ -23,6 +23,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          “Nothing has changed,” she said.",
     ),
     (
+        "a-semicolon-parts-the-clauses-before-a-quote",
+        "Council backs bypass; residents call plan \u{2018}a disaster\u{2019}\n\n\
+         Mayor Ines Duarte said the vote was close; it was \u{201c}a fair fight\u{201d}.",
+    ),
+    (
         "apposition-with-commas",
         "“It was a long night,” Pedro Alves, of Braga, Portugal, said.",
     ),

@@ -475,18 +475,14 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
             let rest = &doc.text[f.end..para.end.max(f.end)];
             let reports_on = rest.trim_start().starts_with(|c: char| c.is_lowercase());
             if reports_on {
-                if let Some(b) = attribution_rules(doc, Scope::BeforeQuote)
-                    .find_map(|r| try_rule(doc, r, before.clone()))
-                {
+                if let Some(b) = before_quote_attribution(doc, &before) {
                     return Some(b);
                 }
             }
             return Some(f);
         }
     }
-    if let Some(f) =
-        attribution_rules(doc, Scope::BeforeQuote).find_map(|r| try_rule(doc, r, before.clone()))
-    {
+    if let Some(f) = before_quote_attribution(doc, &before) {
         return Some(f);
     }
     if next_quote_follows {
@@ -506,6 +502,24 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         }
     }
     after_quote_attribution(doc, q, true)
+}
+
+/// The `before-quote` rules on the words before a quote: first on its clause after the
+/// last semicolon, as a headline joins two ("Maharashtra announces waiver; Opposition calls
+/// it 'poll gimmick'"), then, if none holds there, on the whole sentence before it ("Ruiz
+/// said the plan was dead; it was “a disaster”").
+fn before_quote_attribution<'r>(doc: &Doc<'r>, before: &Range<usize>) -> Option<Found<'r>> {
+    let rules = |window: Range<usize>| {
+        attribution_rules(doc, Scope::BeforeQuote).find_map(|r| try_rule(doc, r, window.clone()))
+    };
+    let words = &doc.text[before.clone()];
+    let last_clause = words.rfind(';').map(|at| {
+        let rest = &words[at + 1..];
+        before.end - rest.trim_start().len()..before.end
+    });
+    last_clause
+        .and_then(&rules)
+        .or_else(|| rules(before.clone()))
 }
 
 /// Runs one attribution rule on a window of the text. A match whose captures the rule's
