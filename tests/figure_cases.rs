@@ -1314,3 +1314,16 @@ fn a_fiscal_year_opens_no_range() {
         want("40", "number").value(40.0),
     );
 }
+
+#[test]
+fn a_part_of_a_count_counts_what_it_counts() {
+    has(
+        "Hanbit operates four fabrication plants, three of them in South Korea.",
+        want("three", "count").value(3.0).unit("plant"),
+    );
+    // A plural after "of them" names what the part is.
+    has(
+        "More than 70 people were hurt, 50 of them civilians.",
+        want("50", "count").value(50.0).unit("civilian"),
+    );
+}

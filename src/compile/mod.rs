@@ -231,6 +231,7 @@ pub struct NumberSettings {
     pub not_nouns: Option<usize>,
     pub collectives: Option<usize>,
     pub comparisons: Option<usize>,
+    pub partitives: Option<usize>,
     pub local_dollars: Option<usize>,
     pub local_rupees: Option<usize>,
 }
@@ -1286,6 +1287,7 @@ impl Compiler {
         let not_nouns = opt(self, &n.not_nouns, "not-nouns");
         let collectives = opt(self, &n.collectives, "collectives");
         let comparisons = opt(self, &n.comparisons, "comparisons");
+        let partitives = opt(self, &n.partitives, "partitives");
         let local_dollars = opt(self, &n.local_dollars, "local-dollars");
         let local_rupees = opt(self, &n.local_rupees, "local-rupees");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
@@ -1310,6 +1312,7 @@ impl Compiler {
             not_nouns: not_nouns.ok()?,
             collectives: collectives.ok()?,
             comparisons: comparisons.ok()?,
+            partitives: partitives.ok()?,
             local_dollars: local_dollars.ok()?,
             local_rupees: local_rupees.ok()?,
         })

@@ -264,14 +264,17 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         else {
             continue;
         };
+        let partitive = partitive_after(doc, n, f);
         let bare = f.kind == "number"
             && f.unit.is_none()
             && f.value.is_some_and(|v| v.fract() == 0.0)
-            && (ends_phrase(doc.text, f.span.end) || follows_comparison(doc, n, f));
+            && (ends_phrase(doc.text, f.span.end)
+                || follows_comparison(doc, n, f)
+                || partitive.is_some());
         if !bare {
             continue;
         }
-        let unit = figures[count].unit.clone();
+        let unit = partitive.flatten().or_else(|| figures[count].unit.clone());
         let f = &mut figures[i];
         f.kind = "count".into();
         f.unit = unit;
@@ -315,6 +318,28 @@ fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
     let rest = before[..last].trim_end();
     let compares = |words: &str| !words.is_empty() && comparisons.lookup(words).is_some();
     compares(&before[last..]) || (!rest.is_empty() && compares(&before[word_start(rest)..]))
+}
+
+/// Whether the two words after the figure say it counts part of what came before ("four
+/// plants, three of them in Korea"), and the plural they name if one follows ("70 people
+/// were hurt, 50 of them civilians": civilian).
+fn partitive_after(doc: &Doc, n: &NumberSettings, figure: &Figure) -> Option<Option<String>> {
+    let partitives = doc.rules.lexicon(n.partitives?);
+    let mut words = doc.text[figure.span.end..].split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    let second = second.trim_end_matches(|c: char| !c.is_alphanumeric());
+    partitives.lookup(&format!("{first} {second}"))?;
+    let noun = words
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            let not_noun = n
+                .not_nouns
+                .is_some_and(|l| doc.rules.lexicon(l).lookup(w).is_some());
+            numbers::is_plural_word(doc.rules, n, w) && !not_noun
+        })
+        .map(|w| numbers::lemma(doc.rules, n, w));
+    Some(noun)
 }
 
 /// Whether the text at `end` goes on with punctuation that closes a phrase, or ends.

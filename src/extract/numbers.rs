@@ -499,7 +499,7 @@ pub fn noun_head(
 
 /// Whether a word is a plural: listed as an irregular one, or ending in -s with a lemma
 /// of its own.
-fn is_plural_word(rules: &Rules, n: &NumberSettings, w: &str) -> bool {
+pub(crate) fn is_plural_word(rules: &Rules, n: &NumberSettings, w: &str) -> bool {
     n.irregular_plurals
         .is_some_and(|l| rules.lexicon(l).lookup(w).is_some())
         || (w.ends_with('s') && lemma(rules, n, w) != w)

@@ -177,6 +177,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.not_nouns,
             &n.collectives,
             &n.comparisons,
+            &n.partitives,
             &n.local_dollars,
             &n.local_rupees,
         ] {

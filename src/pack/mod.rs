@@ -648,6 +648,9 @@ pub struct NumbersConfig {
     /// Lexicon of words that compare a bare number with a count before it ("up from",
     /// "compared with"): the number counts what that count counts.
     pub comparisons: Option<String>,
+    /// Lexicon of words right after a bare number that count what a count before it
+    /// counts ("four plants, three of them in Korea").
+    pub partitives: Option<String>,
     /// Lexicon of what shows which dollar a bare "$" is: markers of the US dollar tagged
     /// `us=yes` ("US$", "$US"), and other dollars' markers and places, each the ISO code
     /// of its dollar ("A$ => AUD", "Sydney => AUD"). Where a text marks US dollars so and
