@@ -1177,6 +1177,18 @@ fn a_bare_dollar_is_the_dollar_of_a_paper_that_marks_us_dollars() {
         "The Singapore Grand Prix deal, worth $35m (£26m) a year, runs to 2028 in Singapore.",
         want("$35m", "money").value(3.5e7).unit("USD"),
     );
+    // "U.S." in a story its opening sets in Canada is no sign of US copy; "cents" with no
+    // country's name are the same dollar's.
+    has(
+        "OTTAWA — The Bank of Canada said a $500,000 mortgage now costs more. U.S. tariffs \
+         weigh on Canadian exporters, and the bank raised its dividend by four cents.",
+        want("$500,000", "money").value(5e5).unit("CAD"),
+    );
+    has(
+        "OTTAWA — The Bank of Canada said a $500,000 mortgage now costs more. U.S. tariffs \
+         weigh on Canadian exporters, and the bank raised its dividend by four cents.",
+        want("four cents", "money").value(0.04).unit("CAD"),
+    );
     // One mention of a country is no setting.
     has(
         "Talks with Canada stalled over a $5 billion levy.",

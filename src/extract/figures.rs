@@ -132,7 +132,8 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
 /// currency of the text's own country where it shows one (see `local_dollar` and
 /// `local_rupee`). The text is scanned for that only when it holds such a figure.
 fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
-    let bare_dollar = |f: &Figure| is_bare_dollar(&doc.text[f.span.clone()]);
+    let bare_dollar =
+        |f: &Figure| f.unit.as_deref() == Some("USD") && is_bare_dollar(&doc.text[f.span.clone()]);
     let unmarked_rupee = |f: &Figure| {
         let span = &doc.text[f.span.clone()];
         f.unit.as_deref() == Some("INR") && !span.contains('₹') && !span.contains("INR")
@@ -183,18 +184,23 @@ fn most_named<'a>(codes: impl Iterator<Item = &'a str>) -> Option<(&'a str, usiz
 /// The dollar a bare "$" is, where it is not the US dollar (see the numbers setting
 /// `local-dollars`): the dollar whose country the text names most, when it names it twice
 /// (or, marking US dollars as such, "US$", "$US", in its opening sentence) and marks US
-/// dollars or shows nothing of the habit of US, British and wire copy ("A$", "U.S.", "£",
-/// "Reuters").
+/// dollars or shows nothing of the habit of US, British and wire copy ("A$", "£",
+/// "(Reuters)"; "U.S." only where the opening names no such country: "OTTAWA — … U.S.
+/// tariffs" writes Canadian dollars).
 fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
     let lexicon = doc.rules.lexicon(n.local_dollars?);
-    let (mut marks_us, mut writes_usd) = (false, false);
+    let (mut marks_us, mut writes_usd, mut hints_usd) = (false, false, false);
     let mut codes = Vec::new();
     for entry in lexicon.entries_in(doc.text) {
         if entry.tag("us").is_some() {
             marks_us = true;
             continue;
         }
-        writes_usd |= entry.tag("usd").is_some();
+        match entry.tag("usd") {
+            Some("weak") => hints_usd = true,
+            Some(_) => writes_usd = true,
+            None => {}
+        }
         codes.extend(entry.canonical.as_deref().filter(|&c| c != "USD"));
     }
     let (code, most) = most_named(codes.into_iter())?;
@@ -211,7 +217,8 @@ fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
             .any(|e| e.canonical.as_deref() == Some(code))
     };
     let setting = most >= LOCAL_DOLLAR_NAMED || (marks_us && set_there());
-    (setting && (marks_us || !writes_usd)).then_some(code)
+    let other_habit = writes_usd || (hints_usd && !set_there());
+    (setting && (marks_us || !other_habit)).then_some(code)
 }
 
 /// How often a text names a country before its "$" is that country's, unless its opening
@@ -220,8 +227,9 @@ fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
 const LOCAL_DOLLAR_NAMED: usize = 2;
 
 /// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion"),
-/// is cents written with a "c" ("68c"), or ends in "dollars" with no country's name before
-/// it ("tens of millions of dollars"; not "5 million US dollars").
+/// is cents written with a "c" ("68c"), or ends in "dollars" or "cents" with no country's
+/// name before it ("tens of millions of dollars", "four cents"; not "5 million US
+/// dollars", "66.12 US cents").
 fn is_bare_dollar(span: &str) -> bool {
     let sign = span
         .strip_prefix('$')
@@ -230,7 +238,7 @@ fn is_bare_dollar(span: &str) -> bool {
         .strip_suffix('c')
         .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
     let mut words = span.split_whitespace().rev();
-    let word = matches!(words.next(), Some("dollars" | "dollar"))
+    let word = matches!(words.next(), Some("dollars" | "dollar" | "cents" | "cent"))
         && words
             .next()
             .is_some_and(|before| !before.starts_with(char::is_uppercase));
