@@ -272,13 +272,15 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         else {
             continue;
         };
+        let whole_number =
+            f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
+        if !whole_number {
+            continue;
+        }
         let partitive = partitive_after(doc, n, f);
-        let bare = f.kind == "number"
-            && f.unit.is_none()
-            && f.value.is_some_and(|v| v.fract() == 0.0)
-            && (ends_phrase(doc.text, f.span.end)
-                || follows_comparison(doc, n, f)
-                || partitive.is_some());
+        let bare = ends_phrase(doc.text, f.span.end)
+            || follows_comparison(doc, n, f)
+            || partitive.is_some();
         if !bare {
             continue;
         }
