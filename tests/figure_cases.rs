@@ -1333,6 +1333,11 @@ fn a_part_of_a_count_counts_what_it_counts() {
         "Hanbit operates four fabrication plants, three of them in South Korea.",
         want("three", "count").value(3.0).unit("plant"),
     );
+    // The other side of a vote.
+    has(
+        "The bill passed with 134 MPs voting in favour and 51 against.",
+        want("51", "count").value(51.0).unit("MP"),
+    );
     // A plural after "of them" names what the part is.
     has(
         "More than 70 people were hurt, 50 of them civilians.",

@@ -330,18 +330,23 @@ fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
     compares(&before[last..]) || (!rest.is_empty() && compares(&before[word_start(rest)..]))
 }
 
-/// Whether the two words after the figure say it counts part of what came before ("four
-/// plants, three of them in Korea"), and the plural they name if one follows ("70 people
-/// were hurt, 50 of them civilians": civilian).
+/// Whether the one or two words after the figure say it counts part of what came before
+/// ("four plants, three of them in Korea"; "134 MPs in favour and 51 against"), and the
+/// plural they name if one follows ("70 people were hurt, 50 of them civilians":
+/// civilian).
 fn partitive_after(doc: &Doc, n: &NumberSettings, figure: &Figure) -> Option<Option<String>> {
     let partitives = doc.rules.lexicon(n.partitives?);
     let mut words = doc.text[figure.span.end..].split_whitespace();
-    let (first, second) = (words.next()?, words.next()?);
-    let second = second.trim_end_matches(|c: char| !c.is_alphanumeric());
-    partitives.lookup(&format!("{first} {second}"))?;
+    let first = words.next()?;
+    // A one-word entry stands alone ("134 MPs voted in favour and 51 against").
+    if partitives.lookup(word_of(first)).is_some() {
+        return Some(None);
+    }
+    let second = words.next()?;
+    partitives.lookup(&format!("{first} {}", word_of(second)))?;
     let noun = words
         .next()
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .map(word_of)
         .filter(|w| {
             let not_noun = n
                 .not_nouns
@@ -350,6 +355,11 @@ fn partitive_after(doc: &Doc, n: &NumberSettings, figure: &Figure) -> Option<Opt
         })
         .map(|w| numbers::lemma(doc.rules, n, w));
     Some(noun)
+}
+
+/// A word without the punctuation after it ("them," → "them").
+fn word_of(token: &str) -> &str {
+    token.trim_end_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// Whether the text at `end` goes on with punctuation that closes a phrase, or ends.
