@@ -458,7 +458,7 @@ pub struct Program {
     /// For each instruction that more than one path may reach (a jump's target, what
     /// follows a repeat or a lexicon), its row in the memory of tried positions; `NO_ROW`
     /// for the others, which are only reached from the instruction before them.
-    rows: Vec<u32>,
+    rows: Vec<u16>,
     row_count: usize,
     /// The most bytes a match may span, when that is bounded (see `plan_max_len`).
     max_len: Option<usize>,
@@ -524,7 +524,7 @@ impl NextBytes {
     }
 }
 
-const NO_ROW: u32 = u32::MAX;
+const NO_ROW: u16 = u16::MAX;
 
 /// A split's target that anything may begin.
 const NO_GUARD: u16 = u16::MAX;
@@ -536,7 +536,7 @@ const NO_GUARDS: [u16; 2] = [NO_GUARD; 2];
 struct LexiconFirsts(Vec<Option<NextBytes>>);
 
 impl LexiconFirsts {
-    fn of(&mut self, program: &Program, l: u32) -> NextBytes {
+    fn of(&mut self, program: &Program, l: u16) -> NextBytes {
         let i = l as usize;
         if self.0.len() <= i {
             self.0.resize(i + 1, None);
@@ -557,28 +557,70 @@ enum Plan {
     Done,
 }
 
+/// One step of a program. Addresses, and the indices of a program's classes, lexicons
+/// and group slots, are 16 bits, so that an instruction takes 10 bytes (a pack's
+/// programs hold most of a million); a pattern of [`MAX_INSTS`] instructions or more
+/// runs on the regex crate.
 #[derive(Debug, Clone, Copy)]
 enum Inst {
     Byte(u8),
-    Class(u32),
-    /// `class{min,max}` (`max == u32::MAX`: no bound), one character at a time.
+    Class(u16),
+    /// `class{min,max}` (`max == UNBOUNDED`: no bound), one character at a time.
     Repeat {
-        class: u32,
-        min: u32,
-        max: u32,
+        class: u16,
+        min: u16,
+        max: u16,
         greedy: bool,
         /// What may follow the repeat (a guard, as a split's), so that the rest of the
         /// pattern is tried only where it can begin.
         follow: u16,
     },
-    Lexicon(u32),
-    Look(Look),
+    Lexicon(u16),
+    Look(LookBit),
     /// Try the first target, then the second; each is entered only where the text may
     /// begin it (an index into `Program::follows`, or `NO_GUARD`; see `plan_follows`).
-    Split(u32, u32, [u16; 2]),
-    Jump(u32),
-    Save(u32),
+    Split(u16, u16, [u16; 2]),
+    Jump(u16),
+    Save(u16),
     Match,
+}
+
+/// The most instructions a program may have (see [`Inst`]).
+const MAX_INSTS: usize = u16::MAX as usize;
+// What the 16-bit numbers are for: a wider field anywhere makes every instruction 16 bytes.
+const _: () = assert!(std::mem::size_of::<Inst>() == 10);
+
+/// A repeat's `max` when it has no bound; a bound as large runs on the regex crate.
+const UNBOUNDED: u16 = u16::MAX;
+
+/// A repeat's bound, as its count of characters is compared with it.
+fn repeat_bound(max: u16) -> u32 {
+    if max == UNBOUNDED {
+        u32::MAX
+    } else {
+        u32::from(max)
+    }
+}
+
+/// An instruction's address (or a class's, lexicon's or slot's index) as an
+/// instruction holds it. A program that overflows one is refused as a whole once it is
+/// compiled (`Program::compile`), so a truncated number is never run.
+fn addr(i: usize) -> u16 {
+    i as u16
+}
+
+/// An assertion, as the bit its [`Look`] stands for (a `Look` itself takes 4 bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LookBit(u8);
+
+impl LookBit {
+    fn new(look: Look) -> LookBit {
+        LookBit(look.as_repr().trailing_zeros() as u8)
+    }
+
+    fn look(self) -> Look {
+        Look::from_repr(1 << self.0).unwrap_or(Look::Start)
+    }
 }
 
 /// A set of characters: a bitmap for ASCII, sorted ranges for the rest.
@@ -653,6 +695,7 @@ impl Program {
             tries: Vec::new(),
             used: Vec::new(),
             groups: Vec::new(),
+            class_index: Default::default(),
         };
         for hir in parts {
             c.hir(hir)?;
@@ -661,7 +704,7 @@ impl Program {
         // A program lives as long as the pack: it keeps no room to grow.
         c.insts.shrink_to_fit();
         c.classes.shrink_to_fit();
-        if c.insts.len() >= u32::MAX as usize / 2 {
+        if c.insts.len() >= MAX_INSTS {
             return Err("the pattern is too large".into());
         }
         let at_text_start = parts.first().is_some_and(|h| {
@@ -879,7 +922,7 @@ impl Program {
                     else {
                         continue;
                     };
-                    if count < max {
+                    if count < repeat_bound(max) {
                         if let Some(c) = char_at(hay, at) {
                             if self.classes[class as usize].contains(c) {
                                 cache.stack.push(Frame::Lazy {
@@ -932,6 +975,7 @@ impl Program {
                         follow,
                     } => {
                         let class = &self.classes[class as usize];
+                        let (min, max) = (u32::from(min), repeat_bound(max));
                         let mut count = 0;
                         let mut p = at;
                         if greedy {
@@ -987,14 +1031,17 @@ impl Program {
                         break;
                     }
                     Inst::Look(look) => {
-                        if !self.looks.matches(look, bytes, at) {
+                        if !self.looks.matches(look.look(), bytes, at) {
                             break;
                         }
                         pc += 1;
                     }
                     Inst::Split(first, second, [guard_first, guard_second]) => {
                         if self.may_enter(guard_second, bytes, at) {
-                            cache.stack.push(Frame::Step { pc: second, at });
+                            cache.stack.push(Frame::Step {
+                                pc: u32::from(second),
+                                at,
+                            });
                         }
                         if !self.may_enter(guard_first, bytes, at) {
                             break;
@@ -1004,7 +1051,7 @@ impl Program {
                     Inst::Jump(to) => pc = to as usize,
                     Inst::Save(slot) => {
                         cache.stack.push(Frame::Restore {
-                            slot,
+                            slot: u32::from(slot),
                             old: cache.slots[slot as usize],
                         });
                         cache.slots[slot as usize] = at;
@@ -1022,7 +1069,8 @@ impl Program {
         None
     }
 
-    /// Numbers the instructions that need remembering (see `rows`).
+    /// Numbers the instructions that need remembering (see `rows`): fewer than
+    /// [`MAX_INSTS`], so a row's number is never [`NO_ROW`].
     fn plan_rows(&mut self) {
         let mut joins = vec![false; self.insts.len()];
         joins[0] = true;
@@ -1049,7 +1097,7 @@ impl Program {
                 }
             })
             .collect();
-        self.row_count = next as usize;
+        self.row_count = usize::from(next);
     }
 
     /// The most bytes a match may span, or None when it has no bound (a loop, an
@@ -1067,7 +1115,7 @@ impl Program {
                 Inst::Class(k) => Some(self.classes[k as usize].width() + after(pc + 1)?),
                 Inst::Repeat { class, max, .. } => {
                     let each = self.classes[class as usize].width();
-                    (max != u32::MAX).then_some(())?;
+                    (max != UNBOUNDED).then_some(())?;
                     Some((max as usize).checked_mul(each)? + after(pc + 1)?)
                 }
                 Inst::Lexicon(l) => Some(self.tries[l as usize].max_len()? + after(pc + 1)?),
@@ -1188,8 +1236,8 @@ impl Program {
             }
             Inst::Lexicon(l) => next = firsts.of(self, l),
             // Only the text's end, or a line's end, is the end.
-            Inst::Look(Look::End) => next.set(END),
-            Inst::Look(Look::EndLF | Look::EndCRLF) => {
+            Inst::Look(look) if look.look() == Look::End => next.set(END),
+            Inst::Look(look) if matches!(look.look(), Look::EndLF | Look::EndCRLF) => {
                 next.set(b'\n');
                 next.set(b'\r');
                 next.set(END);
@@ -1337,7 +1385,7 @@ impl Program {
             };
             match self.insts[pc] {
                 Inst::Save(_) => todo.push((pc + 1, looks)),
-                Inst::Look(look) => todo.push((pc + 1, with(AtomStep::Look(look)))),
+                Inst::Look(look) => todo.push((pc + 1, with(AtomStep::Look(look.look())))),
                 Inst::Split(a, b, _) => {
                     todo.push((b as usize, looks.clone()));
                     todo.push((a as usize, looks));
@@ -1383,7 +1431,7 @@ impl Program {
                     steps.push(AtomStep::Class(Arc::clone(&self.classes[k as usize])));
                     read += 1;
                 }
-                Inst::Look(look) => steps.push(AtomStep::Look(look)),
+                Inst::Look(look) => steps.push(AtomStep::Look(look.look())),
                 Inst::Save(_) => {}
                 _ => break,
             }
@@ -1450,6 +1498,9 @@ struct Compiler<'t> {
     /// Which pack lexicon each entry of `tries` is.
     used: Vec<usize>,
     groups: Vec<(String, usize)>,
+    /// Where each shared class is in `classes`, by its address: a class the pattern
+    /// names many times (`\p{L}`) is kept once.
+    class_index: foldhash::HashMap<*const CharClass, u16>,
 }
 
 impl Compiler<'_> {
@@ -1458,8 +1509,8 @@ impl Compiler<'_> {
         self.insts.len() - 1
     }
 
-    fn here(&self) -> u32 {
-        self.insts.len() as u32
+    fn here(&self) -> u16 {
+        addr(self.insts.len())
     }
 
     fn hir(&mut self, hir: &Hir) -> Result<(), Unsupported> {
@@ -1485,7 +1536,7 @@ impl Compiler<'_> {
             HirKind::Class(Class::Bytes(_)) => return Err("it has a class of bytes".into()),
             HirKind::Look(look) => {
                 let look = Look::from_repr(look.as_repr()).ok_or("an unknown assertion")?;
-                self.push(Inst::Look(look));
+                self.push(Inst::Look(LookBit::new(look)));
             }
             HirKind::Capture(cap) => match &cap.name {
                 Some(name) => {
@@ -1497,9 +1548,9 @@ impl Compiler<'_> {
                             self.groups.len() * 2 - 2
                         }
                     };
-                    self.push(Inst::Save(slot as u32));
+                    self.push(Inst::Save(addr(slot)));
                     self.hir(&cap.sub)?;
-                    self.push(Inst::Save(slot as u32 + 1));
+                    self.push(Inst::Save(addr(slot + 1)));
                 }
                 // A class's placeholder; a lexicon's is a literal, which `literal` reads.
                 None => match class_group(cap) {
@@ -1526,7 +1577,7 @@ impl Compiler<'_> {
                     let split = self.push(Inst::Split(0, 0, NO_GUARDS));
                     self.hir(alternative)?;
                     jumps.push(self.push(Inst::Jump(0)));
-                    self.insts[split] = Inst::Split(split as u32 + 1, self.here(), NO_GUARDS);
+                    self.insts[split] = Inst::Split(addr(split + 1), self.here(), NO_GUARDS);
                 }
                 let end = self.here();
                 for j in jumps {
@@ -1539,11 +1590,17 @@ impl Compiler<'_> {
                 if rep.max != Some(1) && rep.sub.properties().minimum_len() == Some(0) {
                     return Err("it repeats a part that may match nothing".into());
                 }
+                let bound = |n: u32| u16::try_from(n).ok().filter(|&n| n != UNBOUNDED);
+                let (Some(min), Some(max)) =
+                    (bound(rep.min), rep.max.map_or(Some(UNBOUNDED), bound))
+                else {
+                    return Err("it repeats a part too many times".into());
+                };
                 if let Some(class) = self.single_class(&rep.sub) {
                     self.push(Inst::Repeat {
                         class,
-                        min: rep.min,
-                        max: rep.max.unwrap_or(u32::MAX),
+                        min,
+                        max,
                         greedy: rep.greedy,
                         follow: NO_GUARD,
                     });
@@ -1552,8 +1609,8 @@ impl Compiler<'_> {
                 for _ in 0..rep.min {
                     self.hir(&rep.sub)?;
                 }
-                let prefer = |split: usize, skip: u32| {
-                    let take = split as u32 + 1;
+                let prefer = |split: usize, skip: u16| {
+                    let take = addr(split + 1);
                     if rep.greedy {
                         Inst::Split(take, skip, NO_GUARDS)
                     } else {
@@ -1564,7 +1621,7 @@ impl Compiler<'_> {
                     None => {
                         let split = self.push(Inst::Split(0, 0, NO_GUARDS));
                         self.hir(&rep.sub)?;
-                        self.push(Inst::Jump(split as u32));
+                        self.push(Inst::Jump(addr(split)));
                         self.insts[split] = prefer(split, self.here());
                     }
                     Some(max) => {
@@ -1579,7 +1636,7 @@ impl Compiler<'_> {
                         }
                     }
                 }
-                if self.insts.len() > MAX_CELLS {
+                if self.insts.len() >= MAX_INSTS {
                     return Err("the pattern is too large".into());
                 }
             }
@@ -1605,7 +1662,7 @@ impl Compiler<'_> {
     }
 
     /// The lexicon a one-character class stands for, added to the program's tries.
-    fn lexicon_of(&mut self, ranges: &[(char, char)]) -> Option<u32> {
+    fn lexicon_of(&mut self, ranges: &[(char, char)]) -> Option<u16> {
         let [(lo, hi)] = ranges else { return None };
         let i = (*lo as u32).checked_sub(LEXICON_BASE)? as usize;
         if lo != hi || i >= self.all_tries.len() {
@@ -1619,11 +1676,11 @@ impl Compiler<'_> {
                 self.tries.len() - 1
             }
         };
-        Some(local as u32)
+        Some(addr(local))
     }
 
     /// The class of a repeat of one character (`[^,]{0,40}`, `\s+`), if it is one.
-    fn single_class(&mut self, hir: &Hir) -> Option<u32> {
+    fn single_class(&mut self, hir: &Hir) -> Option<u16> {
         let ranges = match hir.kind() {
             HirKind::Capture(cap) => return self.placeholder(class_group(cap)?),
             HirKind::Class(Class::Unicode(class)) => class
@@ -1650,19 +1707,29 @@ impl Compiler<'_> {
     }
 
     /// Class placeholder `k`'s class, added to the program's classes.
-    fn placeholder(&mut self, k: u32) -> Option<u32> {
+    fn placeholder(&mut self, k: u32) -> Option<u16> {
         let class = self.shared?.placeholder(k)?;
-        self.classes.push(class);
-        Some(self.classes.len() as u32 - 1)
+        Some(self.add_class(class))
     }
 
-    fn class(&mut self, ranges: Vec<(char, char)>) -> u32 {
+    fn class(&mut self, ranges: Vec<(char, char)>) -> u16 {
         let class = match self.shared {
             Some(table) => table.class(ranges),
             None => Arc::new(CharClass::new(ranges)),
         };
-        self.classes.push(class);
-        self.classes.len() as u32 - 1
+        self.add_class(class)
+    }
+
+    /// The index of `class` in the program's classes, added if it is not there yet.
+    fn add_class(&mut self, class: Arc<CharClass>) -> u16 {
+        let classes = &mut self.classes;
+        *self
+            .class_index
+            .entry(Arc::as_ptr(&class))
+            .or_insert_with(|| {
+                classes.push(class);
+                addr(classes.len() - 1)
+            })
     }
 }
 
@@ -1962,6 +2029,29 @@ mod tests {
         assert_eq!(
             free.captures_at("a xcat", 0).unwrap().map(|f| f.0),
             Some(2..6)
+        );
+    }
+
+    /// An instruction's numbers are 16 bits: a pattern that needs more instructions, or
+    /// a longer bounded repeat, is refused here (and runs on the regex crate); one just
+    /// inside the bounds runs.
+    #[test]
+    fn a_pattern_too_large_for_16_bit_numbers_is_refused() {
+        let program = |pattern: &str| Program::new(&regex_syntax::parse(pattern).unwrap(), &[]);
+        assert!(program(r"(?:ab|cd){0,20000}").is_err());
+        assert!(program(r"[ab]{0,70000}").is_err());
+        assert!(program(r"[ab]{65535}").is_err());
+        let long = program(r"[ab]{2,65534}c").unwrap();
+        let hay = format!("{}c", "ab".repeat(30000));
+        assert_eq!(
+            long.captures_at(&hay, 0).unwrap().map(|f| f.0),
+            Some(0..hay.len())
+        );
+        let unbounded = program(r"[ab]+c").unwrap();
+        let hay = format!("{}c", "a".repeat(70000));
+        assert_eq!(
+            unbounded.captures_at(&hay, 0).unwrap().map(|f| f.0),
+            Some(0..hay.len())
         );
     }
 
