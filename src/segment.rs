@@ -47,6 +47,8 @@ pub struct SentenceEnds<'a> {
     /// Capitalised words that open a sentence ("The", "He"); after initials, any
     /// other capitalised word is taken for the rest of a name.
     pub openers: Option<&'a Lexicon>,
+    /// Capitalised words that go on after "a.m." or "p.m." ("at 9 p.m. Monday").
+    pub after_clock_times: Option<&'a Lexicon>,
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '›'];
@@ -195,12 +197,18 @@ fn ends_with_abbreviation(upto_period: &str, next: &str, ends: SentenceEnds) -> 
     if is_initials(word) && (after_name || opens_no_sentence(next, ends.openers)) {
         return true;
     }
-    // A clock time goes on into its time zone: "3:45 p.m. ET on Sunday".
+    // A clock time goes on into its time zone or its day: "3:45 p.m. ET on Sunday",
+    // "at 9 p.m. Monday".
     if word.eq_ignore_ascii_case("a.m.") || word.eq_ignore_ascii_case("p.m.") {
         return next
             .split(|c: char| !c.is_alphanumeric())
             .next()
-            .is_some_and(is_time_zone);
+            .is_some_and(|w| {
+                is_time_zone(w)
+                    || ends
+                        .after_clock_times
+                        .is_some_and(|l| l.lookup(w).is_some())
+            });
     }
     ends.abbreviations
         .is_some_and(|lex| lex.lookup(word).is_some())
@@ -276,8 +284,8 @@ mod tests {
     fn initials_before_a_name_do_not_end_a_sentence_but_before_an_opener_do() {
         let openers = Lexicon::of_words(true, &["The", "He"]);
         let ends = SentenceEnds {
-            abbreviations: None,
             openers: Some(&openers),
+            ..SentenceEnds::default()
         };
         let text =
             "He thanked scholar A.E. Dick Howard. M.S. Dhoni agreed. He joined the N.R.A. He left.";
@@ -328,6 +336,25 @@ mod tests {
                 "It landed at 3:45 p.m. ET on Sunday.",
                 "It left at 9 a.m.",
                 "NATO said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clock_time_runs_on_into_a_word_after_clock_times() {
+        let days = Lexicon::of_words(true, &["Monday", "Tuesday"]);
+        let ends = SentenceEnds {
+            after_clock_times: Some(&days),
+            ..SentenceEnds::default()
+        };
+        let text =
+            "Rain fell from 9 p.m. Monday to 5 a.m. Tuesday. It stopped at 6 a.m. Wells dried.";
+        assert_eq!(
+            sentences(text, ends),
+            [
+                "Rain fell from 9 p.m. Monday to 5 a.m. Tuesday.",
+                "It stopped at 6 a.m.",
+                "Wells dried."
             ]
         );
     }

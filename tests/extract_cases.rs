@@ -415,6 +415,23 @@ fn a_relative_named_by_a_given_name_in_apposition_is_whom_a_pronoun_may_mean() {
 }
 
 #[test]
+fn a_plural_role_opening_a_sentence_is_a_group_not_a_name() {
+    let text = "“We feared the worst,” Marta Blanc said. Critics called it “a monument”. \
+                “It was worth it,” she said.";
+    let names = speaker_names(text);
+    assert_eq!(names[1], None, "Critics: {names:?}");
+    assert_eq!(names[2].as_deref(), Some("Marta Blanc"), "she: {names:?}");
+    // A party's members, capitalised, are named as written.
+    let names = speaker_names("Republicans said the bill would pass.");
+    assert_eq!(names[0].as_deref(), Some("Republicans"), "{names:?}");
+    // A body after a role and "with" is no person: "she" is the analyst.
+    let text = "“The quota is small,” said Wang Lin, an analyst with Shanghai Metals Market. \
+                She said the cap implied a cut.";
+    let names = speaker_names(text);
+    assert_eq!(names[1].as_deref(), Some("Wang Lin"), "{names:?}");
+}
+
+#[test]
 fn the_company_is_the_firm_that_opened_a_sentence_before() {
     let names = speaker_names(
         "Albion Petroleum cut its buyback on Tuesday.\nThe company said it still expected to reduce net debt.",

@@ -85,6 +85,12 @@ const LAYOUTS: &[(&str, &str)] = &[
         "«Nous restons», a déclaré le ministre. The minister said «we stay».",
     ),
     (
+        "guillemets-set-off-by-spaces",
+        "« We had feared the worst, » Marta Blanc said. Critics called it \
+         « a monument » on Sunday.\n\
+         «\u{a0}It was worth it,\u{a0}» she said.",
+    ),
+    (
         "single-marks-beside-plural-possessives",
         "Union leader Mary Kemp said the offer was 'meaningless' and the managers' bonuses \
          were 'an insult to nurses'. The workers' pay rose 2%.",

@@ -241,6 +241,7 @@ pub struct NumberSettings {
 pub struct SentenceEndLexicons {
     pub abbreviations: Option<usize>,
     pub openers: Option<usize>,
+    pub after_clock_times: Option<usize>,
 }
 
 /// Output fields each kind of rule may capture.
@@ -309,6 +310,7 @@ impl Rules {
         SentenceEnds {
             abbreviations: lexicon(self.sentence_ends.abbreviations),
             openers: lexicon(self.sentence_ends.openers),
+            after_clock_times: lexicon(self.sentence_ends.after_clock_times),
         }
     }
 
@@ -667,6 +669,9 @@ impl Compiler {
                     ),
                     openers: s.sentence_openers.as_ref().and_then(|name| {
                         self.lexicon_ref(&lexicon_ids, name, &o.child("sentence-openers"))
+                    }),
+                    after_clock_times: s.after_clock_times.as_ref().and_then(|name| {
+                        self.lexicon_ref(&lexicon_ids, name, &o.child("after-clock-times"))
                     }),
                 });
 

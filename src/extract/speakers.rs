@@ -1308,6 +1308,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 .and_then(|w| roles.lookup(w).map(|e| (w, e)));
             // "de Vries", "al-Mahmoud": a surname with its particle.
             let particled = opens_with_particle(core, particles);
+            // A plural role noun alone, capitalised as a sentence's first word ("Critics
+            // said", "Analysts expect"), is a group, not a name; unless it names a party's
+            // members ("Republicans said") or someone of that surname was named before.
+            let group_noun = head
+                .is_some_and(|(w, e)| w == core && is_plural(e) && e.tag("party").is_none())
+                && speakers.first_with(core, usize::MAX).is_none()
+                && in_text.first_with(core, sp.mention.start).is_none();
             // A place speaks as its government or team, unless a person of that name
             // was named before ("Jordan said" after "Michael Jordan").
             let place = is_place(core)
@@ -1365,7 +1372,8 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                     last_group = Some(core.to_string());
                 }
             } else if !particled
-                && (core.starts_with(char::is_lowercase)
+                && (group_noun
+                    || core.starts_with(char::is_lowercase)
                     || head.is_some_and(|(w, _)| !w.starts_with(char::is_uppercase))
                     // A name ends in a capitalised word: "A month later" names no one.
                     || core

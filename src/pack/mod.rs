@@ -672,6 +672,10 @@ pub struct SegmentConfig {
     /// initials' period does not end the sentence.
     #[serde(default)]
     pub sentence_openers: Option<String>,
+    /// Lexicon of words that go on a clock time's sentence after "a.m." or "p.m." ("at 9
+    /// p.m. Monday"), as a time zone does ("3:45 p.m. ET").
+    #[serde(default)]
+    pub after_clock_times: Option<String>,
 }
 
 // ---- Loading ---------------------------------------------------------------------
