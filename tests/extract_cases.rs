@@ -432,6 +432,20 @@ fn a_plural_role_opening_a_sentence_is_a_group_not_a_name() {
 }
 
 #[test]
+fn a_name_after_a_description_is_the_speaker_though_an_aside_follows_it() {
+    let names = speaker_names(
+        "The third witness, Mr Emeka Okafor, a bank officer, told the court that the money \
+         was moved.",
+    );
+    assert_eq!(names[0].as_deref(), Some("Emeka Okafor"), "{names:?}");
+    let names = speaker_names(
+        "The trial judge, Justice Amina Bako, overruled an objection, ruling that the \
+         documents were relevant.",
+    );
+    assert_eq!(names[0].as_deref(), Some("Amina Bako"), "{names:?}");
+}
+
+#[test]
 fn the_company_is_the_firm_that_opened_a_sentence_before() {
     let names = speaker_names(
         "Albion Petroleum cut its buyback on Tuesday.\nThe company said it still expected to reduce net debt.",

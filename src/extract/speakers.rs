@@ -1820,6 +1820,7 @@ fn name_of_the_described(
     is_place: &impl Fn(&str) -> bool,
 ) -> Option<(Range<usize>, Described)> {
     let described = describes(&doc.text[description.clone()])?;
+    let apposition = before_second_aside(doc.text, apposition);
     let apposition = without_bracket(doc.text, without_age(doc.text, apposition));
     // "The family's solicitor, Priya Lakhani of Hudson & Farr,": a person's name, then
     // where they work.
@@ -1867,6 +1868,20 @@ fn name_of_the_described(
         && (described == Described::Body || !org)
         && !is_place(name))
     .then_some((apposition, described))
+}
+
+/// `range` up to its first comma when a lower-case word follows it: the name, then an
+/// aside of its own ("The third witness, Mr Emeka Okafor, a bank officer, told …", "The
+/// trial judge, Justice Amina Bako, overruled …").
+fn before_second_aside(text: &str, range: Range<usize>) -> Range<usize> {
+    let aside = &text[range.clone()];
+    match aside
+        .find(", ")
+        .filter(|&comma| aside[comma + 2..].starts_with(char::is_lowercase))
+    {
+        Some(comma) => range.start..range.start + comma,
+        None => range,
+    }
 }
 
 /// The most words of a description before the name it ends in ("the property developer",
