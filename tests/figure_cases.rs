@@ -1243,6 +1243,46 @@ fn rs_is_the_rupee_of_the_dateline() {
 }
 
 #[test]
+fn pesos_are_the_peso_of_the_country_named_most() {
+    has(
+        "In Buenos Aires, Argentines paid 2,000 pesos more for a bus pass.",
+        want("2,000 pesos", "money").value(2000.0).unit("ARS"),
+    );
+    // With no country named, or Mexico named most, Mexican pesos; pesos named with their
+    // country keep it.
+    has(
+        "The fare rose to 15 pesos.",
+        want("15 pesos", "money").value(15.0).unit("MXN"),
+    );
+    has(
+        "Argentina paid Argentina's debt in 10 billion Mexican pesos.",
+        want("10 billion Mexican pesos", "money")
+            .value(1e10)
+            .unit("MXN"),
+    );
+    has(
+        "The plan costs MXN$37.5 billion.",
+        want("MXN$37.5 billion", "money").value(37.5e9).unit("MXN"),
+    );
+}
+
+#[test]
+fn a_race_distance_or_a_jump_in_metres_is_no_million() {
+    has(
+        "He is a 10,000m runner.",
+        want("10,000m", "measure").value(10_000.0).unit("m"),
+    );
+    has(
+        "She cleared a personal best of 2.04m on her third attempt.",
+        want("2.04m", "measure").value(2.04).unit("m"),
+    );
+    has(
+        "The waiting list stood at 7.59m in England.",
+        want("7.59m", "number").value(7.59e6),
+    );
+}
+
+#[test]
 fn concentrations_and_short_celsius_are_measures() {
     has(
         "Each 1 deg C rise was linked to more cases.",

@@ -234,6 +234,7 @@ pub struct NumberSettings {
     pub partitives: Option<usize>,
     pub local_dollars: Option<usize>,
     pub local_rupees: Option<usize>,
+    pub local_pesos: Option<usize>,
 }
 
 /// The lexicons of `segment:`, by index into [`Rules`]'s lexicons.
@@ -1295,6 +1296,7 @@ impl Compiler {
         let partitives = opt(self, &n.partitives, "partitives");
         let local_dollars = opt(self, &n.local_dollars, "local-dollars");
         let local_rupees = opt(self, &n.local_rupees, "local-rupees");
+        let local_pesos = opt(self, &n.local_pesos, "local-pesos");
         let words = self.lexicon_ref(ids, &n.words, &at.child("words"));
         let scales = self.lexicon_ref(ids, &n.scales, &at.child("scales"));
         let units: Vec<Option<usize>> = n
@@ -1320,6 +1322,7 @@ impl Compiler {
             partitives: partitives.ok()?,
             local_dollars: local_dollars.ok()?,
             local_rupees: local_rupees.ok()?,
+            local_pesos: local_pesos.ok()?,
         })
     }
 }

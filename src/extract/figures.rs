@@ -128,9 +128,10 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
     out
 }
 
-/// Gives a bare "$" and an unmarked rupee ("Rs", "rupees"; not "₹" nor "INR") the
-/// currency of the text's own country where it shows one (see `local_dollar` and
-/// `local_rupee`). The text is scanned for that only when it holds such a figure.
+/// Gives a bare "$", an unmarked rupee ("Rs", "rupees"; not "₹" nor "INR") and unmarked
+/// pesos ("pesos"; not "Mexican pesos" nor "MXN") the currency of the text's own country
+/// where it shows one (see `local_dollar` and `most_named_local`). The text is scanned for
+/// that only when it holds such a figure.
 fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     let bare_dollar =
         |f: &Figure| f.unit.as_deref() == Some("USD") && is_bare_dollar(&doc.text[f.span.clone()]);
@@ -144,8 +145,17 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
         }
     }
     if figures.iter().any(unmarked_rupee) {
-        if let Some(code) = local_rupee(doc, n) {
+        if let Some(code) = most_named_local(doc, n.local_rupees, "INR") {
             set_unit(figures, unmarked_rupee, code);
+        }
+    }
+    let unmarked_peso = |f: &Figure| {
+        let span = &doc.text[f.span.clone()];
+        f.unit.as_deref() == Some("MXN") && !span.contains("Mexican") && !span.contains("MX")
+    };
+    if figures.iter().any(unmarked_peso) {
+        if let Some(code) = most_named_local(doc, n.local_pesos, "MXN") {
+            set_unit(figures, unmarked_peso, code);
         }
     }
 }
@@ -157,15 +167,16 @@ fn set_unit(figures: &mut [Figure], which: impl Fn(&Figure) -> bool, unit: &str)
     }
 }
 
-/// The rupee a text's "Rs" and "rupees" are, where it is not the Indian rupee: the one
-/// the text names most by a code or a dateline (see the numbers setting `local-rupees`).
-fn local_rupee<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
-    let lexicon = doc.rules.lexicon(n.local_rupees?);
+/// The currency a text's unmarked rupees or pesos are, where it is not the `default`: the
+/// one whose code, country or dateline the text names most (see the numbers settings
+/// `local-rupees` and `local-pesos`).
+fn most_named_local<'r>(doc: &Doc<'r>, lexicon: Option<usize>, default: &str) -> Option<&'r str> {
+    let lexicon = doc.rules.lexicon(lexicon?);
     let codes = lexicon
         .entries_in(doc.text)
         .filter_map(|e| e.canonical.as_deref());
     let (code, _) = most_named(codes)?;
-    (code != "INR").then_some(code)
+    (code != default).then_some(code)
 }
 
 /// The code named most often, and how often; the first named wins a tie.

@@ -180,6 +180,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.partitives,
             &n.local_dollars,
             &n.local_rupees,
+            &n.local_pesos,
         ] {
             used.extend(o.iter().cloned());
         }
@@ -187,6 +188,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
     if let Some((s, _)) = &pack.segment {
         used.insert(s.abbreviations.clone());
         used.extend(s.sentence_openers.iter().cloned());
+        used.extend(s.after_clock_times.iter().cloned());
     }
     for p in patterns {
         used.extend(references(p));

@@ -660,6 +660,10 @@ pub struct NumbersConfig {
     /// of its rupee ("LAHORE => PKR"). The rupee a text names most is the one its Indian
     /// rupees (by default) are, but for "₹" and "INR", which are Indian.
     pub local_rupees: Option<String>,
+    /// Lexicon of what shows which peso "pesos" are: countries, capitals and codes, each
+    /// the ISO code of its peso ("Buenos Aires => ARS"). The peso a text names most is the
+    /// one its pesos (Mexican by default) are, but for pesos named with their country.
+    pub local_pesos: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
