@@ -446,6 +446,19 @@ fn a_name_after_a_description_is_the_speaker_though_an_aside_follows_it() {
 }
 
 #[test]
+fn a_pronoun_shows_the_gender_of_whom_it_names_to_the_pronouns_after_it() {
+    // Neither given name is listed: "she" makes Amara Okafor a woman, so "he" is the
+    // captain named before her.
+    let text = "Tomasz Wieczorek, the captain, joined in 2015.\n\n\
+                “We had feared the worst,” said Amara Okafor, a diver.\n\n\
+                “It was dark,” she says.\n\n\
+                “The whole crew went outside,” he says.";
+    let names = speaker_names(text);
+    assert_eq!(names[1].as_deref(), Some("Amara Okafor"), "{names:?}");
+    assert_eq!(names[2].as_deref(), Some("Tomasz Wieczorek"), "{names:?}");
+}
+
+#[test]
 fn the_company_is_the_firm_that_opened_a_sentence_before() {
     let names = speaker_names(
         "Albion Petroleum cut its buyback on Tuesday.\nThe company said it still expected to reduce net debt.",

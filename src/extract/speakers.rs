@@ -888,6 +888,26 @@ impl<'r> PersonIndex<'r> {
     fn gender(&self, name: &str) -> Option<&'r str> {
         self.genders.get(name).copied()
     }
+
+    /// Takes the gender of a pronoun that refers to `name` where nothing showed one
+    /// before: after "Amara Okafor … “…,” she said", a later "he" is someone else.
+    fn learn_gender(&mut self, name: &str, gender: &'r str) {
+        if self.genders.contains_key(name) {
+            return;
+        }
+        let Some(full) = self
+            .mentions
+            .iter()
+            .find(|(_, n, _)| &**n == name)
+            .map(|(_, n, _)| Rc::clone(n))
+        else {
+            return;
+        };
+        for mention in self.mentions.iter_mut().filter(|m| m.1 == full) {
+            mention.2.get_or_insert(gender);
+        }
+        self.genders.insert(full, gender);
+    }
 }
 
 /// The gender the pack's titles give a mention's leading titles (`Ms.` → f), if any.
@@ -1097,7 +1117,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     }
     let in_headline = |pos: usize| doc.segments.paragraph_at(pos).is_some_and(|p| headlines[p]);
     let is_surname = |word: &str| !is_org(word) && !is_place(word) && !is_listed(doc, word);
-    let in_text = with_bare_surnames(
+    let mut in_text = with_bare_surnames(
         doc,
         in_text,
         articles,
@@ -1219,9 +1239,21 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                             named.as_ref().is_none_or(|(named_at, _)| at > named_at)
                         })
                         .filter(|(end, _, _)| !in_text.named_between(*end, sp.mention.start));
-                    match since {
-                        Some((_, description, _)) => Some(description.clone()),
-                        None => named.map(|(_, name)| name),
+                    match (since, named) {
+                        (Some((_, description, _)), _) => Some(description.clone()),
+                        (None, Some((_, name))) => {
+                            // What the pronoun shows of the person's gender holds for the
+                            // pronouns after it.
+                            if let Some(gender) = want {
+                                in_text.learn_gender(&name, gender);
+                                speakers.learn_gender(&name, gender);
+                                for person in persons.iter_mut().filter(|p| p.1 == name) {
+                                    person.2.get_or_insert(gender);
+                                }
+                            }
+                            Some(name)
+                        }
+                        (None, None) => None,
                     }
                 }
             };
