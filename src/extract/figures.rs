@@ -150,8 +150,8 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
         }
     }
     let unmarked_peso = |f: &Figure| {
-        let span = &doc.text[f.span.clone()];
-        f.unit.as_deref() == Some("MXN") && !span.contains("Mexican") && !span.contains("MX")
+        f.unit.as_deref() == Some("MXN")
+            && ends_in_unnamed(&doc.text[f.span.clone()], &["pesos", "peso"])
     };
     if figures.iter().any(unmarked_peso) {
         if let Some(code) = most_named_local(doc, n.local_pesos, "MXN") {
@@ -248,12 +248,18 @@ fn is_bare_dollar(span: &str) -> bool {
     let cents = span
         .strip_suffix('c')
         .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
-    let mut words = span.split_whitespace().rev();
-    let word = matches!(words.next(), Some("dollars" | "dollar" | "cents" | "cent"))
-        && words
+    sign || cents || ends_in_unnamed(span, &["dollars", "dollar", "cents", "cent"])
+}
+
+/// Whether a figure's text ends in one of `words` with no capitalised word before it, a
+/// country's or a people's that would name the currency ("four cents", "2,000 pesos"; not
+/// "66.12 US cents", "10 billion Mexican pesos").
+fn ends_in_unnamed(span: &str, words: &[&str]) -> bool {
+    let mut last = span.split_whitespace().rev();
+    last.next().is_some_and(|w| words.contains(&w))
+        && last
             .next()
-            .is_some_and(|before| !before.starts_with(char::is_uppercase));
-    sign || cents || word
+            .is_some_and(|before| !before.starts_with(char::is_uppercase))
 }
 
 /// A bare whole number that ends its phrase, or that a comparison word introduces,
@@ -347,15 +353,14 @@ fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
 /// civilian).
 fn partitive_after(doc: &Doc, n: &NumberSettings, figure: &Figure) -> Option<Option<String>> {
     let partitives = doc.rules.lexicon(n.partitives?);
-    let mut words = doc.text[figure.span.end..].split_whitespace();
-    let first = words.next()?;
+    let after = doc.text[figure.span.end..].trim_start();
+    let (_, len) = partitives.prefix(after)?;
     // A one-word entry stands alone ("134 MPs voted in favour and 51 against").
-    if partitives.lookup(word_of(first)).is_some() {
+    if !after[..len].contains(char::is_whitespace) {
         return Some(None);
     }
-    let second = words.next()?;
-    partitives.lookup(&format!("{first} {}", word_of(second)))?;
-    let noun = words
+    let noun = after[len..]
+        .split_whitespace()
         .next()
         .map(word_of)
         .filter(|w| {

@@ -771,6 +771,9 @@ struct PersonIndex<'r> {
     /// Each full name → the gender a title or its given name showed for it anywhere
     /// before.
     genders: HashMap<Rc<str>, &'r str>,
+    /// Each full name → the gender a pronoun that referred to it showed, where nothing
+    /// else had (see [`PersonIndex::learn_gender`]).
+    learned: HashMap<String, &'r str>,
     /// Given names tagged with the gender of those who bear them (`given-names`).
     given_names: Option<&'r Lexicon>,
 }
@@ -782,6 +785,7 @@ impl<'r> PersonIndex<'r> {
             places: Vec::new(),
             by_word: HashMap::new(),
             genders: HashMap::new(),
+            learned: HashMap::new(),
             given_names,
         }
     }
@@ -830,7 +834,9 @@ impl<'r> PersonIndex<'r> {
         // surnames alone is read back no further than a few full names' worth.
         let fits = |j: &usize| {
             let place = &self.places[*j];
-            (!place.bare || place.opens) && want.fits(self.mentions[*j].2, &self.mentions[*j].1)
+            let (_, name, gender) = &self.mentions[*j];
+            let gender = gender.or_else(|| self.learned.get(&**name).copied());
+            (!place.bare || place.opens) && want.fits(gender, name)
         };
         let last = (0..i)
             .rev()
@@ -884,29 +890,21 @@ impl<'r> PersonIndex<'r> {
         self.given_names?.lookup(first)?.tag("gender")
     }
 
-    /// The gender a title or given name showed for a full name, if any.
+    /// The gender a title, a given name or a pronoun showed for a full name, if any.
     fn gender(&self, name: &str) -> Option<&'r str> {
-        self.genders.get(name).copied()
+        self.genders
+            .get(name)
+            .or_else(|| self.learned.get(name))
+            .copied()
     }
 
     /// Takes the gender of a pronoun that refers to `name` where nothing showed one
-    /// before: after "Amara Okafor … “…,” she said", a later "he" is someone else.
+    /// before: after "Amara Okafor … “…,” she said", a later "he" is someone else. Once
+    /// per name, and no mention is rewritten: the pronouns after it look the name up.
     fn learn_gender(&mut self, name: &str, gender: &'r str) {
-        if self.genders.contains_key(name) {
-            return;
+        if self.gender(name).is_none() {
+            self.learned.insert(name.to_string(), gender);
         }
-        let Some(full) = self
-            .mentions
-            .iter()
-            .find(|(_, n, _)| &**n == name)
-            .map(|(_, n, _)| Rc::clone(n))
-        else {
-            return;
-        };
-        for mention in self.mentions.iter_mut().filter(|m| m.1 == full) {
-            mention.2.get_or_insert(gender);
-        }
-        self.genders.insert(full, gender);
     }
 }
 
@@ -1247,7 +1245,14 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                             if let Some(gender) = want {
                                 in_text.learn_gender(&name, gender);
                                 speakers.learn_gender(&name, gender);
-                                for person in persons.iter_mut().filter(|p| p.1 == name) {
+                                // Only the last few speakers are ever read back (see
+                                // `later_of`); those named after take it from `speakers`.
+                                for person in persons
+                                    .iter_mut()
+                                    .rev()
+                                    .take(GENDER_LOOKBACK)
+                                    .filter(|p| p.1 == name)
+                                {
                                     person.2.get_or_insert(gender);
                                 }
                             }
