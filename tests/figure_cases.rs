@@ -1222,7 +1222,7 @@ fn a_game_s_score_is_one_ratio() {
 }
 
 #[test]
-fn rs_is_the_rupee_of_the_dateline() {
+fn rs_is_the_rupee_of_the_dateline_or_the_country_named_most() {
     has(
         "LAHORE: The court imposed a fine of Rs500,000 on each convict.",
         want("Rs500,000", "money").value(500_000.0).unit("PKR"),
@@ -1230,6 +1230,11 @@ fn rs_is_the_rupee_of_the_dateline() {
     has(
         "COLOMBO: The ministry set aside Rs. 2 billion for fuel.",
         want("Rs. 2 billion", "money").value(2e9).unit("LKR"),
+    );
+    // With no dateline, the country the text names most.
+    has(
+        "Sri Lanka's deficit is Rs. 2,000 billion, the Central Bank of Sri Lanka said.",
+        want("Rs. 2,000 billion", "money").value(2e12).unit("LKR"),
     );
     // An Indian text, or none named, keeps the Indian rupee; so does "₹" anywhere.
     has(

@@ -142,6 +142,10 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
     if figures.iter().any(bare_dollar) {
         if let Some(code) = local_dollar(doc, n) {
             set_unit(figures, bare_dollar, code);
+        } else if let Some(code) = marked_dollar_of_cents(doc, n, figures) {
+            let bare_cents =
+                |f: &Figure| bare_dollar(f) && !doc.text[f.span.clone()].starts_with('$');
+            set_unit(figures, bare_cents, code);
         }
     }
     if figures.iter().any(unmarked_rupee) {
@@ -230,6 +234,32 @@ fn local_dollar<'r>(doc: &Doc<'r>, n: &NumberSettings) -> Option<&'r str> {
     let setting = most >= LOCAL_DOLLAR_NAMED || (marks_us && set_there());
     let other_habit = writes_usd || (hints_usd && !set_there());
     (setting && (marks_us || !other_habit)).then_some(code)
+}
+
+/// The dollar a text's bare cents are ("down two cents", "7.81 cents") where it writes
+/// every dollar amount with its marker ("S$1.03", "HK$4.1 billion", "US$20 million") and
+/// no bare "$": the other dollar whose marker it writes most, as a Singapore or Hong Kong
+/// paper quotes prices in its own cents.
+fn marked_dollar_of_cents<'r>(
+    doc: &Doc<'r>,
+    n: &NumberSettings,
+    figures: &[Figure],
+) -> Option<&'r str> {
+    let writes_bare_sign = figures.iter().any(|f| {
+        f.unit.as_deref() == Some("USD")
+            && doc.text[f.span.clone()].starts_with('$')
+            && is_bare_dollar(&doc.text[f.span.clone()])
+    });
+    if writes_bare_sign {
+        return None;
+    }
+    let lexicon = doc.rules.lexicon(n.local_dollars?);
+    let markers = lexicon
+        .entries_in(doc.text)
+        .filter(|e| e.tag("usd") == Some("yes"))
+        .filter_map(|e| e.canonical.as_deref())
+        .filter(|&code| code != "USD");
+    most_named(markers).map(|(code, _)| code)
 }
 
 /// How often a text names a country before its "$" is that country's, unless its opening
