@@ -488,6 +488,17 @@ const LAYOUTS: &[(&str, &str)] = &[
          Rovers manager Ana Costa, 48, praised the crowd.\n\n\
          \u{201c}They carried us,\u{201d} said the 48-year-old.",
     ),
+    (
+        "quotes-under-subheads-after-an-introduction",
+        "Ana Costa spoke to reporters before the final. Here\u{2019}s what the Rovers captain \
+         had to say:\n\n\
+         On the pitch\n\n\
+         \u{201c}It is dry and quick. We will bat first if we can.\u{201d}\n\n\
+         On the injuries\n\n\
+         \u{201c}Two players are doubtful. We will know tomorrow.\u{201d}\n\n\
+         Key dates\n\n\
+         The final starts on Sunday.",
+    ),
 ];
 
 #[test]

@@ -32,6 +32,9 @@ const PARAGRAPH_WINDOW: usize = 400;
 const NEW_SENTENCE_TAIL: usize = 3;
 /// Confidence kept when a speaker is carried over from another quote.
 const INHERITED: f64 = 0.75;
+/// The longest line, in bytes, that may be a subhead between an introduction and the
+/// quotes it introduces (see [`paragraph_before_subhead`]).
+const MAX_SUBHEAD: usize = 60;
 
 /// A speaker, role and cue found by an attribution rule.
 struct Found<'r> {
@@ -215,8 +218,31 @@ fn inherit_from(doc: &Doc, quotes: &[Quote], claims: &[Claim], i: usize) -> Opti
         .is_empty();
     (settings.inherit_across_paragraphs
         && opens_paragraph
-        && (q.continues == Some(prev) || quotes[prev].paragraph + 1 == q.paragraph))
-        .then_some(prev)
+        && (q.continues == Some(prev)
+            || paragraph_before_subhead(doc, q.paragraph) == Some(quotes[prev].paragraph)))
+    .then_some(prev)
+}
+
+/// The paragraph before paragraph `p`, past one subhead between them: a short line of
+/// its own with no closing stop and no quotation ("On the pitch", "Key moments"), as
+/// Q&A pieces and sports desks set between an introduction (`Here's what she had to
+/// say:`) or a speaker's last quote and the quotes that follow.
+fn paragraph_before_subhead(doc: &Doc, p: usize) -> Option<usize> {
+    let before = p.checked_sub(1)?;
+    if is_subhead(&doc.text[doc.segments.paragraphs[before].clone()]) {
+        before.checked_sub(1)
+    } else {
+        Some(before)
+    }
+}
+
+fn is_subhead(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    !line.is_empty()
+        && line.len() <= MAX_SUBHEAD
+        && line.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
+        && !line.contains(['“', '”', '"', '‘', '«', '»'])
 }
 
 /// The sentence just before a quote that opens its own sentence, when a speaker's
@@ -491,14 +517,16 @@ fn attribute<'r>(doc: &Doc<'r>, quotes: &[Quote], i: usize) -> Option<Found<'r>>
         }
     }
     let opens_paragraph = doc.text[para.start..q.open.start].trim().is_empty();
-    if opens_paragraph && q.continues.is_none() && q.paragraph > 0 {
-        let prev = doc.segments.paragraphs[q.paragraph - 1].clone();
-        // Only a paragraph that does not itself end inside a quotation introduces one.
-        let prev_ends_in_quote =
-            i > 0 && quotes[i - 1].paragraph == q.paragraph - 1 && quotes[i - 1].close.is_none();
-        if !prev_ends_in_quote {
-            return paragraph_before_attribution(doc, prev)
-                .or_else(|| after_quote_attribution(doc, q, true));
+    if opens_paragraph && q.continues.is_none() {
+        if let Some(before) = paragraph_before_subhead(doc, q.paragraph) {
+            // Only a paragraph that does not itself end inside a quotation introduces one.
+            let prev_ends_in_quote =
+                i > 0 && quotes[i - 1].paragraph == before && quotes[i - 1].close.is_none();
+            if !prev_ends_in_quote {
+                let prev = doc.segments.paragraphs[before].clone();
+                return paragraph_before_attribution(doc, prev)
+                    .or_else(|| after_quote_attribution(doc, q, true));
+            }
         }
     }
     after_quote_attribution(doc, q, true)
