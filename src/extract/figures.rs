@@ -144,7 +144,7 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
             set_unit(figures, bare_dollar, code);
         } else if let Some(code) = marked_dollar_of_cents(doc, n, figures) {
             let bare_cents =
-                |f: &Figure| bare_dollar(f) && !doc.text[f.span.clone()].starts_with('$');
+                |f: &Figure| bare_dollar(f) && is_bare_cents(&doc.text[f.span.clone()]);
             set_unit(figures, bare_cents, code);
         }
     }
@@ -275,10 +275,16 @@ fn is_bare_dollar(span: &str) -> bool {
     let sign = span
         .strip_prefix('$')
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    let cents = span
+    sign || is_bare_cents(span) || ends_in_unnamed(span, &["dollars", "dollar"])
+}
+
+/// Whether a figure's text is cents with no country's name before them ("68c", "two
+/// cents"; not "66.12 US cents").
+fn is_bare_cents(span: &str) -> bool {
+    let glued = span
         .strip_suffix('c')
         .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
-    sign || cents || ends_in_unnamed(span, &["dollars", "dollar", "cents", "cent"])
+    glued || ends_in_unnamed(span, &["cents", "cent"])
 }
 
 /// Whether a figure's text ends in one of `words` with no capitalised word before it, a
