@@ -1197,6 +1197,29 @@ fn a_bare_dollar_is_the_dollar_of_a_paper_that_marks_us_dollars() {
 }
 
 #[test]
+fn bare_cents_are_the_dollar_a_text_marks_when_it_writes_no_bare_dollar() {
+    // Every dollar written with its marker: cents are the marked dollar's.
+    has(
+        "Units of the trust closed at S$1.03, down two cents, after a payout of 7.81 cents.",
+        want("two cents", "money").value(0.02).unit("SGD"),
+    );
+    has(
+        "Units of the trust closed at S$1.03, down two cents, after a payout of 7.81 cents.",
+        want("7.81 cents", "money").value(0.0781).unit("SGD"),
+    );
+    // A bare "$" beside the marker is US copy's habit: its cents stay US cents, and so do
+    // written-out dollars.
+    has(
+        "The trust paid $1.2 million, or S$1.6 million, and its units rose two cents.",
+        want("two cents", "money").value(0.02).unit("USD"),
+    );
+    has(
+        "The trust raised S$300 million from investors who put in millions of dollars.",
+        want("millions of dollars", "money").unit("USD"),
+    );
+}
+
+#[test]
 fn a_game_s_score_is_one_ratio() {
     has(
         "Japan beat Qatar 3-1 on Sunday.",

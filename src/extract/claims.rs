@@ -236,7 +236,8 @@ fn paragraph_before_subhead(doc: &Doc, p: usize) -> Option<usize> {
     }
 }
 
-/// Whether a paragraph is a subhead: one short line that starts with a capital and ends
+/// Whether a paragraph is a subhead: one short line that starts with a capital (not a
+/// quotation mark: "'We were naive' - Hollis fumes" is a headline that quotes) and ends
 /// with no stop, colon or comma, with no quotation mark in it.
 fn is_subhead(paragraph: &str) -> bool {
     let line = paragraph.trim();

@@ -246,9 +246,7 @@ fn marked_dollar_of_cents<'r>(
     figures: &[Figure],
 ) -> Option<&'r str> {
     let writes_bare_sign = figures.iter().any(|f| {
-        f.unit.as_deref() == Some("USD")
-            && doc.text[f.span.clone()].starts_with('$')
-            && is_bare_dollar(&doc.text[f.span.clone()])
+        f.unit.as_deref() == Some("USD") && is_dollar_sign_amount(&doc.text[f.span.clone()])
     });
     if writes_bare_sign {
         return None;
@@ -272,10 +270,15 @@ const LOCAL_DOLLAR_NAMED: usize = 2;
 /// name before it ("tens of millions of dollars", "four cents"; not "5 million US
 /// dollars", "66.12 US cents").
 fn is_bare_dollar(span: &str) -> bool {
-    let sign = span
-        .strip_prefix('$')
-        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    sign || is_bare_cents(span) || ends_in_unnamed(span, &["dollars", "dollar"])
+    is_dollar_sign_amount(span)
+        || is_bare_cents(span)
+        || ends_in_unnamed(span, &["dollars", "dollar"])
+}
+
+/// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion").
+fn is_dollar_sign_amount(span: &str) -> bool {
+    span.strip_prefix('$')
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a figure's text is cents with no country's name before them ("68c", "two
