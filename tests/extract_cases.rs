@@ -492,19 +492,18 @@ fn apostrophes_are_not_quote_marks_and_quotes_run_across_paragraphs() {
     let text = "China's rules don't change, it's said.\n“The first part of the quote runs on.\n“And this part closes it,” she said.";
     let ex = extract(text);
     let quotes = quoted(text, &ex);
+    // One claim from the first opening mark to the closing one, the mark that re-opens
+    // the second paragraph inside it; its speaker is the one after the last part.
     assert_eq!(
         quotes,
-        [
-            "The first part of the quote runs on.",
-            "And this part closes it,"
-        ]
+        ["The first part of the quote runs on.\n“And this part closes it,"]
     );
     assert!(
         ex.claims
             .iter()
             .filter(|c| c.kind != ClaimKind::Indirect)
             .all(|c| c.speaker.is_some()),
-        "both parts have the speaker"
+        "the quote has the speaker"
     );
 }
 

@@ -10,7 +10,7 @@
 //! before when that ended in an attributed quote (a quote running on), else, when it
 //! opens a sentence, the speaker of an indirect claim in the sentence just before
 //! (`Ruiz said the plan would fail. “It is a disaster.”`), each with lower
-//! confidence. Indirect claims come from `claim` rules on each sentence; a match its
+//! confidence. A quote running over several paragraphs is one claim. Indirect claims come from `claim` rules on each sentence; a match its
 //! rule's `where:` refuses gives way to the rule's next match, and a reported clause
 //! that is mostly quotation is left to the quote unless words of its own frame it
 //! (`said the team had “stuck to the plan”` is a claim beside its quote).
@@ -109,7 +109,30 @@ pub(crate) fn quote_claims(doc: &Doc, quotes: &[Quote], indirect: &[Claim]) -> V
             }
         }
     }
-    claims
+    join_running_parts(quotes, claims)
+}
+
+/// A quote running over several paragraphs is one claim: from its first part's opening
+/// mark to its last part's end (the marks re-opening each paragraph inside it), with the
+/// attribution of its surest part (the one its own rule attributed).
+fn join_running_parts(quotes: &[Quote], claims: Vec<Claim>) -> Vec<Claim> {
+    let mut joined: Vec<Claim> = Vec::with_capacity(claims.len());
+    for (q, claim) in quotes.iter().zip(claims) {
+        match joined.last_mut() {
+            // `continues` always names the part just before (see `quotes::relink`).
+            Some(first) if q.continues.is_some() => {
+                first.content.end = claim.content.end;
+                if claim.kind == ClaimKind::Direct {
+                    first.kind = ClaimKind::Direct;
+                }
+                if claim.confidence > first.confidence {
+                    take_attribution(first, &claim);
+                }
+            }
+            _ => joined.push(claim),
+        }
+    }
+    joined
 }
 
 /// The indirect claim whose reported clause holds a partial quote, when the quote's own
