@@ -691,6 +691,73 @@ fn a_counted_noun_stops_before_a_verb() {
         "At the rally one farmer complained about prices.",
         want("one farmer", "count").value(1.0).unit("farmer"),
     );
+    // A past tense after the plural is its verb, not a noun it modifies.
+    has(
+        "The government fell after 22 MLAs switched sides.",
+        want("22 MLAs", "count").value(22.0).unit("MLA"),
+    );
+    // So is an adverb of place.
+    has(
+        "The firm operates 15 manufacturing sites overseas.",
+        want("15 manufacturing sites", "count")
+            .value(15.0)
+            .unit("site"),
+    );
+    // Before the plural it is an adjective, after a joiner too.
+    has(
+        "It has 20 overseas offices.",
+        want("20 overseas offices", "count")
+            .value(20.0)
+            .unit("office"),
+    );
+    has(
+        "About 4,300 provisional and overseas ballots remain.",
+        want("4,300 provisional and overseas ballots", "count")
+            .value(4300.0)
+            .unit("ballot")
+            .approx("About"),
+    );
+}
+
+#[test]
+fn a_bare_number_before_an_auxiliary_counts_what_the_count_before_it_counts() {
+    has(
+        "Police said 91 cyclists were killed and about 4,000 were seriously injured.",
+        want("4,000", "count")
+            .value(4000.0)
+            .unit("cyclist")
+            .approx("about"),
+    );
+    has(
+        "Of the 15 plaintiffs, 11 have accepted the payments.",
+        want("11", "count").value(11.0).unit("plaintiff"),
+    );
+}
+
+#[test]
+fn a_bare_number_joined_to_a_count_after_it_counts_the_same() {
+    has(
+        "The two parties won 14 and four seats respectively.",
+        want("14", "count").value(14.0).unit("seat"),
+    );
+    // Not when the count after it is of one thing.
+    has(
+        "It limits the drugs to those with a BMI of 35 and one related condition.",
+        want("35", "number").value(35.0),
+    );
+}
+
+#[test]
+fn a_currency_code_begins_its_word() {
+    // "KD" inside a party's initials is no Kuwaiti dinar.
+    has(
+        "The seats went to the RJS, the LKD 58 and the Left 30.",
+        want("58", "number").value(58.0),
+    );
+    has(
+        "Tickets cost KD 58 each.",
+        want("KD 58", "money").value(58.0).unit("KWD"),
+    );
 }
 
 #[test]

@@ -345,6 +345,20 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         f.kind = "count".into();
         f.unit = unit;
     }
+    // A bare number joined to the count of several right after it counts the same:
+    // "won 14 and four seats respectively" (not "a BMI of 35 and one condition").
+    for i in (0..figures.len().saturating_sub(1)).rev() {
+        let (f, next) = (&figures[i], &figures[i + 1]);
+        let whole_number =
+            f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
+        let joined = matches!(&doc.text[f.span.end..next.span.start], " and " | " or ");
+        let several = next.kind == "count" && next.unit.is_some() && next.value > Some(1.0);
+        if whole_number && joined && several {
+            let unit = next.unit.clone();
+            figures[i].kind = "count".into();
+            figures[i].unit = unit;
+        }
+    }
 }
 
 /// Whether a bracket opens between two figures and is still open at the second: the
@@ -434,6 +448,14 @@ fn build(
     text: &str,
 ) -> Option<Figure> {
     let get = |name: &str| caps.name(name).map(|m| m.as_str());
+    // A currency written in letters begins its word: "KD 58" inside "the LKD 58" is the
+    // tail of a party's name.
+    if caps.name("currency").is_some_and(|c| {
+        c.as_str().starts_with(char::is_alphabetic)
+            && text[..c.start()].ends_with(char::is_alphabetic)
+    }) {
+        return None;
+    }
     let scale = match get("scale") {
         Some(s) => scale_value(rules, n, s)?,
         None => 1.0,

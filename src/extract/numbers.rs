@@ -416,7 +416,9 @@ pub fn noun_head(
                 let w = &phrase[s..i];
                 let not_noun = n.not_nouns.and_then(|l| rules.lexicon(l).lookup(w));
                 let before_noun = not_noun.is_some_and(|e| e.tag("before-noun") == Some("yes"));
-                if before_noun && words.is_empty() && !passed_over {
+                // So is one after a joiner ("4,300 provisional and overseas ballots").
+                let opens_words = words.is_empty() || joined_at == Some(words.len());
+                if before_noun && opens_words && !passed_over {
                     passed_over = true;
                     start = None;
                     continue;
@@ -438,7 +440,14 @@ pub fn noun_head(
                     start = None;
                     continue;
                 }
+                // A past tense after a plural is the verb whose subject the count is
+                // ("after 22 MLAs switched sides").
+                let verb_after_plural = w.ends_with("ed")
+                    && words
+                        .last()
+                        .is_some_and(|r| is_plural_word(rules, n, &phrase[r.clone()]));
                 if not_noun.is_some()
+                    || verb_after_plural
                     || in_lexicon(Some(n.scales), w)
                     || in_lexicon(Some(n.words), w)
                     || in_lexicon(n.ordinals, w)
