@@ -12,6 +12,15 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+// What compiling the pack frees (most of what it allocates) goes back to the system
+// within a tenth of a second, on jemalloc's own thread, instead of staying mapped for
+// the ten seconds jemalloc keeps it by default: 2-3 MB less at the peak of a run, none
+// of it at start-up. The string is read as a C string, before `main`.
+#[cfg(not(target_env = "msvc"))]
+#[allow(non_upper_case_globals)]
+#[export_name = "_rjem_malloc_conf"]
+pub static malloc_conf: &[u8] = b"background_thread:true,dirty_decay_ms:100,muzzy_decay_ms:0\0";
+
 #[derive(Parser)]
 #[command(
     name = "claimkit",
