@@ -720,6 +720,25 @@ fn a_counted_noun_stops_before_a_verb() {
 }
 
 #[test]
+fn a_count_of_units_of_time_is_a_duration() {
+    has(
+        "The hearing lasted 11 sitting days.",
+        want("11 sitting days", "measure").value(11.0).unit("day"),
+    );
+    has(
+        "Sales rose for three straight years.",
+        want("three straight years", "measure")
+            .value(3.0)
+            .unit("year"),
+    );
+    // A part of some units is still a count of them.
+    has(
+        "Waiting lists have fallen in four of the last six months.",
+        want("four", "count").value(4.0).unit("month"),
+    );
+}
+
+#[test]
 fn a_bare_number_before_an_auxiliary_counts_what_the_count_before_it_counts() {
     has(
         "Police said 91 cyclists were killed and about 4,000 were seriously injured.",

@@ -590,7 +590,24 @@ fn build(
     } else {
         return None;
     }
-    let kind = rule.kind.clone().unwrap_or_else(|| "number".into());
+    let mut kind = rule.kind.clone().unwrap_or_else(|| "number".into());
+    // A count of units of time is a duration, whatever words stand between ("11
+    // sitting days", "three straight years", "thousands of hours"), but not a part of
+    // some of them ("four of the last six months").
+    let partitive = |head: &Range<usize>| {
+        let from = caps.whole().start();
+        PARTITIVE_OF
+            .iter()
+            .any(|of| text[from..head.start.max(from)].contains(of))
+    };
+    if kind == "count"
+        && noun_head.as_ref().is_some_and(|h| !partitive(h))
+        && unit
+            .as_deref()
+            .is_some_and(|u| is_unit_of_time(rules, n, u))
+    {
+        kind = "measure".into();
+    }
     if kind == "year" {
         value = value.map(full_year);
     }
@@ -713,6 +730,27 @@ fn canonical_unit(rules: &Rules, n: &NumberSettings, unit: &str) -> Option<(Stri
         let canonical = e.canonical.clone().unwrap_or_else(|| e.surface.clone());
         let factor = e.tag("factor").and_then(|f| f.parse().ok()).unwrap_or(1.0);
         Some((canonical, factor))
+    })
+}
+
+/// What opens a part of a counted whole between a number and its noun.
+const PARTITIVE_OF: [&str; 7] = [
+    " of the ",
+    " of these ",
+    " of those ",
+    " of its ",
+    " of their ",
+    " of his ",
+    " of her ",
+];
+
+/// Whether a word is a unit of time in the pack's units (`dim=time`).
+fn is_unit_of_time(rules: &Rules, n: &NumberSettings, word: &str) -> bool {
+    n.units.iter().any(|&l| {
+        rules
+            .lexicon(l)
+            .lookup(word)
+            .is_some_and(|e| e.tag("dim") == Some("time"))
     })
 }
 
