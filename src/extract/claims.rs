@@ -1204,8 +1204,17 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
     let Some(settings) = doc.rules.speakers.as_ref() else {
         return false;
     };
-    let (Some(cues), Some(verbs)) = (settings.quantity_cues, settings.clause_verbs) else {
+    let Some(cues) = settings.quantity_cues else {
         return false;
+    };
+    if settings.clause_verbs.is_empty() {
+        return false;
+    }
+    let is_verb = |w: &str| {
+        settings
+            .clause_verbs
+            .iter()
+            .any(|&l| doc.rules.lexicon(l).lookup(w).is_some())
     };
     let cue_word = doc.text[cue.clone()]
         .split_whitespace()
@@ -1235,7 +1244,7 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
     };
     !words[at + 1..]
         .iter()
-        .any(|w| doc.rules.lexicon(verbs).lookup(w).is_some() || w.ends_with("ed"))
+        .any(|w| is_verb(w) || w.ends_with("ed"))
 }
 
 /// The most words of a setting ("in a separate interview").
