@@ -1029,7 +1029,7 @@ fn claim_of(
             .is_some_and(|cue| opens_a_compound(doc, cue.start))
         || cue
             .as_ref()
-            .is_some_and(|cue| counts_a_quantity(doc, cue, &doc.text[content.clone()]))
+            .is_some_and(|cue| counts_a_quantity(doc, cue, &content))
         || is_setting(doc, &doc.text[content.clone()])
         || cue
             .as_ref()
@@ -1200,7 +1200,7 @@ fn opens_a_compound(doc: &Doc, at: usize) -> bool {
 /// took for its object: it opens with a number or an ordinal, or one word and one, and
 /// holds no verb ("Employers added ⟦150,000 jobs last month⟧", "Wright added ⟦his second⟧";
 /// not "added ⟦200 jobs would go⟧" nor "⟦12 people died⟧").
-fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
+fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> bool {
     let Some(settings) = doc.rules.speakers.as_ref() else {
         return false;
     };
@@ -1223,6 +1223,12 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &str) -> bool {
     if doc.rules.lexicon(cues).lookup(cue_word).is_none() {
         return false;
     }
+    // "added that 28 percent of the sales came from abroad": "that" opens a clause.
+    let between = doc.text.get(cue.end..content.start).unwrap_or("");
+    if between.split_whitespace().any(|w| w == "that") {
+        return false;
+    }
+    let content = &doc.text[content.clone()];
     let words: Vec<&str> = content
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
