@@ -185,7 +185,9 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     };
     let possessive =
         possessive_stem(s).is_some_and(|stem| !after_source_word && !before_verb(stem));
-    (s.chars().any(char::is_alphabetic) && !possessive).then_some(r)
+    // A share of those polled speaks for them ("28% said …"); a bare number does not.
+    let words_or_share = s.chars().any(|c| c.is_alphabetic() || c == '%');
+    (words_or_share && !possessive).then_some(r)
 }
 
 /// Relatives named by a listed given name alone, in apposition after a kinship word
