@@ -209,7 +209,7 @@ pub struct SpeakerSettings {
     pub fronted_clauses: Option<usize>,
     pub cue_compounds: Option<usize>,
     pub quantity_cues: Option<usize>,
-    pub clause_verbs: Vec<usize>,
+    pub clause_verbs: Option<usize>,
     pub office_modifiers: Option<usize>,
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
@@ -1219,12 +1219,6 @@ impl Compiler {
             ("", ""),
             true,
         );
-        let clause_verbs = s.clause_verbs.as_ref().map_or(&[][..], |c| c.names());
-        let clause_verbs: Vec<usize> = clause_verbs
-            .iter()
-            .enumerate()
-            .map(|(i, n)| self.lexicon_ref(ids, n, &at.child("clause-verbs").child(i)))
-            .collect::<Option<_>>()?;
         let mut optional = |name: &Option<String>, key: &str| match name {
             Some(n) => self.lexicon_ref(ids, n, &at.child(key)).map(Some),
             None => Some(None),
@@ -1242,6 +1236,7 @@ impl Compiler {
         let fronted_clauses = optional(&s.fronted_clauses, "fronted-clauses")?;
         let cue_compounds = optional(&s.cue_compounds, "cue-compounds")?;
         let quantity_cues = optional(&s.quantity_cues, "quantity-cues")?;
+        let clause_verbs = optional(&s.clause_verbs, "clause-verbs")?;
         let office_modifiers = optional(&s.office_modifiers, "office-modifiers")?;
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;

@@ -10,10 +10,11 @@
 //! before when that ended in an attributed quote (a quote running on), else, when it
 //! opens a sentence, the speaker of an indirect claim in the sentence just before
 //! (`Ruiz said the plan would fail. “It is a disaster.”`), each with lower
-//! confidence. A quote running over several paragraphs is one claim. Indirect claims come from `claim` rules on each sentence; a match its
-//! rule's `where:` refuses gives way to the rule's next match, and a reported clause
-//! that is mostly quotation is left to the quote unless words of its own frame it
-//! (`said the team had “stuck to the plan”` is a claim beside its quote).
+//! confidence. A quote running over several paragraphs is one claim. Indirect claims
+//! come from `claim` rules on each sentence; a match its rule's `where:` refuses gives
+//! way to the rule's next match, and a reported clause that is mostly quotation is left
+//! to the quote unless words of its own frame it (`said the team had “stuck to the
+//! plan”` is a claim beside its quote).
 
 use std::ops::Range;
 
@@ -1204,17 +1205,8 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> b
     let Some(settings) = doc.rules.speakers.as_ref() else {
         return false;
     };
-    let Some(cues) = settings.quantity_cues else {
+    let (Some(cues), Some(verbs)) = (settings.quantity_cues, settings.clause_verbs) else {
         return false;
-    };
-    if settings.clause_verbs.is_empty() {
-        return false;
-    }
-    let is_verb = |w: &str| {
-        settings
-            .clause_verbs
-            .iter()
-            .any(|&l| doc.rules.lexicon(l).lookup(w).is_some())
     };
     let cue_word = doc.text[cue.clone()]
         .split_whitespace()
@@ -1250,7 +1242,7 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> b
     };
     !words[at + 1..]
         .iter()
-        .any(|w| is_verb(w) || w.ends_with("ed"))
+        .any(|w| doc.rules.lexicon(verbs).lookup(w).is_some() || w.ends_with("ed"))
 }
 
 /// The most words of a setting ("in a separate interview").

@@ -156,7 +156,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.fronted_clauses)
                 .chain(&s.cue_compounds)
                 .chain(&s.quantity_cues)
-                .chain(s.clause_verbs.iter().flat_map(|c| c.names()))
+                .chain(&s.clause_verbs)
                 .chain(&s.office_modifiers)
                 .chain(&s.kin_nouns)
                 .chain(&s.verbs_after_names)
