@@ -652,3 +652,30 @@ fn an_owner_before_a_name_is_a_role_but_an_organisations_name_stays_whole() {
         );
     }
 }
+
+/// The speaker mentions of the claims of `text`, as written.
+fn mentions(text: &str) -> Vec<&str> {
+    extract(text)
+        .claims
+        .iter()
+        .filter_map(|c| c.speaker.as_ref().map(|s| &text[s.mention.clone()]))
+        .collect()
+}
+
+#[test]
+fn a_dateline_in_capitals_is_no_speaker() {
+    // A place opening the story before a colon, or before a comma and a month.
+    let text = "BENGALURU: The High Court on Tuesday pulled up the state for its \"lackadaisical approach\" to encroachments.";
+    assert!(
+        !mentions(text).contains(&"BENGALURU"),
+        "{:?}",
+        mentions(text)
+    );
+    let text = "LONDON, Jan 14 (Reuters) - Shares in Marlow plunged 28% after it cut its forecast, blaming weak Christmas trading.";
+    assert!(!mentions(text).contains(&"LONDON"), "{:?}", mentions(text));
+    // A body's initials in capitals still speak.
+    assert_eq!(
+        speaker_names("UNICEF, the UN agency, said the camps were full."),
+        [Some("UNICEF".to_string())]
+    );
+}

@@ -99,6 +99,9 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
             && matches!(last_word(&doc.text[..r.start]), "no" | "No");
         return (!no_one && (!relative || !follows_quote(doc, r.start))).then_some(r);
     }
+    if is_dateline(doc, &r) {
+        return None;
+    }
     let not_speakers = || settings.not_speakers.iter().map(|&l| doc.rules.lexicon(l));
     let organisations = || settings.organisations.iter().map(|&l| doc.rules.lexicon(l));
     loop {
@@ -188,6 +191,27 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
     // A share of those polled speaks for them ("28% said …"); a bare number does not.
     let words_or_share = s.chars().any(|c| c.is_alphabetic() || c == '%');
     (words_or_share && !possessive).then_some(r)
+}
+
+/// Whether a mention is a story's dateline: a place in capitals of five letters or more
+/// opening its paragraph, before a colon or a comma and a month ("BENGALURU: The court
+/// …", "LONDON, Jan 14 (Reuters) - …"); "IMF:" and "UNICEF, the agency, said" speak.
+fn is_dateline(doc: &Doc, r: &Range<usize>) -> bool {
+    let s = &doc.text[r.clone()];
+    let shouted =
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 5 && !s.chars().any(char::is_lowercase);
+    let opens_paragraph = doc
+        .segments
+        .paragraph_at(r.start)
+        .is_some_and(|p| doc.segments.paragraphs[p].start == r.start);
+    if !shouted || !opens_paragraph {
+        return false;
+    }
+    let after = &doc.text[r.end..];
+    after.starts_with(':')
+        || after
+            .strip_prefix(',')
+            .is_some_and(|rest| is_listed(doc, first_word(rest)))
 }
 
 /// Relatives named by a listed given name alone, in apposition after a kinship word
