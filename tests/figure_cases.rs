@@ -1498,3 +1498,75 @@ fn a_part_of_a_count_counts_what_it_counts() {
         want("50", "count").value(50.0).unit("civilian"),
     );
 }
+
+/// A copy of `rules/en` on disk with `edit` applied to its manifest, compiled.
+fn pack_with_manifest(edit: impl FnOnce(String) -> String) -> Rules {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("the pack's folder") {
+            let path = entry.expect("an entry").path();
+            let target = to.join(path.file_name().expect("a name"));
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).expect("copy");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let pack = dir.path().join("en");
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/en"),
+        &pack,
+    );
+    let manifest = pack.join("pack.yaml");
+    let text = std::fs::read_to_string(&manifest).expect("pack.yaml");
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changed nothing");
+    std::fs::write(&manifest, edited).expect("write");
+    Rules::load(&pack).unwrap_or_else(|e| panic!("the edited pack: {e}"))
+}
+
+#[test]
+fn the_words_that_join_and_open_ranges_are_the_packs() {
+    let range = "Analysts put fair value at between 280p and 320p a share.";
+    let list = "The two parties won 14 and four seats respectively.";
+    has(
+        range,
+        want("280p and 320p", "range").range(2.8, 3.2).unit("GBP"),
+    );
+    has(list, want("14", "count").value(14.0).unit("seat"));
+    // Without "between" among the range openers, two amounts each with its unit are two
+    // figures; without "and" among the list joiners, a bare number borrows no noun.
+    let no_between = pack_with_manifest(|m| {
+        m.replace(
+            "range-opener: { entries: [between] }",
+            "range-opener: { entries: [amid] }",
+        )
+    });
+    let no_and = pack_with_manifest(|m| {
+        m.replace(
+            "entries: [\"and => and split=yes\", or]",
+            "entries: [\"plus => plus split=yes\", or]",
+        )
+    });
+    let spans = |rules: &Rules, text: &str| -> Vec<(String, String)> {
+        rules
+            .extract(text)
+            .figures
+            .iter()
+            .map(|f| (text[f.span.clone()].to_string(), f.kind.clone()))
+            .collect()
+    };
+    let got = spans(&no_between, range);
+    assert!(
+        got.iter().all(|(t, _)| t != "280p and 320p"),
+        "still a range: {got:?}"
+    );
+    assert!(got.iter().any(|(t, _)| t == "280p"), "{got:?}");
+    let got = spans(&no_and, list);
+    assert!(
+        got.iter().any(|(t, k)| t == "14" && k == "number"),
+        "14 still borrows a noun: {got:?}"
+    );
+}

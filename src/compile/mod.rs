@@ -232,6 +232,9 @@ pub struct NumberSettings {
     pub collectives: Option<usize>,
     pub comparisons: Option<usize>,
     pub partitives: Option<usize>,
+    pub parts_of: Option<usize>,
+    pub range_openers: Option<usize>,
+    pub list_joiners: Option<usize>,
     pub local_dollars: Option<usize>,
     pub local_rupees: Option<usize>,
     pub local_pesos: Option<usize>,
@@ -1294,6 +1297,9 @@ impl Compiler {
         let collectives = opt(self, &n.collectives, "collectives");
         let comparisons = opt(self, &n.comparisons, "comparisons");
         let partitives = opt(self, &n.partitives, "partitives");
+        let parts_of = opt(self, &n.parts_of, "parts-of");
+        let range_openers = opt(self, &n.range_openers, "range-openers");
+        let list_joiners = opt(self, &n.list_joiners, "list-joiners");
         let local_dollars = opt(self, &n.local_dollars, "local-dollars");
         let local_rupees = opt(self, &n.local_rupees, "local-rupees");
         let local_pesos = opt(self, &n.local_pesos, "local-pesos");
@@ -1320,6 +1326,9 @@ impl Compiler {
             collectives: collectives.ok()?,
             comparisons: comparisons.ok()?,
             partitives: partitives.ok()?,
+            parts_of: parts_of.ok()?,
+            range_openers: range_openers.ok()?,
+            list_joiners: list_joiners.ok()?,
             local_dollars: local_dollars.ok()?,
             local_rupees: local_rupees.ok()?,
             local_pesos: local_pesos.ok()?,

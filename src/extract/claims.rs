@@ -1217,8 +1217,13 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> b
     }
     // "added that 28 percent of the sales came from abroad": "that" opens a clause.
     let between = doc.text.get(cue.end..content.start).unwrap_or("");
-    if between.split_whitespace().any(|w| w == "that") {
-        return false;
+    if let Some(openers) = settings.clause_openers.map(|l| doc.rules.lexicon(l)) {
+        if between
+            .split_whitespace()
+            .any(|w| openers.lookup(w).is_some())
+        {
+            return false;
+        }
     }
     let content = &doc.text[content.clone()];
     let words: Vec<&str> = content

@@ -133,8 +133,9 @@ pub(crate) fn find(doc: &Doc) -> Vec<Figure> {
 /// where it shows one (see `local_dollar` and `most_named_local`). The text is scanned for
 /// that only when it holds such a figure.
 fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
-    let bare_dollar =
-        |f: &Figure| f.unit.as_deref() == Some("USD") && is_bare_dollar(&doc.text[f.span.clone()]);
+    let bare_dollar = |f: &Figure| {
+        f.unit.as_deref() == Some("USD") && is_bare_dollar(doc, n, &doc.text[f.span.clone()])
+    };
     let unmarked_rupee = |f: &Figure| {
         let span = &doc.text[f.span.clone()];
         f.unit.as_deref() == Some("INR") && !span.contains('₹') && !span.contains("INR")
@@ -144,7 +145,7 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
             set_unit(figures, bare_dollar, code);
         } else if let Some(code) = marked_dollar_of_cents(doc, n, figures) {
             let bare_cents =
-                |f: &Figure| bare_dollar(f) && is_bare_cents(&doc.text[f.span.clone()]);
+                |f: &Figure| bare_dollar(f) && is_bare_cents(doc, n, &doc.text[f.span.clone()]);
             set_unit(figures, bare_cents, code);
         }
     }
@@ -155,7 +156,8 @@ fn with_local_currencies(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) 
     }
     let unmarked_peso = |f: &Figure| {
         f.unit.as_deref() == Some("MXN")
-            && ends_in_unnamed(&doc.text[f.span.clone()], &["pesos", "peso"])
+            && unnamed_currency(doc, n, &doc.text[f.span.clone()])
+                .is_some_and(|(code, _)| code == "MXN")
     };
     if figures.iter().any(unmarked_peso) {
         if let Some(code) = most_named_local(doc, n.local_pesos, "MXN") {
@@ -266,13 +268,13 @@ fn marked_dollar_of_cents<'r>(
 const LOCAL_DOLLAR_NAMED: usize = 2;
 
 /// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion"),
-/// is cents written with a "c" ("68c"), or ends in "dollars" or "cents" with no country's
-/// name before it ("tens of millions of dollars", "four cents"; not "5 million US
-/// dollars", "66.12 US cents").
-fn is_bare_dollar(span: &str) -> bool {
+/// is cents written with a "c" ("68c"), or ends in the name of the dollar or its cents
+/// with no country's name before it ("tens of millions of dollars", "four cents"; not "5
+/// million US dollars", "66.12 US cents").
+fn is_bare_dollar(doc: &Doc, n: &NumberSettings, span: &str) -> bool {
     is_dollar_sign_amount(span)
-        || is_bare_cents(span)
-        || ends_in_unnamed(span, &["dollars", "dollar"])
+        || is_bare_cents(doc, n, span)
+        || unnamed_currency(doc, n, span).is_some_and(|(code, _)| code == "USD")
 }
 
 /// Whether a figure's text opens with a bare dollar sign and its amount ("$4.6 billion").
@@ -283,22 +285,29 @@ fn is_dollar_sign_amount(span: &str) -> bool {
 
 /// Whether a figure's text is cents with no country's name before them ("68c", "two
 /// cents"; not "66.12 US cents").
-fn is_bare_cents(span: &str) -> bool {
+fn is_bare_cents(doc: &Doc, n: &NumberSettings, span: &str) -> bool {
     let glued = span
         .strip_suffix('c')
         .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
-    glued || ends_in_unnamed(span, &["cents", "cent"])
+    glued
+        || unnamed_currency(doc, n, span)
+            .is_some_and(|(code, factor)| code == "USD" && factor < 1.0)
 }
 
-/// Whether a figure's text ends in one of `words` with no capitalised word before it, a
-/// country's or a people's that would name the currency ("four cents", "2,000 pesos"; not
-/// "66.12 US cents", "10 billion Mexican pesos").
-fn ends_in_unnamed(span: &str, words: &[&str]) -> bool {
-    let mut last = span.split_whitespace().rev();
-    last.next().is_some_and(|w| words.contains(&w))
-        && last
-            .next()
-            .is_some_and(|before| !before.starts_with(char::is_uppercase))
+/// The currency (its code, and the factor of its unit: 0.01 for cents) that a figure's
+/// text names by its last word alone, with no capitalised word before it, a country's or
+/// a people's that would name the currency ("four cents", "2,000 pesos"; not "66.12 US
+/// cents", "10 billion Mexican pesos").
+fn unnamed_currency(doc: &Doc, n: &NumberSettings, span: &str) -> Option<(String, f64)> {
+    let mut words = span.split_whitespace().rev();
+    let last = words.next()?;
+    if words
+        .next()
+        .is_none_or(|before| before.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    canonical_unit(doc.rules, n, last)
 }
 
 /// A bare whole number that ends its phrase, or that a comparison word introduces,
@@ -351,13 +360,26 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         let (f, next) = (&figures[i], &figures[i + 1]);
         let whole_number =
             f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
-        let joined = matches!(&doc.text[f.span.end..next.span.start], " and " | " or ");
+        let joined = joined_in_a_list(doc, n, &doc.text[f.span.end..next.span.start]);
         let several = next.kind == "count" && next.unit.is_some() && next.value > Some(1.0);
         if whole_number && joined && several {
             let unit = next.unit.clone();
             figures[i].kind = "count".into();
             figures[i].unit = unit;
         }
+    }
+}
+
+/// Whether the text between two figures is one of the pack's `list-joiners` between
+/// single spaces ("14 and four seats").
+fn joined_in_a_list(doc: &Doc, n: &NumberSettings, between: &str) -> bool {
+    let word = between
+        .strip_prefix(' ')
+        .and_then(|b| b.strip_suffix(' '))
+        .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace));
+    match (word, n.list_joiners) {
+        (Some(word), Some(l)) => doc.rules.lexicon(l).lookup(word).is_some(),
+        _ => false,
     }
 }
 
@@ -549,7 +571,7 @@ fn build(
         if let (Some(l), Some(h)) = (caps.name("low"), caps.name("high")) {
             // Nor "the 12 per cent and 18 per cent slabs": two figures joined by
             // "and" are a range after "between".
-            if !reads_as_a_range(text, l.range(), h.start()) {
+            if !reads_as_a_range(rules, n, text, l.range(), h.start()) {
                 return None;
             }
             if l.end() < h.start()
@@ -596,9 +618,11 @@ fn build(
     // some of them ("four of the last six months").
     let partitive = |head: &Range<usize>| {
         let from = caps.whole().start();
-        PARTITIVE_OF
-            .iter()
-            .any(|of| text[from..head.start.max(from)].contains(of))
+        n.parts_of.is_some_and(|l| {
+            rules
+                .lexicon(l)
+                .occurs_in(&text[from..head.start.max(from)])
+        })
     };
     if kind == "count"
         && noun_head.as_ref().is_some_and(|h| !partitive(h))
@@ -661,20 +685,37 @@ fn starts_inside_number(text: &str, start: usize) -> bool {
 }
 
 /// Whether the low number at `low` and the high one at `high` read as a range: they are
-/// not two figures each with its unit joined by "and" ("the 12 per cent and 18 per
-/// cent slabs"), or "between" comes within the three words before them ("between 5%
-/// and 7%"). "30 and 40 years" shares its unit; "above 10 and below 20" is joined by
-/// more than "and".
-fn reads_as_a_range(text: &str, low: Range<usize>, high: usize) -> bool {
+/// not two figures each with its unit joined by a word of the pack's `list-joiners`
+/// tagged `split=yes` ("the 12 per cent and 18 per cent slabs"), or one of its
+/// `range-openers` comes within the three words before them ("between 5% and 7%"). "30
+/// and 40 years" shares its unit; "above 10 and below 20" is joined by more than "and".
+fn reads_as_a_range(
+    rules: &Rules,
+    n: &NumberSettings,
+    text: &str,
+    low: Range<usize>,
+    high: usize,
+) -> bool {
+    let Some(joiners) = n.list_joiners.map(|l| rules.lexicon(l)) else {
+        return true;
+    };
     let link = text[low.end..high.max(low.end)].trim();
-    if link == "and" || !link.ends_with(" and") {
+    let mut words = link.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or("");
+    let splits = joiners
+        .lookup(last)
+        .is_some_and(|e| e.tag("split") == Some("yes"));
+    if words.next().is_none() || !splits {
         return true;
     }
+    let Some(openers) = n.range_openers.map(|l| rules.lexicon(l)) else {
+        return false;
+    };
     text[..low.start]
         .rsplit(char::is_whitespace)
         .filter(|w| !w.is_empty())
         .take(3)
-        .any(|w| w.eq_ignore_ascii_case("between"))
+        .any(|w| openers.lookup(w).is_some())
 }
 
 /// The figure's span: the `span` capture, or the match less a hedge at either edge.
@@ -732,17 +773,6 @@ fn canonical_unit(rules: &Rules, n: &NumberSettings, unit: &str) -> Option<(Stri
         Some((canonical, factor))
     })
 }
-
-/// What opens a part of a counted whole between a number and its noun.
-const PARTITIVE_OF: [&str; 7] = [
-    " of the ",
-    " of these ",
-    " of those ",
-    " of its ",
-    " of their ",
-    " of his ",
-    " of her ",
-];
 
 /// Whether a word is a unit of time in the pack's units (`dim=time`).
 fn is_unit_of_time(rules: &Rules, n: &NumberSettings, word: &str) -> bool {

@@ -652,6 +652,16 @@ pub struct NumbersConfig {
     /// Lexicon of words right after a bare number that count what a count before it
     /// counts ("four plants, three of them in Korea").
     pub partitives: Option<String>,
+    /// Lexicon of what opens a part of a counted whole between a number and its noun
+    /// ("of the", "of their"): "four of the last six months" counts months, but is no
+    /// duration.
+    pub parts_of: Option<String>,
+    /// Lexicon of words that, within the three words before two figures joined by
+    /// "and", make them a range ("between 5% and 7%").
+    pub range_openers: Option<String>,
+    /// Lexicon of the words that join two figures in a list ("won 14 and four seats"):
+    /// a bare number so joined to a count of several counts the same.
+    pub list_joiners: Option<String>,
     /// Lexicon of what shows which dollar a bare "$" is: markers of the US dollar tagged
     /// `us=yes` ("US$", "$US"), and other dollars' markers and places, each the ISO code
     /// of its dollar ("A$ => AUD", "Sydney => AUD"). Where a text marks US dollars so and
