@@ -214,6 +214,8 @@ pub struct SpeakerSettings {
     pub kin_nouns: Option<usize>,
     pub verbs_after_names: Option<usize>,
     pub given_names: Option<usize>,
+    pub coordinators: Option<usize>,
+    pub place_prepositions: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1244,6 +1246,8 @@ impl Compiler {
         let kin_nouns = optional(&s.kin_nouns, "kin-nouns")?;
         let verbs_after_names = optional(&s.verbs_after_names, "verbs-after-names")?;
         let given_names = optional(&s.given_names, "given-names")?;
+        let coordinators = optional(&s.coordinators, "coordinators")?;
+        let place_prepositions = optional(&s.place_prepositions, "place-prepositions")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1272,6 +1276,8 @@ impl Compiler {
             kin_nouns,
             verbs_after_names,
             given_names,
+            coordinators,
+            place_prepositions,
         })
     }
 

@@ -1108,8 +1108,8 @@ fn after_fronted_clause(
 
 /// Whether the speaker is the county or country of a place named just before it ("At
 /// the Plough Inn in Horncastle, ⟨Lincolnshire⟩, landlord Gareth Price, 54, said"): one
-/// or two capitalised words after "in", "at", "near" or "from" and capitalised words
-/// and a comma, when the role after it ends in a name.
+/// or two capitalised words after one of the speakers' `place-prepositions` ("in", "at")
+/// and capitalised words and a comma, when the role after it ends in a name.
 fn completes_a_place(doc: &Doc, speaker: &Range<usize>, role: &Range<usize>) -> bool {
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     let role = &doc.text[role.clone()];
@@ -1136,7 +1136,16 @@ fn completes_a_place(doc: &Doc, speaker: &Range<usize>, role: &Range<usize>) -> 
         .split_whitespace()
         .next_back()
         .is_some_and(capitalised);
-    named && matches!(back.next(), Some("in" | "at" | "near" | "from" | "outside"))
+    let prepositions = doc
+        .rules
+        .speakers
+        .as_ref()
+        .and_then(|s| s.place_prepositions);
+    named
+        && back
+            .next()
+            .zip(prepositions)
+            .is_some_and(|(w, l)| doc.rules.lexicon(l).lookup(w).is_some())
 }
 
 /// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the

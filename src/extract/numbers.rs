@@ -427,7 +427,7 @@ pub fn noun_head(
                 // provinces", "20,000 Myanmar and Chinese tourists"): the plural after
                 // the joiner is the head. After a plural, the joiner ends the phrase
                 // ("20 magazines and supplements" counts magazines).
-                if matches!(w, "and" | "or")
+                if in_lexicon(n.list_joiners, w)
                     && !singular
                     && joined_at.is_none()
                     && !words.is_empty()

@@ -248,7 +248,9 @@ pub(crate) fn subject_pronoun_at_end(doc: &Doc, mention: Range<usize>) -> Option
     let pronouns = doc.rules.lexicon(settings.pronouns);
     let text = doc.text[mention.clone()].trim_end();
     let (before, last) = text.rsplit_once(char::is_whitespace)?;
-    let joined = matches!(last_word(before), "and" | "or" | "nor" | "&");
+    let joined = settings
+        .coordinators
+        .is_some_and(|l| doc.rules.lexicon(l).lookup(last_word(before)).is_some());
     let subject = pronouns
         .lookup(last)
         .is_some_and(|e| e.tag("relative").is_none() && e.tag("case") != Some("object"));
@@ -987,6 +989,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
     let roles = rules.lexicon(settings.roles);
     let kin_nouns = settings.kin_nouns.map(|l| rules.lexicon(l));
     let articles = settings.articles.map(|l| rules.lexicon(l));
+    let coordinators = settings.coordinators.map(|l| rules.lexicon(l));
     let not_role_starts = settings.not_role_starts.map(|l| rules.lexicon(l));
     let person_descriptions = settings.person_descriptions.map(|l| rules.lexicon(l));
     let particles = settings.name_particles.map(|l| rules.lexicon(l));
@@ -1386,7 +1389,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             if acts_for_another {
                 sp.class = SpeakerClass::Unnamed;
                 sp.name = None;
-            } else if !is_org(text) && !after_a_portfolio && joins_names(text) {
+            } else if !is_org(text) && !after_a_portfolio && joins_names(text, coordinators) {
                 // "Mr. King and Mr. Schultz", "Obama and Vice President Joe Biden": people
                 // who speak together, named as written; "they" is them.
                 let joint = text.strip_prefix("Both ").unwrap_or(text);
@@ -1403,6 +1406,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 sp.mention.start,
                 articles,
                 role_words.prepositions,
+                coordinators,
             ) {
                 // "the NDRRMC said": the organisation the text named with those initials.
                 let full = full.to_string();
@@ -1772,13 +1776,15 @@ const MAX_SPELLED_OUT_WORDS: usize = 10;
 /// The name that initials stand for, as the text gave it before `at` ("the National
 /// Disaster Risk Reduction and Management Council (NDRRMC)" for "the NDRRMC"): the
 /// capitalised words, and the small words between them (an article, a word of
-/// `prepositions`, "and", "&"), that come just before the initials in brackets.
+/// `prepositions` or of `coordinators`: "and", "&"), that come just before the initials in
+/// brackets.
 fn spelled_out<'t>(
     text: &'t str,
     mention: &str,
     at: usize,
     articles: Option<&Lexicon>,
     prepositions: Option<&Lexicon>,
+    coordinators: Option<&Lexicon>,
 ) -> Option<&'t str> {
     let listed = |l: Option<&Lexicon>, w: &str| l.is_some_and(|l| l.lookup(w).is_some());
     let initials = match mention.split_once(' ') {
@@ -1792,7 +1798,7 @@ fn spelled_out<'t>(
     }
     let bracket = text[..at].rfind(&format!("({initials})"))?;
     let before = text[..bracket].trim_end();
-    let small = |w: &str| listed(articles, w) || listed(prepositions, w) || w == "and" || w == "&";
+    let small = |w: &str| listed(articles, w) || listed(prepositions, w) || listed(coordinators, w);
     let mut start = before.len();
     let mut capitalised = 0;
     for (word_start, word) in words_at(before).rev().take(MAX_SPELLED_OUT_WORDS) {
@@ -1810,15 +1816,18 @@ fn spelled_out<'t>(
     (capitalised >= 2).then(|| &before[start..])
 }
 
-/// Whether `text` joins capitalised names with "and" or "&" ("Forbes and Wealth-X"),
-/// a name first ("the chairs from Jefferson and Arapahoe" are unnamed).
-fn joins_names(text: &str) -> bool {
+/// Whether `text` joins capitalised names with one of the `coordinators` ("Forbes and
+/// Wealth-X"), a name first ("the chairs from Jefferson and Arapahoe" are unnamed).
+fn joins_names(text: &str, coordinators: Option<&Lexicon>) -> bool {
+    let Some(coordinators) = coordinators else {
+        return false;
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     words
         .first()
         .is_some_and(|w| w.starts_with(char::is_uppercase) && *w != "The")
         && words.windows(3).any(|w| {
-            matches!(w[1], "and" | "&")
+            coordinators.lookup(w[1]).is_some()
                 && w[0].starts_with(char::is_uppercase)
                 && w[2].starts_with(char::is_uppercase)
         })
@@ -2294,11 +2303,19 @@ mod tests {
     fn initials_stand_for_the_name_the_text_gave_before_them() {
         let articles = Lexicon::of_words(false, &["the", "a", "an"]);
         let prepositions = Lexicon::of_words(false, &["for", "of", "on"]);
+        let and = Lexicon::of_words(true, &["and", "&"]);
         let text =
             "Talks stalled. The Office for Budget Responsibility (OBR) said so. The OBR said";
         let at = text.rfind("The OBR").unwrap();
         let spelled = |mention: &str, at: usize| {
-            spelled_out(text, mention, at, Some(&articles), Some(&prepositions))
+            spelled_out(
+                text,
+                mention,
+                at,
+                Some(&articles),
+                Some(&prepositions),
+                Some(&and),
+            )
         };
         assert_eq!(
             spelled("The OBR", at),

@@ -161,6 +161,8 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.kin_nouns)
                 .chain(&s.verbs_after_names)
                 .chain(&s.given_names)
+                .chain(&s.coordinators)
+                .chain(&s.place_prepositions)
                 .cloned(),
         );
     }

@@ -598,6 +598,15 @@ pub struct SpeakersConfig {
     /// name shows whom "he" or "she" may refer to, as a title does ("Moira Calder").
     /// Unset: only titles show it.
     pub given_names: Option<String>,
+    /// Lexicon of the words that join names or clauses ("and", "&"): "Smith and I" is one
+    /// mention, "Forbes and Wealth-X" two bodies that speak together, and "the National
+    /// Disaster Risk Reduction and Management Council" one name spelled out. Unset: no
+    /// word joins.
+    pub coordinators: Option<String>,
+    /// Lexicon of prepositions before a place ("in Horncastle, Lincolnshire"): a county
+    /// or country after such a place and a comma completes it, and is no speaker. Unset:
+    /// none is.
+    pub place_prepositions: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
