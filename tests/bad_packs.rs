@@ -271,6 +271,21 @@ fn a_name_given_twice_in_one_map_is_an_error_not_a_silent_override() {
             "{d}"
         );
     }
+    // In a block map, the error points at the second time, and names the line of the first.
+    let pack = TinyPack::new().edit_rules(rule, &format!("{rule}{}", twice[0].1));
+    let (_, diags) = pack.errors();
+    let d = only(&diags, "invalid-yaml");
+    let lines: Vec<&str> = pack.rules.lines().collect();
+    let second = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("cue: { no-word-in"))
+        .expect("the second key is written");
+    assert_eq!(d.line, second + 1, "{d}");
+    assert_eq!(d.column, 7, "{d}");
+    assert!(
+        d.message.contains(&format!("first on line {second}")),
+        "{d}"
+    );
 }
 
 #[test]

@@ -1143,13 +1143,28 @@ fn read_yaml(
     match serde_yaml::from_str::<PackFile>(&file.text) {
         Ok(f) => Some((f, origin)),
         Err(e) => {
-            let range = match e.location() {
+            let mut range = match e.location() {
                 Some(l) => l.index()..l.index() + 1,
                 None => 0..0,
             };
             // serde_yaml's message ends with "at line L column C"; the snippet says that.
             let msg = e.to_string();
-            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            let mut msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+            // A key given twice is reported where its map starts: point at the second.
+            if let Some(key) = msg
+                .split_once("` is given twice")
+                .and_then(|(before, _)| before.rsplit_once('`'))
+                .map(|(_, key)| key.to_string())
+            {
+                if let Some((second, first_line)) = second_key(&file.text, range.start, &key) {
+                    range = second;
+                    let path = msg.split_once('`').map_or("", |(path, _)| path);
+                    msg = format!(
+                        "{path}`{key}` is given twice, first on line {first_line} (YAML would \
+                         keep only the last)"
+                    );
+                }
+            }
             diags.push(Diagnostic::at(
                 "invalid-yaml",
                 Location { file, range },
@@ -1158,6 +1173,34 @@ fn read_yaml(
             None
         }
     }
+}
+
+/// Where a key is given the second time in the block map whose first key is at `start`
+/// (the keys of the map stand at its column), and the line of the first time.
+fn second_key(text: &str, start: usize, key: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let column = start - line_start;
+    let mut first_line = None;
+    let mut at = line_start;
+    for (n, line) in text[line_start..].split_inclusive('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = line.trim();
+        if !content.is_empty() && !content.starts_with('#') && indent < column {
+            break;
+        }
+        if indent == column {
+            let name = line[indent..].split(':').next().unwrap_or("");
+            if name.trim().trim_matches(|c| c == '"' || c == '\'') == key {
+                let line_no = text[..line_start].matches('\n').count() + n + 1;
+                match first_line {
+                    None => first_line = Some(line_no),
+                    Some(first) => return Some((at + indent..at + indent + name.len(), first)),
+                }
+            }
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// Finds the pack folder for `--rules DIR`: DIR itself when it has a `pack.yaml`,
