@@ -398,8 +398,9 @@ fn is_digit_compound(text: &str) -> bool {
         .is_some_and(|i| text[..i].ends_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Whether the one or two words before the figure are a comparison ("up from",
-/// "versus"), before its hedge if it has one ("up from about 29,600").
+/// Whether the words before the figure are an entry of the pack's `comparisons` ("up
+/// from", "versus", "from a peak of"), before its hedge if it has one ("up from about
+/// 29,600").
 fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
     let Some(comparisons) = n.comparisons.map(|l| doc.rules.lexicon(l)) else {
         return false;
@@ -411,16 +412,25 @@ fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
             .unwrap_or(before)
             .trim_end();
     }
-    let word_start = |upto: &str| {
-        upto.rfind(char::is_whitespace).map_or(0, |i| {
+    // The last one to MAX_COMPARISON_WORDS words before it, each run tried whole.
+    let mut start = before.len();
+    for _ in 0..MAX_COMPARISON_WORDS {
+        let upto = before[..start].trim_end();
+        if upto.is_empty() {
+            return false;
+        }
+        start = upto.rfind(char::is_whitespace).map_or(0, |i| {
             i + upto[i..].chars().next().map_or(1, char::len_utf8)
-        })
-    };
-    let last = word_start(before);
-    let rest = before[..last].trim_end();
-    let compares = |words: &str| !words.is_empty() && comparisons.lookup(words).is_some();
-    compares(&before[last..]) || (!rest.is_empty() && compares(&before[word_start(rest)..]))
+        });
+        if comparisons.lookup(&before[start..]).is_some() {
+            return true;
+        }
+    }
+    false
 }
+
+/// The most words of a comparison before a figure ("down from a peak of").
+const MAX_COMPARISON_WORDS: usize = 5;
 
 /// Whether the one or two words after the figure say it counts part of what came before
 /// ("four plants, three of them in Korea"; "134 MPs in favour and 51 against"), and the
