@@ -1570,3 +1570,23 @@ fn the_words_that_join_and_open_ranges_are_the_packs() {
         "14 still borrows a noun: {got:?}"
     );
 }
+
+#[test]
+fn a_number_compared_after_the_number_of_something_counts_it() {
+    let text = "The number of appeals has more than doubled, from 19,500 in June 2024 to 41,800.";
+    has(text, want("19,500", "count").value(19500.0).unit("appeal"));
+    has(text, want("41,800", "count").value(41800.0).unit("appeal"));
+    has(
+        "The group plans to cut the number of its affiliates from 198 to 150.",
+        want("198", "count").value(198.0).unit("affiliate"),
+    );
+    has(
+        "Headcount rose to 513,000 staff, up from a low of 384,000 in 2016.",
+        want("384,000", "count").value(384000.0).unit("staff"),
+    );
+    // Nor a number the sentence measures in something else.
+    has(
+        "The number of cars with engines exceeding 150 rose.",
+        want("150", "number").value(150.0),
+    );
+}

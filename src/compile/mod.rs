@@ -237,6 +237,8 @@ pub struct NumberSettings {
     pub parts_of: Option<usize>,
     pub range_openers: Option<usize>,
     pub list_joiners: Option<usize>,
+    pub count_openers: Option<usize>,
+    pub result_prepositions: Option<usize>,
     pub local_dollars: Option<usize>,
     pub local_rupees: Option<usize>,
     pub local_pesos: Option<usize>,
@@ -1306,6 +1308,8 @@ impl Compiler {
         let parts_of = opt(self, &n.parts_of, "parts-of");
         let range_openers = opt(self, &n.range_openers, "range-openers");
         let list_joiners = opt(self, &n.list_joiners, "list-joiners");
+        let count_openers = opt(self, &n.count_openers, "count-openers");
+        let result_prepositions = opt(self, &n.result_prepositions, "result-prepositions");
         let local_dollars = opt(self, &n.local_dollars, "local-dollars");
         let local_rupees = opt(self, &n.local_rupees, "local-rupees");
         let local_pesos = opt(self, &n.local_pesos, "local-pesos");
@@ -1335,6 +1339,8 @@ impl Compiler {
             parts_of: parts_of.ok()?,
             range_openers: range_openers.ok()?,
             list_joiners: list_joiners.ok()?,
+            count_openers: count_openers.ok()?,
+            result_prepositions: result_prepositions.ok()?,
             local_dollars: local_dollars.ok()?,
             local_rupees: local_rupees.ok()?,
             local_pesos: local_pesos.ok()?,

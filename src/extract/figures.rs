@@ -331,10 +331,21 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
             continue;
         }
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
-        let Some(count) = last_count
+        let count = last_count
             .filter(|&c| sentence(c) == sentence(i))
-            .filter(|&c| !opens_an_aside(&doc.text[figures[c].span.end..figures[i].span.start]))
-        else {
+            .filter(|&c| !opens_an_aside(&doc.text[figures[c].span.end..figures[i].span.start]));
+        if count.is_none() {
+            // No count before it: a number the sentence says it counts ("the number of
+            // appeals rose from 19,500 to 41,800").
+            if let Some(noun) = counted_by_opener(doc, n, &figures[i]) {
+                let f = &mut figures[i];
+                f.kind = "count".into();
+                f.unit = Some(noun);
+                last_count = Some(i);
+            }
+            continue;
+        }
+        let Some(count) = count else {
             continue;
         };
         let whole_number =
@@ -368,6 +379,48 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
             figures[i].unit = unit;
         }
     }
+}
+
+/// The noun a bare whole number counts when its sentence says so before it with one of
+/// the pack's `count-openers` and a plural ("the number of appeals has doubled, from
+/// 19,500 to 41,800": appeal; "the number of its affiliates", past a determiner the
+/// `parts-of` lexicon shows), and the number is a comparison's ("from", "up from") or a
+/// change's result (after a word of `result-prepositions`: "rose to 203,417").
+fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String> {
+    let openers = doc.rules.lexicon(n.count_openers?);
+    let results = doc.rules.lexicon(n.result_prepositions?);
+    let whole_number =
+        f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
+    if !whole_number {
+        return None;
+    }
+    let mut before = doc.text[..f.span.start].trim_end();
+    if let Some(hedge) = &f.approx {
+        before = before
+            .strip_suffix(hedge.as_str())
+            .unwrap_or(before)
+            .trim_end();
+    }
+    let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    if results.lookup(last_word).is_none() && !follows_comparison(doc, n, f) {
+        return None;
+    }
+    let sentence = &doc.segments.sentences[doc.segments.sentence_at(f.span.start)?];
+    let before = &doc.text[sentence.range.start..f.span.start];
+    let opener = openers.entries_in(before).last()?;
+    let after = &before[before.rfind(opener.surface.as_str())? + opener.surface.len()..];
+    let mut words = after.split_whitespace().map(word_of);
+    let mut noun = words.next()?;
+    let determiner = |w: &str| {
+        n.parts_of
+            .is_some_and(|l| doc.rules.lexicon(l).lookup(&format!("of {w}")).is_some())
+    };
+    if determiner(noun) {
+        noun = words.next()?;
+    }
+    let plural =
+        noun.starts_with(char::is_lowercase) && numbers::is_plural_word(doc.rules, n, noun);
+    plural.then(|| numbers::lemma(doc.rules, n, noun))
 }
 
 /// Whether the text between two figures is one of the pack's `list-joiners` between

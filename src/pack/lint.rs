@@ -183,6 +183,8 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
             &n.parts_of,
             &n.range_openers,
             &n.list_joiners,
+            &n.count_openers,
+            &n.result_prepositions,
             &n.local_dollars,
             &n.local_rupees,
             &n.local_pesos,

@@ -671,6 +671,12 @@ pub struct NumbersConfig {
     /// Lexicon of the words that join two figures in a list ("won 14 and four seats"):
     /// a bare number so joined to a count of several counts the same.
     pub list_joiners: Option<String>,
+    /// Lexicon of words that say a sentence counts the plural after them ("the number of
+    /// appeals"): a bare number compared in it, with no count before it, counts that.
+    pub count_openers: Option<String>,
+    /// Lexicon of the words before the result of a change ("rose to 203,417"), after
+    /// which such a number counts what the sentence's count opener names.
+    pub result_prepositions: Option<String>,
     /// Lexicon of what shows which dollar a bare "$" is: markers of the US dollar tagged
     /// `us=yes` ("US$", "$US"), and other dollars' markers and places, each the ISO code
     /// of its dollar ("A$ => AUD", "Sydney => AUD"). Where a text marks US dollars so and
