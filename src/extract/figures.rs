@@ -348,9 +348,7 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         let Some(count) = count else {
             continue;
         };
-        let whole_number =
-            f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
-        if !whole_number {
+        if !is_bare_whole_number(f) {
             continue;
         }
         let partitive = partitive_after(doc, n, f);
@@ -369,8 +367,7 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     // "won 14 and four seats respectively" (not "a BMI of 35 and one condition").
     for i in (0..figures.len().saturating_sub(1)).rev() {
         let (f, next) = (&figures[i], &figures[i + 1]);
-        let whole_number =
-            f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
+        let whole_number = is_bare_whole_number(f);
         let joined = joined_in_a_list(doc, n, &doc.text[f.span.end..next.span.start]);
         let several = next.kind == "count" && next.unit.is_some() && next.value > Some(1.0);
         if whole_number && joined && several {
@@ -389,18 +386,10 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
 fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String> {
     let openers = doc.rules.lexicon(n.count_openers?);
     let results = doc.rules.lexicon(n.result_prepositions?);
-    let whole_number =
-        f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0);
-    if !whole_number {
+    if !is_bare_whole_number(f) {
         return None;
     }
-    let mut before = doc.text[..f.span.start].trim_end();
-    if let Some(hedge) = &f.approx {
-        before = before
-            .strip_suffix(hedge.as_str())
-            .unwrap_or(before)
-            .trim_end();
-    }
+    let before = text_before(doc.text, f);
     let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
     if results.lookup(last_word).is_none() && !follows_comparison(doc, n, f) {
         return None;
@@ -436,6 +425,23 @@ fn joined_in_a_list(doc: &Doc, n: &NumberSettings, between: &str) -> bool {
     }
 }
 
+/// Whether a figure is a whole number with no unit or noun ("1,800", "four").
+fn is_bare_whole_number(f: &Figure) -> bool {
+    f.kind == "number" && f.unit.is_none() && f.value.is_some_and(|v| v.fract() == 0.0)
+}
+
+/// The text before a figure and its hedge ("up from" in "up from about 29,600").
+fn text_before<'t>(text: &'t str, f: &Figure) -> &'t str {
+    let before = text[..f.span.start].trim_end();
+    match &f.approx {
+        Some(hedge) => before
+            .strip_suffix(hedge.as_str())
+            .unwrap_or(before)
+            .trim_end(),
+        None => before,
+    }
+}
+
 /// Whether a bracket opens between two figures and is still open at the second: the
 /// numbers of a scorecard in brackets ("in 48.3 overs (Perera 87, Silva 43)") count
 /// something else than the count before it.
@@ -458,13 +464,7 @@ fn follows_comparison(doc: &Doc, n: &NumberSettings, figure: &Figure) -> bool {
     let Some(comparisons) = n.comparisons.map(|l| doc.rules.lexicon(l)) else {
         return false;
     };
-    let mut before = doc.text[..figure.span.start].trim_end();
-    if let Some(hedge) = &figure.approx {
-        before = before
-            .strip_suffix(hedge.as_str())
-            .unwrap_or(before)
-            .trim_end();
-    }
+    let before = text_before(doc.text, figure);
     // The last one to MAX_COMPARISON_WORDS words before it, each run tried whole.
     let mut start = before.len();
     for _ in 0..MAX_COMPARISON_WORDS {
