@@ -169,6 +169,15 @@ fn reported_around<'c>(text: &str, indirect: &'c [Claim], partial: &Claim) -> Op
     if overlaps(&own_cue, &theirs.mention) {
         return Some(around);
     }
+    // Through the same cue, the partial's speaker may be the body the indirect claim's
+    // speaker is "of", which its rule cut the person from ("Dr Wong of Universiti Malaya
+    // said the move was “a gamble”" gave "Universiti Malaya").
+    let of_theirs = own.mention.end == theirs.mention.end
+        && theirs.mention.start < own.mention.start
+        && text[theirs.mention.start..own.mention.start].ends_with(" of ");
+    if partial.cue.is_some() && partial.cue == around.cue && of_theirs {
+        return Some(around);
+    }
     if overlaps(&own.mention, &theirs.mention) {
         return None;
     }
