@@ -1094,6 +1094,16 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             continue;
         };
         let mention = without_owner(&doc.text[range.clone()], &is_org);
+        // What an owner's name left may open with a listed word, as a whole mention may
+        // not ("Sky News’s Sunday Morning" names a programme, not a person).
+        if mention.len() < range.len()
+            && mention
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| is_listed(doc, w))
+        {
+            continue;
+        }
         let name = strip_titles(titles, role_words.modifiers, mention).trim();
         let name = after_titled_portfolio(titles, name);
         // Capitals alone are a dateline or a heading ("NEW YORK —"), not a person.
