@@ -216,6 +216,7 @@ pub struct SpeakerSettings {
     pub given_names: Option<usize>,
     pub coordinators: Option<usize>,
     pub place_prepositions: Option<usize>,
+    pub mention_breakers: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1250,6 +1251,7 @@ impl Compiler {
         let given_names = optional(&s.given_names, "given-names")?;
         let coordinators = optional(&s.coordinators, "coordinators")?;
         let place_prepositions = optional(&s.place_prepositions, "place-prepositions")?;
+        let mention_breakers = optional(&s.mention_breakers, "mention-breakers")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1280,6 +1282,7 @@ impl Compiler {
             given_names,
             coordinators,
             place_prepositions,
+            mention_breakers,
         })
     }
 

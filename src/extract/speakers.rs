@@ -71,6 +71,36 @@ fn without_native_gloss(text: &str, r: Range<usize>) -> Range<usize> {
     r.start..r.start + s[..open].trim_end().len()
 }
 
+/// The mention after the last of its words that no mention holds, when words follow it: a
+/// match may run over from the clause before ("£17.4bn but chiefs" → "chiefs", "which
+/// ministers" → "ministers"). Not inside a relative clause of the mention's own ("an
+/// official who spoke anonymously because of …").
+fn after_last_breaker(
+    text: &str,
+    r: Range<usize>,
+    breakers: &Lexicon,
+    pronouns: &Lexicon,
+) -> Range<usize> {
+    let words = words_at(&text[r.clone()]);
+    let mut start = r.start;
+    let mut last_was_breaker = false;
+    let mut in_relative = false;
+    for (at, word) in words {
+        last_was_breaker = !in_relative && breakers.lookup(word).is_some();
+        if last_was_breaker {
+            start = r.start + at + word.len();
+        }
+        in_relative |= pronouns
+            .lookup(word)
+            .is_some_and(|e| e.tag("relative").is_some());
+    }
+    if last_was_breaker || start == r.start {
+        return r;
+    }
+    let rest = &text[start..r.end];
+    start + (rest.len() - rest.trim_start().len())..r.end
+}
+
 /// Whether the mention is an indefinite pronoun ("one", "some", "others"), which names no
 /// one and, as "Many" or "Some", may as well be a determiner.
 pub(crate) fn is_indefinite(doc: &Doc, mention: &Range<usize>) -> bool {
@@ -90,6 +120,9 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         |r: Range<usize>| with_closing_bracket(doc, trim_range(doc.text, r, EDGE), range.end);
     let mut r = without_native_gloss(doc.text, trim(range.clone()));
     let pronouns = doc.rules.lexicon(settings.pronouns);
+    if let Some(breakers) = settings.mention_breakers.map(|l| doc.rules.lexicon(l)) {
+        r = after_last_breaker(doc.text, r, breakers, pronouns);
+    }
     if let Some(entry) = pronouns.lookup(&doc.text[r.clone()]) {
         // A relative pronoun right after a quotation refers to the quoted words (there
         // are still “some people” who feel that way), not to anyone who speaks.
@@ -2296,7 +2329,10 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{acts_for_a_titled_person, is_acronym, spelled_out, stacked_titles, without_age};
+    use super::{
+        acts_for_a_titled_person, after_last_breaker, is_acronym, spelled_out, stacked_titles,
+        without_age,
+    };
     use crate::compile::Lexicon;
 
     #[test]
@@ -2307,6 +2343,31 @@ mod tests {
         assert!(!is_acronym("A"));
         assert!(!is_acronym("Nasa"));
         assert!(!is_acronym("INTERNATIONAL"));
+    }
+
+    #[test]
+    fn a_mention_starts_after_the_last_word_no_mention_holds() {
+        let breakers = Lexicon::of_words(true, &["but", "which", "because"]);
+        let who = crate::pack::lexicon::Entry {
+            surface: "who".into(),
+            canonical: None,
+            tags: vec![("relative".into(), "yes".into())],
+            line: 1,
+        };
+        let pronouns = Lexicon::build("pronouns".into(), true, vec![who]).expect("builds");
+        let cut = |text: &'static str| -> &'static str {
+            let r = after_last_breaker(text, 0..text.len(), &breakers, &pronouns);
+            &text[r]
+        };
+        assert_eq!(cut("£17.4bn but chiefs"), "chiefs");
+        assert_eq!(cut("which ministers"), "ministers");
+        // A breaker that ends the mention leaves it whole (a relative pronoun speaks).
+        assert_eq!(cut("which"), "which");
+        // Inside the mention's own relative clause, it is the clause's.
+        assert_eq!(
+            cut("an official who spoke anonymously because of the talks"),
+            "an official who spoke anonymously because of the talks"
+        );
     }
 
     #[test]

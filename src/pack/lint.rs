@@ -163,6 +163,7 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.given_names)
                 .chain(&s.coordinators)
                 .chain(&s.place_prepositions)
+                .chain(&s.mention_breakers)
                 .cloned(),
         );
     }

@@ -607,6 +607,10 @@ pub struct SpeakersConfig {
     /// or country after such a place and a comma completes it, and is no speaker. Unset:
     /// none is.
     pub place_prepositions: Option<String>,
+    /// Lexicon of words that no speaker's mention holds ("but", "which"): a mention with
+    /// one is cut to the words after the last ("£17.4bn but chiefs warn" → "chiefs").
+    /// Unset: none is cut.
+    pub mention_breakers: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
