@@ -1581,6 +1581,10 @@ fn a_number_compared_after_the_number_of_something_counts_it() {
         want("198", "count").value(198.0).unit("affiliate"),
     );
     has(
+        "Number of arrivals rose to 22,316.",
+        want("22,316", "count").value(22316.0).unit("arrival"),
+    );
+    has(
         "Headcount rose to 513,000 staff, up from a low of 384,000 in 2016.",
         want("384,000", "count").value(384000.0).unit("staff"),
     );

@@ -331,10 +331,10 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
             continue;
         }
         let sentence = |at: usize| doc.segments.sentence_at(figures[at].span.start);
-        let count = last_count
+        let Some(count) = last_count
             .filter(|&c| sentence(c) == sentence(i))
-            .filter(|&c| !opens_an_aside(&doc.text[figures[c].span.end..figures[i].span.start]));
-        if count.is_none() {
+            .filter(|&c| !opens_an_aside(&doc.text[figures[c].span.end..figures[i].span.start]))
+        else {
             // No count before it: a number the sentence says it counts ("the number of
             // appeals rose from 19,500 to 41,800").
             if let Some(noun) = counted_by_opener(doc, n, &figures[i]) {
@@ -343,9 +343,6 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
                 f.unit = Some(noun);
                 last_count = Some(i);
             }
-            continue;
-        }
-        let Some(count) = count else {
             continue;
         };
         if !is_bare_whole_number(f) {
@@ -396,9 +393,13 @@ fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String
     }
     let sentence = &doc.segments.sentences[doc.segments.sentence_at(f.span.start)?];
     let before = &doc.text[sentence.range.start..f.span.start];
-    let opener = openers.entries_in(before).last()?;
-    let after = &before[before.rfind(opener.surface.as_str())? + opener.surface.len()..];
-    let mut words = after.split_whitespace().map(word_of);
+    // The last opener in the sentence before the number, as written ("Number of …").
+    let after = before
+        .char_indices()
+        .rev()
+        .filter(|&(at, _)| at == 0 || before[..at].ends_with(char::is_whitespace))
+        .find_map(|(at, _)| openers.prefix(&before[at..]).map(|(_, len)| at + len))?;
+    let mut words = before[after..].split_whitespace().map(word_of);
     let mut noun = words.next()?;
     let determiner = |w: &str| {
         n.parts_of
