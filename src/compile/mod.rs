@@ -217,6 +217,8 @@ pub struct SpeakerSettings {
     pub coordinators: Option<usize>,
     pub place_prepositions: Option<usize>,
     pub mention_breakers: Option<usize>,
+    pub passive_auxiliaries: Option<usize>,
+    pub passive_cues: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -1252,6 +1254,8 @@ impl Compiler {
         let coordinators = optional(&s.coordinators, "coordinators")?;
         let place_prepositions = optional(&s.place_prepositions, "place-prepositions")?;
         let mention_breakers = optional(&s.mention_breakers, "mention-breakers")?;
+        let passive_auxiliaries = optional(&s.passive_auxiliaries, "passive-auxiliaries")?;
+        let passive_cues = optional(&s.passive_cues, "passive-cues")?;
         Some(SpeakerSettings {
             pronouns: pronouns?,
             titles: titles?,
@@ -1283,6 +1287,8 @@ impl Compiler {
             coordinators,
             place_prepositions,
             mention_breakers,
+            passive_auxiliaries,
+            passive_cues,
         })
     }
 

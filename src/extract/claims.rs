@@ -628,14 +628,48 @@ fn found_of<'r>(
         caps.name(name)
             .map(|m| offset + m.start()..offset + m.end())
     };
+    let cue = abs("cue");
     let speaker = super::speakers::clean(doc, abs("speaker")?)?;
+    if cue
+        .as_ref()
+        .is_some_and(|c| speaker.end <= c.start && is_passive_cue(doc, c))
+    {
+        return None;
+    }
     Some(Found {
         speaker,
         role: abs("role").map(|r| trim_range(doc.text, r, &[','])),
-        cue: abs("cue"),
+        cue,
         end: offset + caps.whole().end(),
         rule,
     })
+}
+
+/// Whether a cue is a verb of the speakers' `passive-cues` right after a word of their
+/// `passive-auxiliaries`, an adverb in -ly aside: "The minister was accused of “…”", "has
+/// been widely criticised for “…”" tell what was said to or of the subject before it, who
+/// is no speaker (an agent after the cue, "was criticised by MPs", may be one).
+fn is_passive_cue(doc: &Doc, cue: &Range<usize>) -> bool {
+    let Some(settings) = doc.rules.speakers.as_ref() else {
+        return false;
+    };
+    let (Some(auxiliaries), Some(verbs)) = (settings.passive_auxiliaries, settings.passive_cues)
+    else {
+        return false;
+    };
+    let verb = doc.text[cue.clone()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if doc.rules.lexicon(verbs).lookup(verb).is_none() {
+        return false;
+    }
+    let mut words = doc.text[..cue.start].split_whitespace().rev();
+    let mut before = words.next();
+    if before.is_some_and(|w| w.ends_with("ly")) {
+        before = words.next();
+    }
+    before.is_some_and(|w| doc.rules.lexicon(auxiliaries).lookup(w).is_some())
 }
 
 pub(crate) fn indirect_claims(doc: &Doc, quotes: &[Quote]) -> Vec<Claim> {

@@ -164,6 +164,8 @@ fn unused_lexicons(pack: &Pack, out: &mut Vec<Diagnostic>) {
                 .chain(&s.coordinators)
                 .chain(&s.place_prepositions)
                 .chain(&s.mention_breakers)
+                .chain(&s.passive_auxiliaries)
+                .chain(&s.passive_cues)
                 .cloned(),
         );
     }

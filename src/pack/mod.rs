@@ -611,6 +611,12 @@ pub struct SpeakersConfig {
     /// one is cut to the words after the last ("£17.4bn but chiefs warn" → "chiefs").
     /// Unset: none is cut.
     pub mention_breakers: Option<String>,
+    /// Lexicon of the auxiliaries of a passive ("was", "been"), and lexicon of the verbs
+    /// whose passive, as a quote's cue after its subject ("The minister was accused of
+    /// “…”"), tells what was said to or of the subject, who is then no speaker. Unset
+    /// (either): every cue is its subject's.
+    pub passive_auxiliaries: Option<String>,
+    pub passive_cues: Option<String>,
 }
 
 /// A setting that takes one name or a list of names.
