@@ -1529,13 +1529,11 @@ fn pack_with_manifest(edit: impl FnOnce(String) -> String) -> Rules {
 
 #[test]
 fn the_words_that_join_and_open_ranges_are_the_packs() {
+    // With the pack as it is, both are pinned elsewhere: the range in
+    // between_two_amounts_each_with_its_unit_is_one_range, the count in
+    // a_bare_number_joined_to_a_count_after_it_counts_the_same.
     let range = "Analysts put fair value at between 280p and 320p a share.";
     let list = "The two parties won 14 and four seats respectively.";
-    has(
-        range,
-        want("280p and 320p", "range").range(2.8, 3.2).unit("GBP"),
-    );
-    has(list, want("14", "count").value(14.0).unit("seat"));
     // Without "between" among the range openers, two amounts each with its unit are two
     // figures; without "and" among the list joiners, a bare number borrows no noun.
     let no_between = pack_with_manifest(|m| {

@@ -645,6 +645,15 @@ fn found_of<'r>(
     })
 }
 
+/// Whether the first word of a cue ("added" in "added that") is an entry of `lexicon`.
+fn cue_opens_with(doc: &Doc, cue: &Range<usize>, lexicon: usize) -> bool {
+    let word = doc.text[cue.clone()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    doc.rules.lexicon(lexicon).lookup(word).is_some()
+}
+
 /// Whether a cue is a verb of the speakers' `passive-cues` right after a word of their
 /// `passive-auxiliaries`, an adverb in -ly aside: "The minister was accused of “…”", "has
 /// been widely criticised for “…”" tell what was said to or of the subject before it, who
@@ -657,11 +666,7 @@ fn is_passive_cue(doc: &Doc, cue: &Range<usize>) -> bool {
     else {
         return false;
     };
-    let verb = doc.text[cue.clone()]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    if doc.rules.lexicon(verbs).lookup(verb).is_none() {
+    if !cue_opens_with(doc, cue, verbs) {
         return false;
     }
     let mut words = doc.text[..cue.start].split_whitespace().rev();
@@ -1260,11 +1265,7 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> b
     let (Some(cues), Some(verbs)) = (settings.quantity_cues, settings.clause_verbs) else {
         return false;
     };
-    let cue_word = doc.text[cue.clone()]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    if doc.rules.lexicon(cues).lookup(cue_word).is_none() {
+    if !cue_opens_with(doc, cue, cues) {
         return false;
     }
     // "added that 28 percent of the sales came from abroad": "that" opens a clause.
