@@ -16,6 +16,7 @@ use std::ops::Range;
 use super::numbers;
 use super::{constraints_hold, trim_range, Doc, Figure};
 use crate::compile::{Captures, NumberSettings, Rule, Rules};
+use crate::pack::lexicon::Entry;
 use crate::pack::Emit;
 
 struct Candidate<'r> {
@@ -566,7 +567,11 @@ fn build(
     let unit = if let Some(u) = &rule.unit {
         Some(u.clone())
     } else if let Some(u) = get("currency").or_else(|| get("unit")) {
-        match canonical_unit(rules, n, u) {
+        let canonical = match get("currency") {
+            Some(_) => canonical_currency(rules, n, u),
+            None => canonical_unit(rules, n, u),
+        };
+        match canonical {
             Some((canonical, f)) => {
                 factor = f;
                 Some(canonical)
@@ -830,8 +835,25 @@ fn scale_value(rules: &Rules, n: &NumberSettings, s: &str) -> Option<f64> {
 
 /// A unit or currency's canonical form and value factor, from the pack's unit lexicons.
 fn canonical_unit(rules: &Rules, n: &NumberSettings, unit: &str) -> Option<(String, f64)> {
+    first_unit_entry(rules, n, unit, |_| true)
+}
+
+/// A currency's canonical code and factor: the first units entry for `currency` that
+/// measures no physical dimension, so "W" before "12.2tn" is the won, not the watt.
+fn canonical_currency(rules: &Rules, n: &NumberSettings, currency: &str) -> Option<(String, f64)> {
+    first_unit_entry(rules, n, currency, |e| e.tag("dim").is_none())
+}
+
+/// The canonical form and factor of the first entry for `word`, in the order of the
+/// pack's unit lexicons, that `keep` accepts.
+fn first_unit_entry(
+    rules: &Rules,
+    n: &NumberSettings,
+    word: &str,
+    keep: impl Fn(&Entry) -> bool,
+) -> Option<(String, f64)> {
     n.units.iter().find_map(|&l| {
-        let e = rules.lexicon(l).lookup(unit)?;
+        let e = rules.lexicon(l).lookup(word).filter(|e| keep(e))?;
         let canonical = e.canonical.clone().unwrap_or_else(|| e.surface.clone());
         let factor = e.tag("factor").and_then(|f| f.parse().ok()).unwrap_or(1.0);
         Some((canonical, factor))
