@@ -98,8 +98,11 @@ const NOT_QUOTE_MARK: &str = "mark";
 /// Finds every quote of the document, in order.
 pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) -> Vec<Quote> {
     let marks = &settings.matcher;
-    // Spans where marks are not quotation marks, sorted and merged.
+    // Spans where marks are not quotation marks, sorted and merged. A mark in a
+    // pattern's `mark` group is only probably an apostrophe (a plural's possessive,
+    // "the players’ union"): it may still close a quote that nothing else closes.
     let mut blocked: Vec<Range<usize>> = Vec::new();
+    let mut possessives: Vec<Range<usize>> = Vec::new();
     for re in &settings.not_quote {
         if re.capture_names().any(|name| name == Some(NOT_QUOTE_MARK)) {
             // Only the marks in the group are apostrophes; a match without it (an
@@ -107,13 +110,15 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
             let spans = re
                 .captures_iter(text)
                 .filter_map(|c| c.name(NOT_QUOTE_MARK));
-            blocked.extend(spans.map(|m| m.range()));
+            possessives.extend(spans.map(|m| m.range()));
         } else {
             blocked.extend(re.find_iter(text).map(|m| m.range()));
         }
     }
     let blocked = merge(blocked);
+    let possessives = merge(possessives);
     let mut blocked_at = 0;
+    let mut possessive_at = 0;
 
     let mut quotes: Vec<Quote> = Vec::new();
     // A quote left open by the previous paragraph: (family, index of its part).
@@ -122,18 +127,23 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
         let body = &text[para.clone()];
         let mut stack: Vec<Open> = Vec::new();
         let carried = running.take();
+        // The first possessive mark that could close the outermost open quote.
+        let mut fallback_close: Option<Range<usize>> = None;
         for m in marks.automaton.find_iter(body) {
             let at = para.start + m.start()..para.start + m.end();
-            while blocked_at < blocked.len() && blocked[blocked_at].end <= at.start {
-                blocked_at += 1;
-            }
-            if blocked
-                .get(blocked_at)
-                .is_some_and(|b| b.start <= at.start && at.end <= b.end)
-            {
+            if within(&blocked, &mut blocked_at, &at) {
                 continue;
             }
             let (opens, closes) = &marks.roles[m.pattern().as_usize()];
+            if within(&possessives, &mut possessive_at, &at) {
+                let closes_outer = stack
+                    .first()
+                    .is_some_and(|o| o.families.iter().any(|f| closes.contains(f)));
+                if closes_outer && fallback_close.is_none() {
+                    fallback_close = Some(at);
+                }
+                continue;
+            }
             let before = body[..m.start()].chars().next_back();
             let after = body[m.end()..].chars().next();
             let can_open = after.is_some_and(|c| !c.is_whitespace())
@@ -153,6 +163,9 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
                 if can_close || !can_open {
                     let open = stack.swap_remove(depth);
                     stack.truncate(depth);
+                    if depth == 0 {
+                        fallback_close = None;
+                    }
                     if depth == 0 && open.mark.end < at.start {
                         quotes.push(Quote {
                             content: open.mark.end..at.start,
@@ -196,11 +209,21 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
             // open mid-sentence.
             let lead = text[para.start..open.mark.start].trim_end();
             let utterance = lead.is_empty() || lead.ends_with([':', ',', '.', '!', '?']);
-            if settings.run_on_paragraphs
+            let runs_on = settings.run_on_paragraphs
                 && utterance
                 && next_opens
-                && !text[content.clone()].trim().is_empty()
-            {
+                && !text[content.clone()].trim().is_empty();
+            if let (false, Some(close)) = (runs_on, fallback_close) {
+                // Nothing else closes it: the possessive-looking mark did ("Paramedics
+                // ‘spending whole days’ outside A&E").
+                quotes.push(Quote {
+                    content: open.mark.end..close.start,
+                    open: open.mark,
+                    close: Some(close),
+                    paragraph: p,
+                    continues: open.continues,
+                });
+            } else if runs_on {
                 quotes.push(Quote {
                     content,
                     open: open.mark,
@@ -216,6 +239,17 @@ pub fn find_quotes(text: &str, segments: &Segments, settings: &QuoteSettings) ->
     // `retain` shifts indices; re-link continuations by position.
     relink(&mut quotes);
     quotes
+}
+
+/// Whether the mark at `at` lies inside one of the sorted, merged `spans`; `cursor`
+/// walks forward through them as the marks come in order.
+fn within(spans: &[Range<usize>], cursor: &mut usize, at: &Range<usize>) -> bool {
+    while *cursor < spans.len() && spans[*cursor].end <= at.start {
+        *cursor += 1;
+    }
+    spans
+        .get(*cursor)
+        .is_some_and(|b| b.start <= at.start && at.end <= b.end)
 }
 
 /// Sorts ranges and merges the overlapping ones, so each position lies in at most one.

@@ -96,6 +96,11 @@ const LAYOUTS: &[(&str, &str)] = &[
          were 'an insult to nurses'. The workers' pay rose 2%.",
     ),
     (
+        "single-mark-closed-only-by-a-possessive-looking-mark",
+        "Paramedics ‘spending whole days’ outside A&E as delays soar\n\n\
+         The players’ union said the ‘serious failings’ found at the unit were real.",
+    ),
+    (
         "apostrophes-and-primes",
         "The band’s ’90s hit, a rock ’n’ roll song, made the 6’2” singer famous.",
     ),
