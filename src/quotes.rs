@@ -5,7 +5,9 @@
 //! the paragraph, white space, an opening bracket or dash, or another mark) and can
 //! close one when it is right-flanking (preceded by a non-space, followed by the end,
 //! white space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes,
-//! primes) are ignored. An opening mark is closed only by a family it opens (by that
+//! primes) are ignored, but for a mark in such a pattern's `mark` group (a plural's
+//! possessive, "the players’ union"), which still closes a quote nothing else closes
+//! ("Paramedics ‘spending whole days’ outside A&E"). An opening mark is closed only by a family it opens (by that
 //! family's closing mark, or by the opening mark where it can only close: “…“; the
 //! pack pairs mixed marks by declaring a family for them: “…"); a closing
 //! mark of an outer family also closes any unclosed inner quote, so a stray mark never
