@@ -1353,6 +1353,18 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
         } else {
             let untagged = without_bracket_tag(text);
             let text = untagged.as_ref();
+            // "Det Insp Sarah Kinsella of Greater Manchester Police", "Ross Eisenbrey of
+            // the Economic Policy Institute": a person's name, then where they work, which
+            // is no part of the name.
+            let text = {
+                let untitled = strip_titles(titles, role_words.modifiers, text);
+                let start = text.len() - untitled.len();
+                // After a title a surname alone is a name ("Mr. Burman of the Tax Policy
+                // Center").
+                let fewest = if start > 0 { 1 } else { 2 };
+                let person = person_before_workplace(untitled.trim_end(), fewest, &is_org);
+                &text[..start + person.len()]
+            };
             // "China's Premier Li Qiang", "the Labour Party's Ana Ruiz": the owner and
             // title make a person's role, the rest the name; an organisation keeps its
             // owner ("China's Ministry of Commerce"), and a title word inside its name is
@@ -2046,7 +2058,18 @@ fn described_name(
 /// capitalised words come before it: "Priya Lakhani of Hudson & Farr" gives "Priya
 /// Lakhani". Otherwise `range` as it is.
 fn without_workplace(text: &str, range: Range<usize>) -> Range<usize> {
-    let written = &text[range.clone()];
+    let person = person_before_workplace(&text[range.clone()], 2, &|_| false);
+    range.start..range.start + person.len()
+}
+
+/// The person's name before " of " or " at " and the capitalised words of where they
+/// work or come from ("Ana Ruiz of Texas" gives "Ana Ruiz"), when `fewest` to three
+/// capitalised words that name no organisation come before it; otherwise `name`.
+fn person_before_workplace<'t>(
+    name: &'t str,
+    fewest: usize,
+    is_org: &dyn Fn(&str) -> bool,
+) -> &'t str {
     let capitalised = |s: &str| {
         s.split_whitespace()
             .all(|w| w == "&" || w.starts_with(char::is_uppercase))
@@ -2054,15 +2077,16 @@ fn without_workplace(text: &str, range: Range<usize>) -> Range<usize> {
     [" of ", " at "]
         .iter()
         .find_map(|link| {
-            let (name, place) = written.split_once(link)?;
-            let words = name.split_whitespace().count();
-            ((2..=3).contains(&words)
-                && capitalised(name)
-                && !place.trim().is_empty()
-                && capitalised(place.trim_start_matches("the ")))
-            .then(|| range.start..range.start + name.len())
+            let (person, place) = name.split_once(link)?;
+            let place = place.trim().trim_start_matches("the ");
+            ((fewest..=3).contains(&person.split_whitespace().count())
+                && capitalised(person)
+                && !is_org(person)
+                && !place.is_empty()
+                && capitalised(place))
+            .then_some(person)
         })
-        .unwrap_or(range)
+        .unwrap_or(name)
 }
 
 /// `range` without a word of `modifiers` that opens it, when two capitalised words or
