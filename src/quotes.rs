@@ -1,18 +1,18 @@
 //! Quotes: pairs the quotation marks of each paragraph into quoted spans.
 //!
-//! The mark families come from the pack (`quotes.marks`). A mark can open a quote
-//! when it is left-flanking (not followed by white space, and preceded by the start of
-//! the paragraph, white space, an opening bracket or dash, or another mark) and can
-//! close one when it is right-flanking (preceded by a non-space, followed by the end,
-//! white space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes,
-//! primes) are ignored, but for a mark in such a pattern's `mark` group (a plural's
-//! possessive, "the players’ union"), which still closes a quote nothing else closes
-//! ("Paramedics ‘spending whole days’ outside A&E"). An opening mark is closed only by a family it opens (by that
-//! family's closing mark, or by the opening mark where it can only close: “…“; the
-//! pack pairs mixed marks by declaring a family for them: “…"); a closing
-//! mark of an outer family also closes any unclosed inner quote, so a stray mark never
-//! spoils the rest of the paragraph. A quote still open at the end of its paragraph
-//! runs on when the next paragraph opens with the same family, and is dropped
+//! The mark families come from the pack (`quotes.marks`). A mark can open a quote when
+//! it is left-flanking (not followed by white space, and preceded by the start of the
+//! paragraph, white space, an opening bracket or dash, or another mark) and can close
+//! one when it is right-flanking (preceded by a non-space, followed by the end, white
+//! space or punctuation). Marks inside a `quotes.not-quote` match (apostrophes, primes)
+//! are ignored; a mark in such a pattern's `mark` group (a plural's possessive, "the
+//! players’ union") may still close a quote that nothing else in its paragraph closes
+//! ("Paramedics ‘spending whole days’ outside A&E"). An opening mark is closed only by a
+//! family it opens (by that family's closing mark, or by the opening mark where it can
+//! only close: “…“; the pack pairs mixed marks by declaring a family for them: “…"); a
+//! closing mark of an outer family also closes any unclosed inner quote, so a stray mark
+//! never spoils the rest of the paragraph. A quote still open at the end of its
+//! paragraph runs on when the next paragraph opens with the same family, and is dropped
 //! otherwise. Each paragraph is scanned once: linear in the text.
 
 use std::ops::Range;
