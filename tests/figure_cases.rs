@@ -767,6 +767,23 @@ fn a_bare_number_joined_to_a_count_after_it_counts_the_same() {
 }
 
 #[test]
+fn a_bare_number_before_a_lists_last_elided_item_counts_the_same() {
+    has(
+        "The Congress won 16 seats, the RJD four and the Left two.",
+        want("four", "count").value(4.0).unit("seat"),
+    );
+    has(
+        "Labour won 118 seats, the Conservatives on 62 and the Liberal Democrats on 58.",
+        want("62", "count").value(62.0).unit("seat"),
+    );
+    // Not when the list's last item counts nothing the sentence counted before.
+    has(
+        "The seats went to the RJS, the LKD 58 and the Left 30.",
+        want("58", "number").value(58.0),
+    );
+}
+
+#[test]
 fn a_currency_code_begins_its_word() {
     // "KD" inside a party's initials is no Kuwaiti dinar.
     has(

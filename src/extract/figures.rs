@@ -361,19 +361,38 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         f.kind = "count".into();
         f.unit = unit;
     }
-    // A bare number joined to the count of several right after it counts the same:
-    // "won 14 and four seats respectively" (not "a BMI of 35 and one condition").
+    // A bare number joined to the count of several right after it counts the same
+    // ("won 14 and four seats respectively", not "a BMI of 35 and one condition"), as
+    // does one before a list's last item whose noun was left out too ("the RJD four and
+    // the Left two [seats]", "the Conservatives on 62 and the Liberal Democrats on 58").
     for i in (0..figures.len().saturating_sub(1)).rev() {
         let (f, next) = (&figures[i], &figures[i + 1]);
-        let whole_number = is_bare_whole_number(f);
-        let joined = joined_in_a_list(doc, n, &doc.text[f.span.end..next.span.start]);
+        let between = &doc.text[f.span.end..next.span.start];
         let several = next.kind == "count" && next.unit.is_some() && next.value > Some(1.0);
-        if whole_number && joined && several {
+        let elided = next.kind == "count"
+            && next.unit.is_some()
+            && numbers::parse(doc.rules, n, &doc.text[next.span.clone()]).is_some();
+        let one_clause = !between.contains(['.', ';', ':', '!', '?', '(', ')', '“', '"']);
+        let counts_the_same = (joined_in_a_list(doc, n, between) && several)
+            || (elided && one_clause && opens_with_joiner(doc, n, between));
+        if is_bare_whole_number(f) && counts_the_same {
             let unit = next.unit.clone();
             figures[i].kind = "count".into();
             figures[i].unit = unit;
         }
     }
+}
+
+/// Whether the text after a figure opens, past a comma, with one of the pack's
+/// `list-joiners` ("four and the Left two").
+fn opens_with_joiner(doc: &Doc, n: &NumberSettings, after: &str) -> bool {
+    let first = after
+        .trim_start_matches(',')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    n.list_joiners
+        .is_some_and(|l| doc.rules.lexicon(l).lookup(first).is_some())
 }
 
 /// The noun a bare whole number counts when its sentence says so before it with one of
