@@ -438,6 +438,12 @@ impl Rules {
     pub(crate) fn lexicon(&self, i: usize) -> &Lexicon {
         &self.lexicons[i]
     }
+
+    /// Whether `word` is an entry of the lexicon a setting names, when the pack names
+    /// one (a setting left out lists nothing).
+    pub(crate) fn lists(&self, lexicon: Option<usize>, word: &str) -> bool {
+        lexicon.is_some_and(|l| self.lexicon(l).lookup(word).is_some())
+    }
 }
 
 #[derive(Default)]

@@ -1192,8 +1192,7 @@ fn completes_a_place(doc: &Doc, speaker: &Range<usize>, role: &Range<usize>) -> 
     named
         && back
             .next()
-            .zip(prepositions)
-            .is_some_and(|(w, l)| doc.rules.lexicon(l).lookup(w).is_some())
+            .is_some_and(|w| doc.rules.lists(prepositions, w))
 }
 
 /// Whether a clause reported inside a closed quotation, cue and all, runs out of it: the
@@ -1270,13 +1269,11 @@ fn counts_a_quantity(doc: &Doc, cue: &Range<usize>, content: &Range<usize>) -> b
     }
     // "added that 28 percent of the sales came from abroad": "that" opens a clause.
     let between = doc.text.get(cue.end..content.start).unwrap_or("");
-    if let Some(openers) = settings.clause_openers.map(|l| doc.rules.lexicon(l)) {
-        if between
-            .split_whitespace()
-            .any(|w| openers.lookup(w).is_some())
-        {
-            return false;
-        }
+    if between
+        .split_whitespace()
+        .any(|w| doc.rules.lists(settings.clause_openers, w))
+    {
+        return false;
     }
     let content = &doc.text[content.clone()];
     let words: Vec<&str> = content

@@ -308,7 +308,7 @@ fn unnamed_currency(doc: &Doc, n: &NumberSettings, span: &str) -> Option<(String
     {
         return None;
     }
-    canonical_unit(doc.rules, n, last)
+    canonical_currency(doc.rules, n, last)
 }
 
 /// A bare whole number that ends its phrase, or that a comparison word introduces,
@@ -368,10 +368,11 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     for i in (0..figures.len().saturating_sub(1)).rev() {
         let (f, next) = (&figures[i], &figures[i + 1]);
         let between = &doc.text[f.span.end..next.span.start];
-        let several = next.kind == "count" && next.unit.is_some() && next.value > Some(1.0);
-        let elided = next.kind == "count"
-            && next.unit.is_some()
-            && numbers::parse(doc.rules, n, &doc.text[next.span.clone()]).is_some();
+        let counted = next.kind == "count" && next.unit.is_some();
+        let several = counted && next.value > Some(1.0);
+        // Its noun was left out: its text is the number alone.
+        let elided =
+            counted && numbers::parse(doc.rules, n, &doc.text[next.span.clone()]).is_some();
         let one_clause = !between.contains(['.', ';', ':', '!', '?', '(', ')', '“', '"']);
         let counts_the_same = (joined_in_a_list(doc, n, between) && several)
             || (elided && one_clause && opens_with_joiner(doc, n, between));
@@ -391,8 +392,7 @@ fn opens_with_joiner(doc: &Doc, n: &NumberSettings, after: &str) -> bool {
         .split_whitespace()
         .next()
         .unwrap_or("");
-    n.list_joiners
-        .is_some_and(|l| doc.rules.lexicon(l).lookup(first).is_some())
+    doc.rules.lists(n.list_joiners, first)
 }
 
 /// The noun a bare whole number counts when its sentence says so before it with one of
@@ -421,10 +421,7 @@ fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String
         .find_map(|(at, _)| openers.prefix(&before[at..]).map(|(_, len)| at + len))?;
     let mut words = before[after..].split_whitespace().map(word_of);
     let mut noun = words.next()?;
-    let determiner = |w: &str| {
-        n.parts_of
-            .is_some_and(|l| doc.rules.lexicon(l).lookup(&format!("of {w}")).is_some())
-    };
+    let determiner = |w: &str| doc.rules.lists(n.parts_of, &format!("of {w}"));
     if determiner(noun) {
         noun = words.next()?;
     }
@@ -436,14 +433,11 @@ fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String
 /// Whether the text between two figures is one of the pack's `list-joiners` between
 /// single spaces ("14 and four seats").
 fn joined_in_a_list(doc: &Doc, n: &NumberSettings, between: &str) -> bool {
-    let word = between
+    between
         .strip_prefix(' ')
         .and_then(|b| b.strip_suffix(' '))
-        .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace));
-    match (word, n.list_joiners) {
-        (Some(word), Some(l)) => doc.rules.lexicon(l).lookup(word).is_some(),
-        _ => false,
-    }
+        .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+        .is_some_and(|word| doc.rules.lists(n.list_joiners, word))
 }
 
 /// Whether a figure is a whole number with no unit or noun ("1,800", "four").
@@ -523,9 +517,7 @@ fn partitive_after(doc: &Doc, n: &NumberSettings, figure: &Figure) -> Option<Opt
         .next()
         .map(word_of)
         .filter(|w| {
-            let not_noun = n
-                .not_nouns
-                .is_some_and(|l| doc.rules.lexicon(l).lookup(w).is_some());
+            let not_noun = doc.rules.lists(n.not_nouns, w);
             numbers::is_plural_word(doc.rules, n, w) && !not_noun
         })
         .map(|w| numbers::lemma(doc.rules, n, w));

@@ -398,8 +398,6 @@ pub fn noun_head(
     singular: bool,
     compound: bool,
 ) -> Option<std::ops::Range<usize>> {
-    let in_lexicon =
-        |l: Option<usize>, w: &str| l.is_some_and(|l| rules.lexicon(l).lookup(w).is_some());
     let mut words: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = None;
     // A first word tagged `before-noun` ("two such cases") is passed over; the head
@@ -427,7 +425,7 @@ pub fn noun_head(
                 // provinces", "20,000 Myanmar and Chinese tourists"): the plural after
                 // the joiner is the head. After a plural, the joiner ends the phrase
                 // ("20 magazines and supplements" counts magazines).
-                if in_lexicon(n.list_joiners, w)
+                if rules.lists(n.list_joiners, w)
                     && !singular
                     && joined_at.is_none()
                     && !words.is_empty()
@@ -448,9 +446,9 @@ pub fn noun_head(
                         .is_some_and(|r| is_plural_word(rules, n, &phrase[r.clone()]));
                 if not_noun.is_some()
                     || verb_after_plural
-                    || in_lexicon(Some(n.scales), w)
-                    || in_lexicon(Some(n.words), w)
-                    || in_lexicon(n.ordinals, w)
+                    || rules.lists(Some(n.scales), w)
+                    || rules.lists(Some(n.words), w)
+                    || rules.lists(n.ordinals, w)
                 {
                     break;
                 }
@@ -509,9 +507,7 @@ pub fn noun_head(
 /// Whether a word is a plural: listed as an irregular one, or ending in -s with a lemma
 /// of its own.
 pub(crate) fn is_plural_word(rules: &Rules, n: &NumberSettings, w: &str) -> bool {
-    n.irregular_plurals
-        .is_some_and(|l| rules.lexicon(l).lookup(w).is_some())
-        || (w.ends_with('s') && lemma(rules, n, w) != w)
+    rules.lists(n.irregular_plurals, w) || (w.ends_with('s') && lemma(rules, n, w) != w)
 }
 
 /// The lemma of a counted noun: irregular plurals from the lexicon, else the pack's

@@ -214,10 +214,7 @@ pub(crate) fn clean(doc: &Doc, range: Range<usize>) -> Option<Range<usize>> {
         }
         let after = &doc.text[r.end..];
         let next = first_word(after);
-        after.starts_with(['.', '!', '?'])
-            || settings
-                .verbs_after_names
-                .is_some_and(|l| doc.rules.lexicon(l).lookup(next).is_some())
+        after.starts_with(['.', '!', '?']) || doc.rules.lists(settings.verbs_after_names, next)
     };
     let possessive =
         possessive_stem(s).is_some_and(|stem| !after_source_word && !before_verb(stem));
@@ -281,9 +278,7 @@ pub(crate) fn subject_pronoun_at_end(doc: &Doc, mention: Range<usize>) -> Option
     let pronouns = doc.rules.lexicon(settings.pronouns);
     let text = doc.text[mention.clone()].trim_end();
     let (before, last) = text.rsplit_once(char::is_whitespace)?;
-    let joined = settings
-        .coordinators
-        .is_some_and(|l| doc.rules.lexicon(l).lookup(last_word(before)).is_some());
+    let joined = doc.rules.lists(settings.coordinators, last_word(before));
     let subject = pronouns
         .lookup(last)
         .is_some_and(|e| e.tag("relative").is_none() && e.tag("case") != Some("object"));
