@@ -224,6 +224,22 @@ fn standard_input_takes_the_same_field_options() {
 }
 
 #[test]
+fn a_dash_for_the_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimkit(&["extract", "--format", "text", "-o", "-", "-"])
+        .current_dir(dir.path())
+        .write_stdin("Turnout was 61%, officials said.")
+        .output()
+        .unwrap();
+    succeeded(&out);
+    assert_eq!(records(&out)[0]["figures"][0]["text"], "61%");
+    assert!(
+        !dir.path().join("-").exists(),
+        "no file named `-` is written"
+    );
+}
+
+#[test]
 fn a_summary_line_ends_the_run_unless_quiet() {
     let dir = tempfile::tempdir().unwrap();
     let input = write(&dir.path().join("docs.jsonl"), JSONL);

@@ -35,7 +35,7 @@ pub struct Args {
     /// `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Write the JSONL here instead of standard output.
+    /// Write the JSONL here instead of standard output (`-` is standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Load the rule pack from this folder at run time instead of the built-in one.
@@ -86,7 +86,8 @@ pub fn run(args: Args) -> ExitCode {
     // would only keep it waiting (a tenth of a short run's time).
     let rules = std::mem::ManuallyDrop::new(rules);
     let started = Instant::now();
-    let sink: Box<dyn Write> = match &args.output {
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let sink: Box<dyn Write> = match to_file {
         Some(path) => match File::create(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
