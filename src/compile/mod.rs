@@ -89,7 +89,9 @@ pub enum CompiledConstraint {
 /// The words of `text`, but an "and" or "&" between two capitalised words after the
 /// first two, which joins a name ("the Ministry of Agriculture and Environment", "Jenny
 /// Hale (Bexhill and Rye)"); one sooner may join two names or a list's last ("Trade and
-/// Industry" after "Ministry of Economy,"), which rules for many speakers take.
+/// Industry" after "Ministry of Economy,"), which rules for many speakers take, unless
+/// three capitalised words follow it, an office and its holder's name ("Trade and
+/// Industry Minister Lim Boon Keat").
 fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
     let capitalised = |w: Option<&str>| {
         w.is_some_and(|w| w.trim_start_matches('(').starts_with(char::is_uppercase))
@@ -98,10 +100,14 @@ fn words_outside_names(text: &str) -> impl Iterator<Item = &str> {
     let mut before: Option<&str> = None;
     std::iter::from_fn(move || loop {
         let (i, word) = words.next()?;
-        let joins_a_name = i >= 2
+        let joins_a_name = i >= 1
             && matches!(word, "and" | "&")
             && capitalised(before)
-            && capitalised(words.peek().map(|(_, w)| *w));
+            && capitalised(words.peek().map(|(_, w)| *w))
+            && (i >= 2 || {
+                let mut after = words.clone().map(|(_, w)| w);
+                (0..3).all(|_| capitalised(after.next()))
+            });
         before = Some(word);
         if !joins_a_name {
             return Some(word);
@@ -1378,6 +1384,17 @@ mod tests {
         let words: Vec<&str> = words_outside_names("Trade and Industry").collect();
         assert_eq!(words, ["Trade", "and", "Industry"]);
         let words: Vec<&str> = words_outside_names("the plan was approved and officials").collect();
+        assert!(words.contains(&"and"));
+    }
+
+    #[test]
+    fn an_and_between_two_offices_is_passed_over_when_a_name_follows() {
+        let words: Vec<&str> =
+            words_outside_names("Trade and Industry Minister Lim Boon Keat").collect();
+        assert!(!words.contains(&"and"));
+        let words: Vec<&str> = words_outside_names("Clinton and Sanders").collect();
+        assert!(words.contains(&"and"));
+        let words: Vec<&str> = words_outside_names("Clinton and Sanders aides").collect();
         assert!(words.contains(&"and"));
     }
 }

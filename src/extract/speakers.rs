@@ -1376,12 +1376,13 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
             );
             // A title may follow the description too ("police spokesperson Brig. Gen. Rommel
             // Sarmiento").
-            let stripped = strip_titles(
-                titles,
-                role_words.modifiers,
-                after_description(roles, untitled),
-            )
-            .trim();
+            let before_name = after_description(roles, untitled);
+            let moodless = after_mood(before_name, articles, |w| {
+                roles.lookup(w).is_some() || titles.lookup(w).is_some()
+            });
+            // "an emotional" before "Okafor" is no role.
+            let mood = before_name[..before_name.len() - moodless.len()].trim();
+            let stripped = strip_titles(titles, role_words.modifiers, moodless).trim();
             let named = match untitled.len() < core.trim().len() {
                 true => after_portfolio(doc, stripped, &sp.mention, role_words.prepositions),
                 false => stripped,
@@ -1401,6 +1402,7 @@ pub(crate) fn resolve(doc: &Doc, claims: &mut [Claim]) {
                 stripped
             };
             let title = text[..text.len() - core.len()].trim();
+            let title = title.strip_suffix(mood).unwrap_or(title).trim();
             // "A spokesman for Mayor Frank Jackson": the spokesman speaks, unnamed.
             let acts_for_another = acts_for_a_titled_person(roles, titles, untitled);
             sp.role = match acts_for_another {
@@ -2158,6 +2160,43 @@ fn after_description<'t>(roles: &Lexicon, mention: &'t str) -> &'t str {
     }
 }
 
+/// The fewest letters of a word of mood before a name ("proud", "tearful").
+const MIN_MOOD: usize = 5;
+
+/// The name after an article and a word or two of mood or manner: "an emotional Okafor"
+/// and "a visibly relieved Tom Hale" give "Okafor" and "Tom Hale". Not a role or title
+/// among the words ("the outgoing Labour MP", "a nurse in Hull"), which describe someone
+/// unnamed, nor a short word, a preposition more often than a mood ("a man from Leeds").
+fn after_mood<'t>(
+    mention: &'t str,
+    articles: Option<&Lexicon>,
+    is_role_or_title: impl Fn(&str) -> bool,
+) -> &'t str {
+    let mut words = words_at(mention);
+    if !opens_with(mention, articles) || words.next().is_none() {
+        return mention;
+    }
+    let mut moods = 0;
+    let mut name_from = None;
+    let mut names = 0;
+    for (at, word) in words {
+        match (word.starts_with(char::is_lowercase), name_from) {
+            (true, None) if word.chars().count() >= MIN_MOOD && !is_role_or_title(word) => {
+                moods += 1
+            }
+            (false, _) if !is_role_or_title(word) => {
+                name_from.get_or_insert(at);
+                names += 1;
+            }
+            _ => return mention,
+        }
+    }
+    match name_from {
+        Some(at) if (1..=2).contains(&moods) && (1..=4).contains(&names) => &mention[at..],
+        _ => mention,
+    }
+}
+
 /// Whether a mention describes someone who acts for a person it names with a title: a
 /// lower-case role noun, "for" or "to", then a title ("a spokesman for Mayor Frank
 /// Jackson", "an aide to Sen. Ana Ruiz"). The name is not the speaker's own; "the
@@ -2349,8 +2388,8 @@ fn role_of_titles(titles: &Lexicon, title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{
-        acts_for_a_titled_person, after_last_breaker, is_acronym, spelled_out, stacked_titles,
-        without_age,
+        acts_for_a_titled_person, after_last_breaker, after_mood, is_acronym, spelled_out,
+        stacked_titles, without_age,
     };
     use crate::compile::Lexicon;
 
@@ -2362,6 +2401,21 @@ mod tests {
         assert!(!is_acronym("A"));
         assert!(!is_acronym("Nasa"));
         assert!(!is_acronym("INTERNATIONAL"));
+    }
+
+    #[test]
+    fn a_mood_before_a_name_is_no_part_of_it() {
+        let articles = Lexicon::of_words(false, &["the", "a", "an"]);
+        let roles = Lexicon::of_words(false, &["mp", "captain"]);
+        let cut = |m: &'static str| after_mood(m, Some(&articles), |w| roles.lookup(w).is_some());
+        assert_eq!(cut("an emotional Okafor"), "Okafor");
+        assert_eq!(cut("a visibly relieved Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(cut("the outgoing Labour MP"), "the outgoing Labour MP");
+        assert_eq!(cut("the delighted captain"), "the delighted captain");
+        assert_eq!(cut("Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(cut("the Conservative Party"), "the Conservative Party");
+        assert_eq!(cut("a captain from Hull"), "a captain from Hull");
+        assert_eq!(cut("a man from Leeds"), "a man from Leeds");
     }
 
     #[test]
