@@ -784,6 +784,32 @@ fn a_bare_number_before_a_lists_last_elided_item_counts_the_same() {
 }
 
 #[test]
+fn the_other_side_of_a_tally_counts_the_same() {
+    has(
+        "The board voted by seven votes to two to keep the fee.",
+        want("two", "count").value(2.0).unit("vote"),
+    );
+    // Only right after the count: a number further on borrows nothing.
+    has(
+        "Seven votes were cast, and the count moved to 5 in the second round.",
+        want("5", "number").value(5.0),
+    );
+}
+
+#[test]
+fn the_number_of_a_compound_counts_its_head() {
+    has(
+        "The number of hospital beds fell by 1,210 over the decade.",
+        want("1,210", "count").value(1210.0).unit("bed"),
+    );
+    // Not a number a hyphen joins to more.
+    has(
+        "The number of cases decided by 5-to-4 votes has grown.",
+        want("5", "number").value(5.0),
+    );
+}
+
+#[test]
 fn a_currency_code_begins_its_word() {
     // "KD" inside a party's initials is no Kuwaiti dinar.
     has(

@@ -352,7 +352,8 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
         let partitive = partitive_after(doc, n, f);
         let bare = ends_phrase(doc.text, f.span.end)
             || follows_comparison(doc, n, f)
-            || partitive.is_some();
+            || partitive.is_some()
+            || (count + 1 == i && tallied_against(doc, n, &figures[count], f));
         if !bare {
             continue;
         }
@@ -384,6 +385,17 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
     }
 }
 
+/// Whether a bare number is the other side of the count right before it, past one of
+/// the pack's `result-prepositions` alone: "by six votes to three", "from 40 viewings to
+/// six".
+fn tallied_against(doc: &Doc, n: &NumberSettings, count: &Figure, f: &Figure) -> bool {
+    let between = &doc.text[count.span.end..f.span.start];
+    let word = between.trim();
+    between.len() == word.len() + 2
+        && n.result_prepositions
+            .is_some_and(|l| doc.rules.lexicon(l).lookup(word).is_some())
+}
+
 /// Whether the text after a figure opens, past a comma, with one of the pack's
 /// `list-joiners` ("four and the Left two").
 fn opens_with_joiner(doc: &Doc, n: &NumberSettings, after: &str) -> bool {
@@ -398,12 +410,14 @@ fn opens_with_joiner(doc: &Doc, n: &NumberSettings, after: &str) -> bool {
 /// The noun a bare whole number counts when its sentence says so before it with one of
 /// the pack's `count-openers` and a plural ("the number of appeals has doubled, from
 /// 19,500 to 41,800": appeal; "the number of its affiliates", past a determiner the
-/// `parts-of` lexicon shows), and the number is a comparison's ("from", "up from") or a
+/// `parts-of` lexicon shows; "the number of police officers", a compound's head), and the
+/// number is a comparison's ("from", "up from") or a
 /// change's result (after a word of `result-prepositions`: "rose to 203,417").
 fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String> {
     let openers = doc.rules.lexicon(n.count_openers?);
     let results = doc.rules.lexicon(n.result_prepositions?);
-    if !is_bare_whole_number(f) {
+    // A number that a hyphen joins to more ("decided by 5-to-4 votes") counts no noun alone.
+    if !is_bare_whole_number(f) || doc.text[f.span.end..].starts_with(['-', '–']) {
         return None;
     }
     let before = text_before(doc.text, f);
@@ -424,6 +438,15 @@ fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String
     let determiner = |w: &str| doc.rules.lists(n.parts_of, &format!("of {w}"));
     if determiner(noun) {
         noun = words.next()?;
+    }
+    // A compound's head follows its modifier, which has no plural -s ("the number of
+    // police officers", "staff members"; not "the number of appeals has").
+    let is_plural =
+        |w: &str| w.starts_with(char::is_lowercase) && numbers::is_plural_word(doc.rules, n, w);
+    if !noun.ends_with('s') {
+        if let Some(head) = words.next().filter(|w| is_plural(w)) {
+            noun = head;
+        }
     }
     let plural =
         noun.starts_with(char::is_lowercase) && numbers::is_plural_word(doc.rules, n, noun);
