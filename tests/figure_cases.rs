@@ -797,6 +797,18 @@ fn the_other_side_of_a_tally_counts_the_same() {
 }
 
 #[test]
+fn a_singular_in_s_after_a_plural_is_no_counted_noun() {
+    // "cross" is a verb here; the lexicon lists it as a singular in -s.
+    has(
+        "About 300,000 commuters cross the border each day.",
+        want("300,000 commuters", "count")
+            .value(300000.0)
+            .unit("commuter")
+            .approx("About"),
+    );
+}
+
+#[test]
 fn the_number_of_a_compound_counts_its_head() {
     has(
         "The number of hospital beds fell by 1,210 over the decade.",

@@ -504,10 +504,14 @@ pub fn noun_head(
         .cloned()
 }
 
-/// Whether a word is a plural: listed as an irregular one, or ending in -s with a lemma
-/// of its own.
+/// Whether a word is a plural: listed as an irregular one (not a singular in -s the
+/// lexicon tags `number=singular`), or ending in -s with a lemma of its own.
 pub(crate) fn is_plural_word(rules: &Rules, n: &NumberSettings, w: &str) -> bool {
-    rules.lists(n.irregular_plurals, w) || (w.ends_with('s') && lemma(rules, n, w) != w)
+    // The lexicon also lists singulars in -s ("cross", "bus"), tagged `number=singular`.
+    match n.irregular_plurals.and_then(|l| rules.lexicon(l).lookup(w)) {
+        Some(entry) => entry.tag("number") != Some("singular"),
+        None => w.ends_with('s') && lemma(rules, n, w) != w,
+    }
 }
 
 /// The lemma of a counted noun: irregular plurals from the lexicon, else the pack's
