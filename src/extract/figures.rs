@@ -386,8 +386,8 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
 }
 
 /// Whether a bare number is the other side of the count right before it, past one of
-/// the pack's `result-prepositions` alone: "by six votes to three", "from 40 viewings to
-/// six".
+/// the pack's `result-prepositions` between single spaces: "by six votes to three",
+/// "from 40 viewings to six".
 fn tallied_against(doc: &Doc, n: &NumberSettings, count: &Figure, f: &Figure) -> bool {
     let between = &doc.text[count.span.end..f.span.start];
     let word = between.trim();
@@ -410,9 +410,9 @@ fn opens_with_joiner(doc: &Doc, n: &NumberSettings, after: &str) -> bool {
 /// The noun a bare whole number counts when its sentence says so before it with one of
 /// the pack's `count-openers` and a plural ("the number of appeals has doubled, from
 /// 19,500 to 41,800": appeal; "the number of its affiliates", past a determiner the
-/// `parts-of` lexicon shows; "the number of police officers", a compound's head), and the
-/// number is a comparison's ("from", "up from") or a
-/// change's result (after a word of `result-prepositions`: "rose to 203,417").
+/// `parts-of` lexicon shows; "the number of police officers", a compound's head), and
+/// the number is a comparison's ("from", "up from") or a change's result or size (after
+/// a word of `result-prepositions`: "rose to 203,417", "fell by 1,372").
 fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String> {
     let openers = doc.rules.lexicon(n.count_openers?);
     let results = doc.rules.lexicon(n.result_prepositions?);
@@ -448,9 +448,7 @@ fn counted_by_opener(doc: &Doc, n: &NumberSettings, f: &Figure) -> Option<String
             noun = head;
         }
     }
-    let plural =
-        noun.starts_with(char::is_lowercase) && numbers::is_plural_word(doc.rules, n, noun);
-    plural.then(|| numbers::lemma(doc.rules, n, noun))
+    is_plural(noun).then(|| numbers::lemma(doc.rules, n, noun))
 }
 
 /// Whether the text between two figures is one of the pack's `list-joiners` between
