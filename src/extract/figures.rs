@@ -391,9 +391,7 @@ fn infer_counted_nouns(doc: &Doc, n: &NumberSettings, figures: &mut [Figure]) {
 fn tallied_against(doc: &Doc, n: &NumberSettings, count: &Figure, f: &Figure) -> bool {
     let between = &doc.text[count.span.end..f.span.start];
     let word = between.trim();
-    between.len() == word.len() + 2
-        && n.result_prepositions
-            .is_some_and(|l| doc.rules.lexicon(l).lookup(word).is_some())
+    between.len() == word.len() + 2 && doc.rules.lists(n.result_prepositions, word)
 }
 
 /// Whether the text after a figure opens, past a comma, with one of the pack's
